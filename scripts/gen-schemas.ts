@@ -1,0 +1,11 @@
+/**
+ * Write the JSON Schemas derived from the event catalog (schemas/events.json)
+ * to schemas/*.schema.json. Run after editing the catalog: `npm run gen`.
+ * test/schemas.test.ts fails when the committed files are out of date.
+ */
+import { writeFileSync } from 'node:fs';
+import { generateSchemas } from '../src/core/schema-gen.js';
+
+for (const [name, schema] of Object.entries(generateSchemas())) {
+  writeFileSync(new URL(`../schemas/${name}.schema.json`, import.meta.url), JSON.stringify(schema, null, 2) + '\n');
+}

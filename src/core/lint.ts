@@ -1,0 +1,104 @@
+import { rules as allRules } from '../rules/index.js';
+import { interpolate, type LintOptions, type ReportDescriptor, type Rule } from '../rules/rule.js';
+import { buildModel } from './model.js';
+import { parseDocument } from './parse.js';
+import { LineIndex } from './positions.js';
+import { otherSettingsCount } from './validate.js';
+import type { Diagnostic, FileKind, LintOutput, Severity } from './types.js';
+
+/** A rule's configured level: off, or a severity that replaces its default. */
+export type RuleLevel = 'off' | 'warn' | 'error';
+
+/** Options of `lintText`: the rule options plus which rules run at which level. */
+export interface LintTextOptions extends LintOptions {
+  /** Per-rule levels from config (`"off" | "warn" | "error"`); unlisted rules keep their default. */
+  ruleLevels?: Record<string, RuleLevel>;
+  /** The rules to run (default: all of them). */
+  rules?: readonly Rule[];
+}
+
+/** An error hooklint itself cannot recover from (a bug, or bad configuration); the CLI exits 2. */
+export class HooklintError extends Error {
+  override name = 'HooklintError';
+}
+
+/**
+ * Lint one file's text. Pure: touches no filesystem, process or colour state
+ * (script rules use `options.host` only when it is given).
+ *
+ * Returns diagnostics sorted by line, column and rule id. The first error of
+ * RULES.md §1 carries the blast radius: what Claude Code drops because of it
+ * (SPEC.md §8.1-§8.3).
+ *
+ * @throws HooklintError when a rule fails internally (never for bad input).
+ */
+export function lintText(text: string, options: LintTextOptions): LintOutput {
+  const doc = parseDocument(text);
+  const lines = new LineIndex(text);
+  const model = buildModel(options.kind, doc.root);
+  const diagnostics: Diagnostic[] = [];
+  const sections = new Map<string, number>();
+  for (const rule of options.rules ?? allRules) {
+    const level = options.ruleLevels?.[rule.meta.id];
+    if (level === 'off') continue;
+    if (rule.meta.needsHost && !options.host) continue;
+    const severity: Severity = level === 'warn' ? 'warning' : level === 'error' ? 'error' : rule.meta.severity;
+    sections.set(rule.meta.id, rule.meta.section);
+    const report = (d: ReportDescriptor<string>) => {
+      const offset = d.node ? d.node.offset : d.span!.offset;
+      const length = d.node ? d.node.length : d.span!.length;
+      const start = lines.position(offset);
+      const end = lines.position(offset + length);
+      const template = (rule.meta.messages as Record<string, string>)[d.messageId];
+      if (template === undefined) throw new HooklintError(`rule ${rule.meta.id} reported unknown message id "${d.messageId}"`);
+      diagnostics.push({
+        ruleId: rule.meta.id,
+        severity,
+        message: interpolate(template, d.data),
+        messageId: d.messageId,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        offset,
+        length,
+        ...(d.fix ? { fix: d.fix } : {}),
+        ...(d.suggestions ? { suggestions: d.suggestions } : {}),
+        ...(d.note ? { note: d.note } : {}),
+      });
+    };
+    try {
+      rule.check({ doc, lines, model, options, report });
+    } catch (e) {
+      if (e instanceof HooklintError) throw e;
+      throw new HooklintError(`internal error in rule ${rule.meta.id} on ${options.filePath}: ${(e as Error).message}`);
+    }
+  }
+  diagnostics.sort(compareDiagnostics);
+  const fatal = diagnostics.find((d) => d.severity === 'error' && sections.get(d.ruleId) === 1);
+  if (fatal) fatal.note = blastRadius(options.kind, model.handlers.length, otherSettingsCount(doc.root));
+  return { diagnostics, handlerCount: model.handlers.length };
+}
+
+/** Order by line, column, then rule id (deterministic output). */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** What Claude Code drops when a file fails RULES.md §1 (SPEC.md §8). */
+export function blastRadius(kind: FileKind, hooks: number, others: number): string {
+  switch (kind) {
+    case 'managed-settings':
+      return `Claude Code drops the whole "hooks" key of this managed settings file: ${plural(hooks, 'hook')} do not load`;
+    case 'plugin-hooks':
+      return `Claude Code loads none of the hooks in this file: ${plural(hooks, 'hook')} do not load`;
+    case 'plugin-manifest':
+      return `Claude Code cannot load this plugin manifest: ${plural(hooks, 'inline hook')} and the rest of the plugin do not load`;
+    default:
+      return `Claude Code skips this whole file: ${plural(hooks, 'hook')} and ${plural(others, 'other setting')} in it do not load`;
+  }
+}

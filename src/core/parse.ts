@@ -1,0 +1,134 @@
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+
+/** A span in the text: 0-based UTF-16 offset and length. */
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+/** A syntax problem found while parsing (RULES.md §1 `json-syntax`). */
+export interface SyntaxProblem extends Span {
+  message: string;
+}
+
+/** Everything the rules need from the parse of one file. */
+export interface ParsedDocument {
+  text: string;
+  /** The tree, or undefined when nothing parsed (empty file, garbage). */
+  root: Node | undefined;
+  syntaxErrors: SyntaxProblem[];
+  /** `//` and `/* *\/` comments, with their full spans. */
+  comments: Span[];
+  /** Trailing commas (a `,` followed only by trivia and then `}` or `]`), span of the comma. */
+  trailingCommas: Span[];
+  /** True when the text starts with a UTF-8 byte order mark (U+FEFF). */
+  bom: boolean;
+}
+
+const ERROR_TEXT: Record<string, string> = {
+  InvalidSymbol: 'invalid symbol',
+  InvalidNumberFormat: 'invalid number format',
+  PropertyNameExpected: 'property name expected',
+  ValueExpected: 'value expected',
+  ColonExpected: 'colon expected',
+  CommaExpected: 'comma expected',
+  CloseBraceExpected: 'closing brace "}" expected',
+  CloseBracketExpected: 'closing bracket "]" expected',
+  EndOfFileExpected: 'end of file expected',
+  InvalidCommentToken: 'invalid comment token',
+  UnexpectedEndOfComment: 'unexpected end of comment',
+  UnexpectedEndOfString: 'unexpected end of string',
+  UnexpectedEndOfNumber: 'unexpected end of number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in string',
+};
+
+function describeParseError(e: ParseError): string {
+  const code = printParseErrorCode(e.error);
+  return ERROR_TEXT[code] ?? code;
+}
+
+/**
+ * Parse a JSONC text, tolerating comments and trailing commas (both are
+ * reported by their own rules), and keep exact offsets.
+ *
+ * A leading BOM is parsed as if it were a space so that offsets stay those of
+ * the original text. Whether Claude Code accepts a BOM is not documented
+ * [uncertain]; hooklint does not report it (no false error).
+ *
+ * Never throws; a text that is not JSON yields `syntaxErrors` and perhaps no root.
+ */
+export function parseDocument(text: string): ParsedDocument {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const src = bom ? ' ' + text.slice(1) : text;
+  const errors: ParseError[] = [];
+  const root = parseTree(src, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const syntaxErrors: SyntaxProblem[] = [];
+  const seen = new Set<number>();
+  for (const e of errors) {
+    // jsonc-parser reports a cascade at one offset; keep the first per offset.
+    if (seen.has(e.offset)) continue;
+    seen.add(e.offset);
+    syntaxErrors.push({ offset: e.offset, length: Math.max(1, e.length), message: describeParseError(e) });
+  }
+  if (src.trim() === '') {
+    syntaxErrors.length = 0;
+    syntaxErrors.push({ offset: 0, length: 0, message: 'the file is empty; expected a JSON object' });
+  }
+
+  const comments: Span[] = [];
+  const trailingCommas: Span[] = [];
+  const scanner = createScanner(src, false);
+  let pendingComma: Span | undefined;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    switch (kind) {
+      case SyntaxKind.LineCommentTrivia:
+      case SyntaxKind.BlockCommentTrivia:
+        comments.push({ offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
+        break;
+      case SyntaxKind.Trivia:
+      case SyntaxKind.LineBreakTrivia:
+        break;
+      case SyntaxKind.CommaToken:
+        pendingComma = { offset: scanner.getTokenOffset(), length: 1 };
+        break;
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken:
+        if (pendingComma) trailingCommas.push(pendingComma);
+        pendingComma = undefined;
+        break;
+      default:
+        pendingComma = undefined;
+    }
+  }
+  return { text, root, syntaxErrors, comments, trailingCommas, bom };
+}
+
+/** The value of a string node, or undefined for any other node. */
+export function stringValue(node: Node | undefined): string | undefined {
+  return node && node.type === 'string' ? (node.value as string) : undefined;
+}
+
+/** The property nodes of an object node (each has children `[key, value]`). */
+export function properties(node: Node | undefined): Node[] {
+  if (!node || node.type !== 'object' || !node.children) return [];
+  return node.children.filter((c) => c.type === 'property' && c.children && c.children.length >= 1);
+}
+
+/** The key string of a property node. */
+export function keyOf(prop: Node): string {
+  return String(prop.children![0]!.value);
+}
+
+/** The last property with this key (JSON.parse semantics: the last one wins). */
+export function findProperty(node: Node | undefined, key: string): Node | undefined {
+  let found: Node | undefined;
+  for (const p of properties(node)) if (keyOf(p) === key) found = p;
+  return found;
+}
+
+/** The value node of the last property with this key. */
+export function propertyValue(node: Node | undefined, key: string): Node | undefined {
+  return findProperty(node, key)?.children?.[1];
+}

@@ -1,0 +1,148 @@
+import type { ErrorObject } from 'ajv';
+import type { JSONPath, Node } from 'jsonc-parser';
+import { validatePluginHooks, validatePluginManifest, validateSettings } from '../generated/validators.js';
+import { findProperty, properties } from './parse.js';
+import type { FileKind } from './types.js';
+import { isSettingsKind } from './types.js';
+
+/** One shape problem found by the JSON Schema, mapped onto the exact node. */
+export interface SchemaProblem {
+  node: Node;
+  message: string;
+  /** JSON path of the instance the problem is about. */
+  path: JSONPath;
+}
+
+/** Split an ajv `instancePath` (a JSON Pointer) into a jsonc-parser path. */
+export function pointerToPath(pointer: string): JSONPath {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
+}
+
+function describePath(path: JSONPath): string {
+  if (path.length === 0) return 'the top level';
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+}
+
+/** What the value at `path` is, in the words of SPEC.md §0 (`eventMapPath` locates the event map). */
+function roleOf(path: JSONPath, eventMapPath: JSONPath): string {
+  if (path.length === 0) return 'the top level';
+  const last = path[path.length - 1];
+  const inMap = eventMapPath.length <= path.length && eventMapPath.every((seg, i) => seg === path[i]);
+  if (!inMap) return `"${String(last)}"`;
+  const rel = path.length - eventMapPath.length;
+  if (rel === 0) return '"hooks"';
+  if (rel === 1) return `event "${String(last)}"`;
+  if (rel === 2) return 'matcher group';
+  if (rel === 3) return `"${String(last)}" of the matcher group`;
+  if (rel === 4 && path[path.length - 2] === 'hooks') return 'handler';
+  return `"${String(last)}"`;
+}
+
+/**
+ * Validate a parsed file against hooklint's JSON Schema (precompiled) and map
+ * every ajv error to one problem on the exact node (ECOSYSTEM.md §9.6):
+ * the value for a wrong type or value, the object for a missing required field.
+ *
+ * Noise is removed so that each real problem yields one message:
+ * - `if` errors of the per-type dispatch are dropped (the `then` errors say what is wrong);
+ * - `additionalProperties` errors are dropped: unknown events, handler keys and
+ *   hooks.json keys are reported by their own rules with Claude Code's real
+ *   reaction (SPEC.md §8);
+ * - problems under `skip` paths (flat handlers, a missing hooks wrapper) are
+ *   dropped because another rule reports the shape;
+ * - one problem per (path, keyword).
+ */
+export function validateShape(
+  kind: FileKind,
+  value: unknown,
+  locate: (path: JSONPath) => Node | undefined,
+  eventMapPath: JSONPath,
+  skip: JSONPath[],
+): SchemaProblem[] {
+  const validate = isSettingsKind(kind) ? validateSettings : kind === 'plugin-hooks' ? validatePluginHooks : validatePluginManifest;
+  if (validate(value)) return [];
+  const errors: ErrorObject[] = validate.errors ?? [];
+  const out: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  const skipped = (p: JSONPath) => skip.some((s) => s.length <= p.length && s.every((seg, i) => seg === p[i]));
+  for (const err of errors) {
+    if (err.keyword === 'if' || err.keyword === 'additionalProperties') continue;
+    const path = pointerToPath(err.instancePath);
+    if (skipped(path)) continue;
+    const node = locate(path);
+    if (!node) continue;
+    const key = `${err.instancePath}|${err.keyword}|${err.keyword === 'required' ? (err.params as { missingProperty: string }).missingProperty : ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const problem = describe(err, path, node, eventMapPath);
+    if (problem) out.push(problem);
+  }
+  // A type error on a node makes errors below it meaningless; keep the outermost.
+  return out.filter((p) => !out.some((q) => q !== p && q.message.includes(' must be ') && isStrictPrefix(q.path, p.path)));
+}
+
+function isStrictPrefix(a: JSONPath, b: JSONPath): boolean {
+  return a.length < b.length && a.every((seg, i) => seg === b[i]);
+}
+
+function describe(err: ErrorObject, path: JSONPath, node: Node, eventMapPath: JSONPath): SchemaProblem | undefined {
+  const role = roleOf(path, eventMapPath);
+  const at = (target: Node, message: string): SchemaProblem => ({ node: target, message, path });
+  const p = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case 'type': {
+      const expected = Array.isArray(p.type) ? (p.type as string[]).join(' or ') : String(p.type);
+      const article = /^[aeiou]/.test(expected) ? 'an' : 'a';
+      return at(node, `${role} must be ${article} ${expected}, got ${describeActual(node)}`);
+    }
+    case 'required': {
+      const missing = String(p.missingProperty);
+      if (role === 'handler') {
+        const type = node.type === 'object' ? findProperty(node, 'type')?.children?.[1]?.value : undefined;
+        return at(node, typeof type === 'string' ? `"${type}" handler is missing required field "${missing}"` : `handler is missing required field "${missing}"`);
+      }
+      if (role === 'matcher group' && missing === 'hooks') return at(node, 'matcher group is missing its "hooks" array of handlers');
+      return at(node, `${role} is missing required field "${missing}"`);
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = (err.keyword === 'enum' ? (p.allowedValues as unknown[]) : [p.allowedValue]).map((v) => JSON.stringify(v)).join(', ');
+      const name = role === 'handler' ? 'handler type' : role;
+      return at(node, `${name === '"type"' ? 'handler type' : name} ${JSON.stringify(node.value)} is not valid; expected one of ${allowed}`);
+    }
+    case 'minLength':
+      return at(node, `${role} must not be empty`);
+    case 'exclusiveMinimum':
+    case 'minimum':
+      return at(node, `${role} must be a positive number of seconds, got ${JSON.stringify(node.value)}`);
+    default:
+      return at(node, `${role} ${err.message ?? 'is invalid'}`);
+  }
+}
+
+function describeActual(node: Node): string {
+  switch (node.type) {
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'null':
+      return 'null';
+    case 'string':
+      return `a string (${JSON.stringify(node.value).slice(0, 40)})`;
+    default:
+      return `a ${node.type} (${JSON.stringify(node.value)})`;
+  }
+}
+
+/** Number of top-level keys other than the hooks key (for the blast-radius note). */
+export function otherSettingsCount(root: Node | undefined): number {
+  return properties(root).filter((p) => p.children![0]!.value !== 'hooks').length;
+}
+
+export { describePath };

@@ -1,0 +1,34 @@
+import { HANDLER_TYPES, type HandlerType } from '../core/catalog.js';
+import { field } from '../core/model.js';
+import { defineRule } from './rule.js';
+
+/**
+ * RULES.md §2 `handler-type-unsupported`; SPEC.md §1.2 column "Handler types",
+ * §8.1: the config loads, but the hook fails every time it fires ("use a
+ * command-type hook instead"). Where SPEC.md is [uncertain] the catalog allows
+ * the type, so this rule gives no false error.
+ */
+export default defineRule({
+  meta: {
+    id: 'handler-type-unsupported',
+    type: 'problem',
+    severity: 'error',
+    section: 2,
+    description: 'A handler type the event cannot run',
+    messages: {
+      unsupported: '"{{type}}" handlers are not supported on {{event}}, which runs only {{allowed}} handlers: this hook fails every time it fires',
+    },
+  },
+  check(ctx) {
+    for (const h of ctx.model.handlers) {
+      const spec = h.event.spec;
+      if (!spec || !h.type || !HANDLER_TYPES.includes(h.type as HandlerType)) continue;
+      if (spec.handlerTypes.includes(h.type as HandlerType)) continue;
+      ctx.report({
+        messageId: 'unsupported',
+        data: { type: h.type, event: spec.name, allowed: spec.handlerTypes.join(', ') },
+        node: field(h, 'type')!,
+      });
+    }
+  },
+});

@@ -1,0 +1,95 @@
+import type { Node } from 'jsonc-parser';
+import type { HookModel } from '../core/model.js';
+import type { LineIndex } from '../core/positions.js';
+import type { ParsedDocument, Span } from '../core/parse.js';
+import type { Fix, FileKind, FixSafety, Severity, Suggestion } from '../core/types.js';
+
+/** Where hooklint's rule docs live; `defineRule` derives each rule's URL from its id. */
+export const DOCS_BASE_URL = 'https://github.com/hooklint/hooklint/blob/main/docs/rules/';
+
+/**
+ * Declarative metadata of a rule (ESLint's `meta`, RULES.md row).
+ * `messages` maps message ids to templates with `{{name}}` placeholders.
+ */
+export interface RuleMeta<M extends string = string> {
+  /** Public, stable, kebab-case id (RULES.md). */
+  id: string;
+  /** `problem`: the hook breaks; `suggestion`: fragile or likely unintended. */
+  type: 'problem' | 'suggestion';
+  /** Default severity (users may change it in config). */
+  severity: Severity;
+  /** One line: what the rule catches. */
+  description: string;
+  /** How its fix applies: safe, unsafe, suggest (suggestions only), or absent (report only). */
+  fixable?: FixSafety | 'suggest';
+  /** RULES.md section number (1 structure ... 7 plugins). */
+  section: number;
+  /** Needs the filesystem (scripts on disk, RULES.md §6); skipped without a host or with `--no-scripts`. */
+  needsHost?: boolean;
+  messages: Record<M, string>;
+  /** Derived by `defineRule`: the docs page. */
+  url?: string;
+}
+
+/** What a script rule may ask of the filesystem. Never executes anything. */
+export interface ScriptHost {
+  /** `undefined` when nothing exists at `path`; `mode` holds the permission bits. */
+  stat(path: string): { isFile: boolean; mode: number } | undefined;
+  /** The first `bytes` bytes of a file as latin1-safe text, or undefined when unreadable. */
+  readHead(path: string, bytes: number): string | undefined;
+}
+
+/** Options every rule sees. */
+export interface LintOptions {
+  /** Path of the file (used for kind-specific checks and script resolution); may be virtual. */
+  filePath: string;
+  kind: FileKind;
+  /** The project root (`$CLAUDE_PROJECT_DIR`) for settings files, when known. */
+  projectRoot?: string;
+  /** The plugin root (`${CLAUDE_PLUGIN_ROOT}`) for plugin files, when known. */
+  pluginRoot?: string;
+  /** Filesystem access for RULES.md §6; absent means script rules are skipped. */
+  host?: ScriptHost;
+  /** Per-event overrides of the recommended-timeout table, seconds. */
+  recommendedTimeouts?: Record<string, number>;
+  /** Programs `path-dependent-command` should not report. */
+  knownCommands?: string[];
+}
+
+/** One report from a rule. Exactly one of `node` and `span` locates it. */
+export interface ReportDescriptor<M extends string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  node?: Node;
+  span?: Span;
+  fix?: Fix;
+  suggestions?: Suggestion[];
+  note?: string;
+}
+
+/** What `check` receives. */
+export interface RuleContext<M extends string = string> {
+  doc: ParsedDocument;
+  /** Offset → 1-based line/column of `doc.text`. */
+  lines: LineIndex;
+  model: HookModel;
+  options: LintOptions;
+  report(descriptor: ReportDescriptor<M>): void;
+}
+
+/** A rule: metadata plus a check over one parsed file. */
+export interface Rule<M extends string = string> {
+  meta: RuleMeta<M>;
+  check(ctx: RuleContext<M>): void;
+}
+
+/** Define a rule; fills in `meta.url` from the id so no rule writes a URL by hand. */
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  rule.meta.url = `${DOCS_BASE_URL}${rule.meta.id}.md`;
+  return rule;
+}
+
+/** Fill `{{name}}` placeholders of a message template. */
+export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (data && k in data ? String(data[k]) : m));
+}

@@ -1,0 +1,43 @@
+import { findNodeAtLocation, getNodeValue, type JSONPath, type Node } from 'jsonc-parser';
+import { keyOf, properties } from '../core/parse.js';
+import { validateShape } from '../core/validate.js';
+import { defineRule } from './rule.js';
+
+/**
+ * RULES.md §1 `schema`: shape and type errors against hooklint's JSON Schema
+ * (generated from the event catalog), one diagnostic per real problem.
+ * SPEC.md §8.1: Claude Code skips the whole settings file on such an error.
+ */
+export default defineRule({
+  meta: {
+    id: 'schema',
+    type: 'problem',
+    severity: 'error',
+    section: 1,
+    description: 'Shape or type error against the hook configuration schema',
+    messages: { shape: '{{detail}}' },
+  },
+  check(ctx) {
+    const { root } = ctx.doc;
+    if (!root) return;
+    const { model } = ctx;
+    const skip: JSONPath[] = [];
+    for (const e of model.events) for (const g of e.groups) if (g.flat) skip.push(g.path);
+    let value = getNodeValue(root) as unknown;
+    let locate = (path: JSONPath): Node | undefined => (path.length === 0 ? root : findNodeAtLocation(root, path));
+    let eventMapPath = model.eventMapPath;
+    if (model.wrapperMissing) {
+      // Validate the events as if they were wrapped, and map paths back to the file.
+      const events = new Set(model.events.map((e) => e.name));
+      const top: Record<string, unknown> = {};
+      const hooks: Record<string, unknown> = {};
+      for (const p of properties(root)) (events.has(keyOf(p)) ? hooks : top)[keyOf(p)] = getNodeValue(p.children![1]!);
+      value = { ...top, hooks };
+      locate = (path) => (path.length === 0 ? root : findNodeAtLocation(root, path[0] === 'hooks' ? path.slice(1) : path));
+      eventMapPath = ['hooks'];
+      skip.push(...skip.splice(0).map((p) => ['hooks', ...p]));
+    }
+    for (const problem of validateShape(model.kind, value, locate, eventMapPath, skip))
+      ctx.report({ messageId: 'shape', data: { detail: problem.message }, node: problem.node });
+  },
+});
