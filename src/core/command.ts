@@ -14,9 +14,11 @@ const UNRESOLVED = '\u0000?\u0000';
 
 /** One simple command: its program (after assignments and wrappers) and arguments. */
 export interface SimpleCommand {
-  /** The program word as written after expansion (may contain UNRESOLVED). */
+  /** The program word after expansion (may contain UNRESOLVED). */
   program: string;
   args: string[];
+  /** The same words with variables shown as written (`$CLAUDE_PROJECT_DIR/x.sh`), for messages. */
+  written: string[];
 }
 
 /** A script the command runs, resolved to a path when possible. */
@@ -63,21 +65,25 @@ const NO_SCRIPT_OPTS = new Set(['-c', '-m', '-e', '-p', '--eval', '--print']);
 
 /** Split a shell-form command into simple commands (pipelines, lists, subshells, `$(...)`). */
 export function simpleCommands(command: string, values: PlaceholderValues = {}): SimpleCommand[] {
+  const resolved = splitCommands(command, (key) => (values as Record<string, string | undefined>)[key] ?? UNRESOLVED);
+  const written = splitCommands(command, (key) => `$${key}`);
+  if (resolved.length !== written.length) return resolved.map((words) => toSimpleCommand(words, words)).filter((c) => c !== undefined);
+  return resolved.map((words, i) => toSimpleCommand(words, written[i]!)).filter((c) => c !== undefined);
+}
+
+/** Tokenize and split at operators; each element is the words of one simple command. */
+function splitCommands(command: string, env: (key: string) => string): string[][] {
   let entries: ParseEntry[];
   try {
-    entries = shellParse(command, (key) => {
-      const v = (values as Record<string, string | undefined>)[key];
-      return v ?? UNRESOLVED;
-    });
+    entries = shellParse(command, env);
   } catch {
     return [];
   }
-  const out: SimpleCommand[] = [];
+  const out: string[][] = [];
   let words: string[] = [];
   let redirect = false;
   const flush = () => {
-    const cmd = toSimpleCommand(words);
-    if (cmd) out.push(cmd);
+    if (words.length > 0) out.push(words);
     words = [];
   };
   for (const e of entries) {
@@ -98,7 +104,7 @@ export function simpleCommands(command: string, values: PlaceholderValues = {}):
   return out;
 }
 
-function toSimpleCommand(words: string[]): SimpleCommand | undefined {
+function toSimpleCommand(words: string[], shown: string[]): SimpleCommand | undefined {
   let i = 0;
   for (;;) {
     while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!)) i++;
@@ -111,7 +117,7 @@ function toSimpleCommand(words: string[]): SimpleCommand | undefined {
     while (i < words.length && words[i]!.startsWith('-')) i += opts.has(words[i]!) ? 2 : 1;
     if (name === 'timeout' && i < words.length) i++; // the duration
   }
-  return { program: words[i]!, args: words.slice(i + 1) };
+  return { program: words[i]!, args: words.slice(i + 1), written: shown.length === words.length ? shown.slice(i) : words.slice(i) };
 }
 
 /** The last path segment of a word. */
@@ -158,16 +164,16 @@ export function scriptOf(cmd: SimpleCommand): ScriptRef | undefined {
         continue;
       }
       if (!SCRIPT_EXT.test(a) && !a.includes('/')) return undefined;
-      return ref(a, interpreter);
+      return ref(a, cmd.written[cmd.args.length - args.length + i + 1] ?? a, interpreter);
     }
     return undefined;
   }
   if (!cmd.program.includes('/')) return undefined;
-  return ref(cmd.program, undefined);
+  return ref(cmd.program, cmd.written[0] ?? cmd.program, undefined);
 }
 
-function ref(word: string, interpreter: string | undefined): ScriptRef {
-  return { path: isUnresolved(word) ? undefined : word, written: display(word), interpreter };
+function ref(word: string, written: string, interpreter: string | undefined): ScriptRef {
+  return { path: isUnresolved(word) ? undefined : word, written: display(written), interpreter };
 }
 
 /**
@@ -179,7 +185,7 @@ export function handlerCommands(command: string, args: string[] | undefined, val
   if (args) {
     const sub = (w: string) =>
       w.replace(/\$\{(CLAUDE_PROJECT_DIR|CLAUDE_PLUGIN_ROOT|CLAUDE_PLUGIN_DATA)\}/g, (_, k: string) => (values as Record<string, string | undefined>)[k] ?? UNRESOLVED);
-    return [{ program: sub(command), args: args.map(sub) }];
+    return [{ program: sub(command), args: args.map(sub), written: [command, ...args] }];
   }
   return simpleCommands(command, values);
 }

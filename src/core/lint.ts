@@ -95,7 +95,7 @@ export function blastRadius(kind: FileKind, hooks: number, others: number): stri
     case 'managed-settings':
       return `Claude Code drops the whole "hooks" key of this managed settings file: ${plural(hooks, 'hook')} do not load`;
     case 'plugin-hooks':
-      return `Claude Code loads none of the hooks in this file: ${plural(hooks, 'hook')} do not load`;
+      return hooks === 0 ? 'Claude Code loads none of the hooks in this file' : `Claude Code loads none of the hooks in this file: ${plural(hooks, 'hook')} do not load`;
     case 'plugin-manifest':
       return `Claude Code cannot load this plugin manifest: ${plural(hooks, 'inline hook')} and the rest of the plugin do not load`;
     default:

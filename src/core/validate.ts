@@ -23,11 +23,6 @@ export function pointerToPath(pointer: string): JSONPath {
     .map((s) => (/^(0|[1-9]\d*)$/.test(s) ? Number(s) : s));
 }
 
-function describePath(path: JSONPath): string {
-  if (path.length === 0) return 'the top level';
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
-}
-
 /** What the value at `path` is, in the words of SPEC.md §0 (`eventMapPath` locates the event map). */
 function roleOf(path: JSONPath, eventMapPath: JSONPath): string {
   if (path.length === 0) return 'the top level';
@@ -112,8 +107,8 @@ function describe(err: ErrorObject, path: JSONPath, node: Node, eventMapPath: JS
     case 'enum':
     case 'const': {
       const allowed = (err.keyword === 'enum' ? (p.allowedValues as unknown[]) : [p.allowedValue]).map((v) => JSON.stringify(v)).join(', ');
-      const name = role === 'handler' ? 'handler type' : role;
-      return at(node, `${name === '"type"' ? 'handler type' : name} ${JSON.stringify(node.value)} is not valid; expected one of ${allowed}`);
+      const name = role === '"type"' ? 'handler type' : role.startsWith('"') ? `${role} value` : role;
+      return at(node, `${name} ${JSON.stringify(node.value)} is not valid; expected one of ${allowed}`);
     }
     case 'minLength':
       return at(node, `${role} must not be empty`);
@@ -145,4 +140,3 @@ export function otherSettingsCount(root: Node | undefined): number {
   return properties(root).filter((p) => p.children![0]!.value !== 'hooks').length;
 }
 
-export { describePath };

@@ -15,8 +15,8 @@ export default defineRule({
     needsHost: true,
     description: 'The script a hook runs does not exist',
     messages: {
-      missing: 'script "{{script}}" does not exist (resolved to {{path}}): the hook fails every time it runs',
-      missingBlocks: 'script "{{script}}" does not exist (resolved to {{path}}): {{interpreter}} exits 2 on a missing file, which blocks on {{event}}',
+      missing: 'script "{{script}}" does not exist: the hook fails every time it runs',
+      missingBlocks: 'script "{{script}}" does not exist: {{interpreter}} exits 2 on a missing file, which blocks every matching call on {{event}}',
     },
   },
   check(ctx) {
@@ -29,6 +29,7 @@ export default defineRule({
           messageId: blocks ? 'missingBlocks' : 'missing',
           data: { script: s.written, path: s.absolute, interpreter: s.interpreter ?? '', event: h.event.name },
           node: s.node,
+          note: `resolved to ${s.absolute}`,
         });
       }
   },

@@ -1,0 +1,165 @@
+import { Chalk } from 'chalk';
+import yargs from 'yargs/yargs';
+import { HooklintError } from '../core/lint.js';
+import type { LintResult } from '../core/types.js';
+import type { FormatContext, Formatter } from '../formatters/types.js';
+import { stylish } from '../formatters/stylish.js';
+import { lintFiles } from '../node/lint-files.js';
+import { rules, rulesById } from '../rules/index.js';
+import type { RuleMeta } from '../rules/rule.js';
+
+/** Where the CLI writes and what it knows of its environment (injectable for tests). */
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Whether stdout is a terminal. */
+  isTTY: boolean;
+}
+
+/** Exit codes (ECOSYSTEM.md §1): 0 clean, 1 findings, 2 usage/config/I/O/internal error. */
+export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
+
+const FORMATS = ['stylish', 'compact', 'json'] as const;
+type FormatName = (typeof FORMATS)[number];
+
+/** Load a formatter; only the default one is bundled into the start-up path. */
+async function loadFormatter(name: FormatName): Promise<Formatter> {
+  if (name === 'stylish') return stylish;
+  if (name === 'compact') return (await import('../formatters/compact.js')).compact;
+  return (await import('../formatters/json.js')).json;
+}
+
+/**
+ * Decide the colour level once (ECOSYSTEM.md §8): `--color`/`--no-color`, then
+ * `FORCE_COLOR` with Node's semantics, then a non-empty `NO_COLOR`, then
+ * `TERM=dumb`, then whether stdout is a terminal. Machine formats never colour.
+ */
+export function colorLevel(flag: boolean | undefined, format: FormatName, io: CliIo): 0 | 1 | 2 | 3 {
+  if (format !== 'stylish') return 0;
+  if (flag !== undefined) return flag ? 1 : 0;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '' || force === '1' || force === 'true') return 1;
+    if (force === '2') return 2;
+    if (force === '3') return 3;
+    return 0;
+  }
+  if (io.env.NO_COLOR) return 0;
+  if (io.env.TERM === 'dumb') return 0;
+  return io.isTTY ? 1 : 0;
+}
+
+/**
+ * Run the CLI with `argv` (without node and the script path) and return the
+ * exit code. Never throws: internal errors are printed as one line (the stack
+ * only with HOOKLINT_DEBUG=1) and return 2.
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    const msg = e instanceof HooklintError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
+    io.stderr(`hooklint: ${msg}\n`);
+    if (io.env.HOOKLINT_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
+    return EXIT.error;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  let exit: number = EXIT.ok;
+  let usageError: string | undefined;
+  const parser = yargs(argv)
+    .scriptName('hooklint')
+    .usage('$0 <command> [options]')
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(false)
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      usageError = msg || err?.message || 'invalid arguments';
+    })
+    .command(
+      'check [paths..]',
+      'Lint Claude Code hook configuration files (default: search the current directory)',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, describe: 'Files or directories to lint' })
+          .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
+          .option('color', { type: 'boolean', describe: 'Force colour on (--no-color: off)' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
+          .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
+          .option('user', { type: 'boolean', default: false, describe: 'Also lint the user settings file (~/.claude/settings.json or $CLAUDE_CONFIG_DIR)' })
+          .option('scripts', { type: 'boolean', default: true, describe: 'Check the scripts hooks run (--no-scripts: off)' })
+          .option('exit-zero', { type: 'boolean', default: false, describe: 'Exit 0 even when findings remain' }),
+      async (args) => {
+        exit = await check(args as unknown as CheckArgs, io);
+      },
+    )
+    .command(
+      'rules',
+      'List every rule with its severity, fixability and description',
+      (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const }),
+      (args) => {
+        io.stdout(formatRules(args.format as 'text' | 'json'));
+      },
+    )
+    .demandCommand(1, 'say which command to run, e.g. "hooklint check"')
+    .exitProcess(false);
+  let helpShown = false;
+  await parser.parseAsync(argv, {}, (err, _argv, output) => {
+    if (output && !err) {
+      helpShown = true;
+      io.stdout(output + '\n');
+    }
+  });
+  if (usageError) {
+    io.stderr(`hooklint: ${usageError}\nRun "hooklint --help" for usage.\n`);
+    return EXIT.error;
+  }
+  if (helpShown) return EXIT.ok;
+  return exit;
+}
+
+interface CheckArgs {
+  paths?: string[];
+  format: FormatName;
+  color?: boolean;
+  quiet: boolean;
+  maxWarnings: number;
+  user: boolean;
+  scripts: boolean;
+  exitZero: boolean;
+}
+
+async function check(args: CheckArgs, io: CliIo): Promise<number> {
+  const { results, notices, errors } = lintFiles(args.paths ?? [], { cwd: io.cwd, user: args.user, scripts: args.scripts, env: io.env });
+  for (const n of notices) io.stderr(`hooklint: ${n}\n`);
+  for (const e of errors) io.stderr(`hooklint: ${e}\n`);
+  const shown: LintResult[] = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, fixableWarningCount: 0 })) : results;
+  const formatter = await loadFormatter(args.format);
+  const ctx: FormatContext = {
+    cwd: io.cwd,
+    chalk: new Chalk({ level: colorLevel(args.color, args.format, io) }),
+    rulesMeta: new Map([...rulesById].map(([id, r]) => [id, r.meta as RuleMeta])),
+    unsafeFixable: shown.reduce((n, r) => n + r.messages.filter((m) => m.fix?.safety === 'unsafe').length, 0),
+  };
+  io.stdout(formatter(shown, ctx));
+  if (errors.length > 0) return EXIT.error;
+  if (args.exitZero) return EXIT.ok;
+  const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
+  const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errorCount > 0) return EXIT.findings;
+  if (args.maxWarnings >= 0 && warningCount > args.maxWarnings) return EXIT.findings;
+  return EXIT.ok;
+}
+
+/** The rule table (`hooklint rules`). */
+export function formatRules(format: 'text' | 'json'): string {
+  if (format === 'json')
+    return JSON.stringify(rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, fixable: r.meta.fixable ?? null, description: r.meta.description, url: r.meta.url }))) + '\n';
+  const width = Math.max(...rules.map((r) => r.meta.id.length));
+  return rules.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${(r.meta.fixable ?? '-').padEnd(7)}  ${r.meta.description}`).join('\n') + '\n';
+}

@@ -1,0 +1,33 @@
+import type { Formatter } from './types.js';
+
+/**
+ * ESLint's result shape: an array of per-file results with `messages`
+ * (rule id, severity 1/2 as in ESLint plus the severity name, 1-based
+ * positions, fix and suggestions), counts, and `output` after a fix run.
+ */
+export const json: Formatter = (results) =>
+  JSON.stringify(
+    results.map((r) => ({
+      filePath: r.filePath,
+      kind: r.kind,
+      messages: r.messages.map((m) => ({
+        ruleId: m.ruleId,
+        severity: m.severity === 'error' ? 2 : 1,
+        severityName: m.severity,
+        message: m.message,
+        messageId: m.messageId,
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+        ...(m.note ? { note: m.note } : {}),
+        ...(m.fix ? { fix: m.fix } : {}),
+        ...(m.suggestions ? { suggestions: m.suggestions } : {}),
+      })),
+      errorCount: r.errorCount,
+      warningCount: r.warningCount,
+      fixableErrorCount: r.fixableErrorCount,
+      fixableWarningCount: r.fixableWarningCount,
+      ...(r.output !== undefined ? { output: r.output } : {}),
+    })),
+  ) + '\n';

@@ -1,0 +1,68 @@
+import { LineIndex } from '../core/positions.js';
+import type { Diagnostic } from '../core/types.js';
+import { displayPath, sanitize } from './text.js';
+import type { FormatContext, Formatter } from './types.js';
+
+/** Widest slice of a source line shown in a code frame. */
+const FRAME_WIDTH = 120;
+
+/**
+ * The default human format: findings grouped by file, each as
+ * `line:col  severity  message  rule-id`, a code frame with a caret under the
+ * exact token, the note (why / blast radius), and a summary with counts and
+ * how many are fixable (ESLint's stylish plus rustc-style frames).
+ */
+export const stylish: Formatter = (results, ctx) => {
+  const c = ctx.chalk;
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const r of results) {
+    if (r.messages.length === 0) continue;
+    out += `${c.underline(displayPath(r.filePath, ctx.cwd))}\n`;
+    const lines = r.source !== undefined ? new LineIndex(r.source) : undefined;
+    for (const m of r.messages) {
+      if (m.severity === 'error') errors++;
+      else warnings++;
+      if (m.fix?.safety === 'safe') fixable++;
+      const sev = m.severity === 'error' ? c.red('error') : c.yellow('warning');
+      const fixTag = m.fix?.safety === 'safe' ? c.dim(' [fixable]') : '';
+      out += `  ${c.dim(`${m.line}:${m.column}`)}  ${sev}  ${sanitize(m.message)}  ${c.dim(m.ruleId)}${fixTag}\n`;
+      if (lines) out += frame(lines, m, ctx);
+      if (m.note) out += `     ${c.cyan('=')} ${sanitize(m.note)}\n`;
+      if (m.suggestions?.length) for (const s of m.suggestions) out += `     ${c.cyan('=')} suggestion: ${sanitize(s.title)}\n`;
+    }
+    out += '\n';
+  }
+  const total = errors + warnings;
+  if (total === 0) return ctx.fixed ? `${ctx.fixed} ${ctx.fixed === 1 ? 'problem' : 'problems'} fixed, none left.\n` : '';
+  const mark = errors > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
+  out += `${mark} ${c.bold(`${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`)}\n`;
+  if (ctx.fixed) out += `  ${ctx.fixed} fixed.\n`;
+  if (fixable > 0) out += `  ${fixable} fixable with the \`--fix\` option.\n`;
+  if (ctx.unsafeFixable) out += `  ${ctx.unsafeFixable} more fixable with \`--fix --unsafe-fixes\`.\n`;
+  return out;
+};
+
+/** A rustc-style frame: the source line and a `^~~~` underline of the span (clipped to the line). */
+function frame(lines: LineIndex, m: Diagnostic, ctx: FormatContext): string {
+  const c = ctx.chalk;
+  let text = lines.lineText(m.line);
+  let col = m.column - 1;
+  let width = m.endLine === m.line ? Math.max(1, m.endColumn - m.column) : Math.max(1, text.length - col);
+  let prefix = '';
+  if (text.length > FRAME_WIDTH) {
+    const start = Math.max(0, Math.min(col - 20, text.length - FRAME_WIDTH));
+    prefix = start > 0 ? '…' : '';
+    text = prefix + text.slice(start, start + FRAME_WIDTH) + (start + FRAME_WIDTH < text.length ? '…' : '');
+    col = col - start + prefix.length;
+  }
+  // Keep the caret aligned: tabs and control characters shown as one column each.
+  const shown = text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  width = Math.max(1, Math.min(width, shown.length - col));
+  const gutter = String(m.line).length;
+  const pad = ' '.repeat(gutter);
+  const bar = c.dim('|');
+  return `    ${pad} ${bar}\n    ${c.dim(String(m.line))} ${bar} ${shown}\n    ${pad} ${bar} ${' '.repeat(Math.max(0, col))}${c.red('^' + '~'.repeat(width - 1))}\n`;
+};

@@ -1,0 +1,10 @@
+/**
+ * hooklint's programmatic API: lint hook configuration text (pure) or files
+ * on disk, and read the rule list and the event catalog.
+ */
+export { lintText, HooklintError, compareDiagnostics, type LintTextOptions, type RuleLevel } from './core/lint.js';
+export { lintFiles, type LintFilesOptions, type LintFilesOutput } from './node/lint-files.js';
+export { rules, rulesById } from './rules/index.js';
+export { catalog, EVENTS, EVENT_NAMES, HANDLER_TYPES, recommendedTimeout, type EventSpec, type HandlerType } from './core/catalog.js';
+export type { Rule, RuleMeta, LintOptions, ScriptHost } from './rules/rule.js';
+export type * from './core/types.js';

@@ -1,0 +1,114 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { fdir } from 'fdir';
+import { parseTree } from 'jsonc-parser';
+import { EVENT_NAMES } from '../core/catalog.js';
+import { properties, keyOf, propertyValue } from '../core/parse.js';
+import type { FileKind } from '../core/types.js';
+import type { ScriptHost } from '../rules/rule.js';
+
+/** A file to lint, with what the path tells about it (SPEC.md §4.1). */
+export interface Target {
+  /** Absolute path. */
+  path: string;
+  kind: FileKind;
+  /** Directory `$CLAUDE_PROJECT_DIR` stands for (project and local settings). */
+  projectRoot?: string;
+  /** Directory `${CLAUDE_PLUGIN_ROOT}` stands for (plugin files). */
+  pluginRoot?: string;
+  /** Found by walking a directory (not named on the command line): non-hook files are skipped silently. */
+  discovered: boolean;
+}
+
+/** The user's Claude Code config directory: `$CLAUDE_CONFIG_DIR`, else `~/.claude` (SPEC.md §4.1). */
+export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CLAUDE_CONFIG_DIR ? resolve(env.CLAUDE_CONFIG_DIR) : join(homedir(), '.claude');
+}
+
+/**
+ * The kind of a file from its path alone, or undefined when the path does not
+ * say (then `kindFromShape` decides).
+ */
+export function kindFromPath(path: string, env: NodeJS.ProcessEnv = process.env): Omit<Target, 'discovered'> | undefined {
+  const abs = resolve(path);
+  const name = basename(abs);
+  const dir = dirname(abs);
+  const parent = basename(dir);
+  if (parent === '.claude' || dir === userConfigDir(env)) {
+    const isUser = dir === userConfigDir(env);
+    if (name === 'settings.json') return isUser ? { path: abs, kind: 'user-settings' } : { path: abs, kind: 'project-settings', projectRoot: dirname(dir) };
+    if (name === 'settings.local.json') return { path: abs, kind: 'local-settings', ...(isUser ? {} : { projectRoot: dirname(dir) }) };
+  }
+  if (name === 'managed-settings.json' || (parent === 'managed-settings.d' && name.endsWith('.json'))) return { path: abs, kind: 'managed-settings' };
+  if (name === 'plugin.json' && parent === '.claude-plugin') return { path: abs, kind: 'plugin-manifest', pluginRoot: dirname(dir) };
+  if (name === 'hooks.json' && (parent === 'hooks' || parent === '.claude-plugin')) return { path: abs, kind: 'plugin-hooks', pluginRoot: dirname(dir) };
+  return undefined;
+}
+
+const EVENT_SET = new Set(EVENT_NAMES.map((e) => e.toLowerCase()));
+
+/**
+ * The kind of a JSON text whose path says nothing: a settings-like object with
+ * a `hooks` object is `settings`, `hooks.json` or an object keyed by event
+ * names is `plugin-hooks`. Undefined when it is not a hook config at all.
+ */
+export function kindFromShape(path: string, text: string): FileKind | undefined {
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  if (!root || root.type !== 'object') return undefined;
+  const hooks = propertyValue(root, 'hooks');
+  const eventKeys = properties(root).some((p) => EVENT_SET.has(keyOf(p).toLowerCase()));
+  if (basename(path) === 'hooks.json' && (hooks || eventKeys)) return 'plugin-hooks';
+  if (hooks?.type === 'object') return 'settings';
+  if (eventKeys) return 'plugin-hooks';
+  return undefined;
+}
+
+/** File names a directory walk picks up (then kind-checked). */
+const CANDIDATE = /(^|[\\/])(settings(\.local)?\.json|managed-settings\.json|hooks\.json|plugin\.json)$|[\\/]managed-settings\.d[\\/][^\\/]+\.json$/;
+
+/**
+ * Every candidate hook config under `dir`, skipping `node_modules` and `.git`,
+ * sorted by path.
+ */
+export function walk(dir: string): string[] {
+  const files = new fdir()
+    .withFullPaths()
+    .exclude((name) => name === 'node_modules' || name === '.git')
+    .filter((p) => CANDIDATE.test(p))
+    .crawl(resolve(dir))
+    .sync();
+  return files.sort();
+}
+
+/** True when `child` is `root` or inside it. */
+export function isInside(root: string, child: string): boolean {
+  const r = resolve(root);
+  const c = resolve(child);
+  return c === r || c.startsWith(r.endsWith(sep) ? r : r + sep);
+}
+
+/** The filesystem seen by script rules (RULES.md §6): stat and read the head of files, never execute. */
+export const nodeHost: ScriptHost = {
+  stat(path) {
+    try {
+      const st = statSync(path);
+      return { isFile: st.isFile(), mode: st.mode };
+    } catch {
+      return undefined;
+    }
+  },
+  readHead(path, bytes) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r');
+      const buf = Buffer.alloc(bytes);
+      const n = readSync(fd, buf, 0, bytes, 0);
+      return buf.subarray(0, n).toString('latin1');
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  },
+};

@@ -1,0 +1,147 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { getNodeValue, parseTree } from 'jsonc-parser';
+import { lintText, type RuleLevel } from '../core/lint.js';
+import { propertyValue } from '../core/parse.js';
+import type { LintResult } from '../core/types.js';
+import { isInside, kindFromPath, kindFromShape, nodeHost, userConfigDir, walk, type Target } from './files.js';
+
+/** Options of `lintFiles`. */
+export interface LintFilesOptions {
+  /** Directory relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
+  /** Also lint the user settings file (`--user`). */
+  user?: boolean;
+  /** Run the script rules of RULES.md §6 (default true; `--no-scripts` turns them off). */
+  scripts?: boolean;
+  ruleLevels?: Record<string, RuleLevel>;
+  recommendedTimeouts?: Record<string, number>;
+  knownCommands?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What `lintFiles` found: results per file, notices (skipped files) and errors (exit 2). */
+export interface LintFilesOutput {
+  results: LintResult[];
+  /** One-line notices, e.g. a named file that is not a hook config. */
+  notices: string[];
+  /** One-line I/O or usage errors (a path that does not exist, an unreadable file). */
+  errors: string[];
+}
+
+/**
+ * Discover and lint hook configuration files (SPEC.md §4.1). With no paths the
+ * current directory tree is searched; a directory is searched the same way
+ * (skipping node_modules and .git); a file is linted with its kind detected
+ * from its path, else from its shape. Plugin manifests' `hooks` paths are
+ * followed and linted as plugin hooks (never outside the plugin root).
+ * Never throws for bad input; errors are returned.
+ */
+export function lintFiles(paths: string[], options: LintFilesOptions = {}): LintFilesOutput {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const notices: string[] = [];
+  const errors: string[] = [];
+  const queue: Target[] = [];
+  const inputs = paths.length > 0 ? paths : [cwd];
+  for (const p of inputs) {
+    const abs = resolve(cwd, p);
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch (e) {
+      errors.push(`${p}: ${describeFsError(e)}`);
+      continue;
+    }
+    if (isDir) for (const f of walk(abs)) queue.push({ ...(kindFromPath(f, env) ?? { path: f, kind: 'settings' as const }), discovered: true, ...unknownKind(f, env) });
+    else queue.push({ ...(kindFromPath(abs, env) ?? { path: abs, kind: 'settings' as const }), discovered: false, ...unknownKind(abs, env) });
+  }
+  if (options.user) {
+    const f = join(userConfigDir(env), 'settings.json');
+    if (existsSync(f)) queue.push({ path: f, kind: 'user-settings', discovered: false });
+    else notices.push(`${f}: no user settings file`);
+  }
+
+  const results: LintResult[] = [];
+  const done = new Set<string>();
+  while (queue.length > 0) {
+    const t = queue.shift()! as Target & { sniff?: boolean };
+    if (done.has(t.path)) continue;
+    done.add(t.path);
+    let text: string;
+    try {
+      text = readFileSync(t.path, 'utf8');
+    } catch (e) {
+      errors.push(`${t.path}: ${describeFsError(e)}`);
+      continue;
+    }
+    if (t.sniff) {
+      const kind = kindFromShape(t.path, text);
+      if (!kind) {
+        if (!t.discovered) notices.push(`${t.path}: skipped, not a Claude Code hook configuration file`);
+        continue;
+      }
+      t.kind = kind;
+    }
+    const out = lintText(text, {
+      filePath: t.path,
+      kind: t.kind,
+      projectRoot: t.projectRoot,
+      pluginRoot: t.pluginRoot,
+      host: options.scripts === false ? undefined : nodeHost,
+      ruleLevels: options.ruleLevels,
+      recommendedTimeouts: options.recommendedTimeouts,
+      knownCommands: options.knownCommands,
+    });
+    const messages = out.diagnostics;
+    results.push({
+      filePath: t.path,
+      kind: t.kind,
+      messages,
+      errorCount: messages.filter((m) => m.severity === 'error').length,
+      warningCount: messages.filter((m) => m.severity === 'warning').length,
+      fixableErrorCount: messages.filter((m) => m.severity === 'error' && m.fix).length,
+      fixableWarningCount: messages.filter((m) => m.severity === 'warning' && m.fix).length,
+      source: text,
+    });
+    if (t.kind === 'plugin-manifest' && t.pluginRoot) for (const ref of manifestHookFiles(text)) {
+      const abs = resolve(t.pluginRoot, ref);
+      if (!isInside(t.pluginRoot, abs) || !existsSync(abs)) continue; // reported by plugin rules, never followed
+      queue.push({ path: abs, kind: 'plugin-hooks', pluginRoot: t.pluginRoot, discovered: true });
+    }
+  }
+  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  return { results, notices, errors };
+}
+
+/** A file whose path says nothing gets its kind from its shape once read. */
+function unknownKind(path: string, env: NodeJS.ProcessEnv): { sniff?: boolean } {
+  return kindFromPath(path, env) ? {} : { sniff: true };
+}
+
+/** The hook file paths a plugin manifest's `hooks` field names (a string or an array of strings). */
+export function manifestHookFiles(text: string): string[] {
+  const hooks = propertyValue(parseTree(text, [], { allowTrailingComma: true }), 'hooks');
+  if (!hooks) return [];
+  const v = getNodeValue(hooks) as unknown;
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return [];
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return (e as Error).message;
+  }
+}
