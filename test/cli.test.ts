@@ -1,0 +1,152 @@
+/** The CLI as users run it: exit codes, formats, colour, notices and usage errors. */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { rules } from '../src/rules/index.js';
+import { runCli } from './helpers.js';
+
+/** A temporary project with `.claude/settings.json` holding `settings`. */
+function project(settings: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hooklint-cli-'));
+  mkdirSync(join(dir, '.claude'));
+  writeFileSync(join(dir, '.claude', 'settings.json'), settings);
+  return dir;
+}
+
+const WARN_ONLY = '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done"}]}]}}\n';
+const CLEAN = '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done", "timeout": 30}]}]}}\n';
+const BROKEN = '{"hooks": {"Stop": [{"hooks": [{"type": "command"}]}]}}\n';
+const ESC = '\u001b';
+
+describe('exit codes', () => {
+  it('0 for a clean project, with no output', async () => {
+    const r = await runCli(['check'], { cwd: project(CLEAN) });
+    assert.deepEqual([r.code, r.stdout, r.stderr], [0, '', '']);
+  });
+  it('0 for warnings only; 1 when --max-warnings is exceeded', async () => {
+    const dir = project(WARN_ONLY);
+    assert.equal((await runCli(['check'], { cwd: dir })).code, 0);
+    assert.equal((await runCli(['check', '--max-warnings', '0'], { cwd: dir })).code, 1);
+    assert.equal((await runCli(['check', '--max-warnings', '1'], { cwd: dir })).code, 0);
+  });
+  it('1 for errors; --exit-zero makes it 0', async () => {
+    const dir = project(BROKEN);
+    assert.equal((await runCli(['check'], { cwd: dir })).code, 1);
+    assert.equal((await runCli(['check', '--exit-zero'], { cwd: dir })).code, 0);
+  });
+  it('2 with one line for a path that does not exist', async () => {
+    const r = await runCli(['check', 'no/such/file.json']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'hooklint: no/such/file.json: no such file or directory\n');
+  });
+  it('2 with a usage hint for an unknown option or a bad choice', async () => {
+    for (const args of [['check', '--no-such-flag'], ['check', '--format', 'xml'], []]) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /Run "hooklint --help" for usage/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+    }
+  });
+  it('0 for --help', async () => {
+    const r = await runCli(['--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /check \[paths\.\.\]/);
+  });
+});
+
+describe('inputs', () => {
+  it('skips a named file that is not a hook config with a one-line notice (pre-commit passes every staged file)', async () => {
+    const dir = project(CLEAN);
+    writeFileSync(join(dir, 'package.json'), '{"name": "x"}\n');
+    const r = await runCli(['check', 'package.json', '.claude/settings.json'], { cwd: dir });
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /^hooklint: .*package\.json: skipped, not a Claude Code hook configuration file\n$/);
+  });
+  it('detects the kind of a file from its shape when the path says nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-cli-'));
+    writeFileSync(join(dir, 'my-hooks.json'), '{"hooks": {"preToolUse": []}}\n');
+    const r = await runCli(['check', '-f', 'compact', 'my-hooks.json'], { cwd: dir });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /my-hooks\.json:1:12: error: unknown hook event "preToolUse"; did you mean "PreToolUse"\?/);
+  });
+  it('--user reads $CLAUDE_CONFIG_DIR/settings.json', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'hooklint-home-'));
+    writeFileSync(join(home, 'settings.json'), BROKEN);
+    const r = await runCli(['check', '--user', '-f', 'json'], { cwd: project(CLEAN), env: { CLAUDE_CONFIG_DIR: home } });
+    assert.equal(r.code, 1);
+    const results = JSON.parse(r.stdout) as { filePath: string; kind: string }[];
+    assert.ok(results.some((x) => x.filePath === join(home, 'settings.json') && x.kind === 'user-settings'));
+  });
+  it('never runs a hook while checking', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'hooklint-ran-')), 'ran');
+    const dir = project(JSON.stringify({ hooks: { SessionStart: [{ hooks: [{ type: 'command', command: `touch ${marker}` }] }] } }));
+    await runCli(['check'], { cwd: dir });
+    assert.equal(existsSync(marker), false);
+  });
+});
+
+describe('output', () => {
+  it('stylish: grouped by file, a code frame with a caret under the token, a summary', async () => {
+    const r = await runCli(['check'], { cwd: project(BROKEN) });
+    assert.equal(
+      r.stdout,
+      [
+        '.claude/settings.json',
+        '  1:32  error  "command" handler is missing required field "command"  schema',
+        '      |',
+        '    1 | {"hooks": {"Stop": [{"hooks": [{"type": "command"}]}]}}',
+        '      |                                ^~~~~~~~~~~~~~~~~~~',
+        '     = Claude Code skips this whole file: 1 hook and 0 other settings in it do not load',
+        '  1:33  warning  handler has no "timeout": it runs for up to 600 s before Claude Code cancels it; set it explicitly (recommended: 30)  missing-timeout [fixable]',
+        '      |',
+        '    1 | {"hooks": {"Stop": [{"hooks": [{"type": "command"}]}]}}',
+        '      |                                 ^~~~~~',
+        '',
+        '✖ 2 problems (1 error, 1 warning)',
+        '  1 fixable with the `--fix` option.',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('--quiet shows errors only', async () => {
+    const r = await runCli(['check', '--quiet', '-f', 'compact'], { cwd: project(BROKEN) });
+    assert.equal(r.stdout, '.claude/settings.json:1:32: error: "command" handler is missing required field "command" [schema]\n');
+  });
+  it('json: ESLint-shaped results with rule ids', async () => {
+    const r = await runCli(['check', '-f', 'json'], { cwd: project(BROKEN) });
+    const [res] = JSON.parse(r.stdout) as { messages: { ruleId: string; severity: number; line: number; column: number }[]; errorCount: number; warningCount: number }[];
+    assert.deepEqual(res!.messages.map((m) => [m.ruleId, m.severity, m.line, m.column]), [['schema', 2, 1, 32], ['missing-timeout', 1, 1, 33]]);
+    assert.deepEqual([res!.errorCount, res!.warningCount], [1, 1]);
+  });
+  it('colour: off when piped, on with FORCE_COLOR or --color, --no-color wins, NO_COLOR turns it off', async () => {
+    const dir = project(BROKEN);
+    assert.ok(!(await runCli(['check'], { cwd: dir })).stdout.includes(ESC));
+    assert.ok((await runCli(['check'], { cwd: dir, env: { FORCE_COLOR: '1' } })).stdout.includes(ESC));
+    assert.ok((await runCli(['check', '--color'], { cwd: dir })).stdout.includes(ESC));
+    assert.ok(!(await runCli(['check', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' } })).stdout.includes(ESC));
+    assert.ok(!(await runCli(['check', '-f', 'json', '--color'], { cwd: dir })).stdout.includes(ESC));
+  });
+  it('control characters from a config cannot reach the terminal', async () => {
+    const dir = project(`{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo ${'\\u001b'}[31mred"}]}], "stop": []}}\n`.replace('\\u001b', '\u001b'));
+    const r = await runCli(['check', '--no-color'], { cwd: dir });
+    assert.ok(!r.stdout.includes(ESC));
+  });
+  it('output is sorted by path, line and column', async () => {
+    const dir = project(BROKEN);
+    mkdirSync(join(dir, 'a', '.claude'), { recursive: true });
+    writeFileSync(join(dir, 'a', '.claude', 'settings.json'), BROKEN);
+    const r = await runCli(['check', '-f', 'compact'], { cwd: dir });
+    const paths = r.stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0]);
+    assert.deepEqual(paths, ['.claude/settings.json', '.claude/settings.json', 'a/.claude/settings.json', 'a/.claude/settings.json']);
+  });
+});
+
+describe('hooklint rules', () => {
+  it('lists every rule once', async () => {
+    const r = await runCli(['rules', '--format', 'json']);
+    const ids = (JSON.parse(r.stdout) as { id: string }[]).map((x) => x.id);
+    assert.deepEqual(ids, rules.map((x) => x.meta.id));
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Real hook configs from public repositories (../shared/corpus/real, read in
+ * place): the CLI never crashes on any of them, every position lies inside
+ * the file, and known defects are found exactly.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { CORPUS, pool, runCli } from './helpers.js';
+
+const manifest = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter(Boolean)
+  .map((l) => l.split('\t')[0]!);
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
+}
+
+describe('corpus: every file', () => {
+  it('lists 150 files', () => assert.equal(manifest.length, 150));
+  it('lints each file: exit 0 or 1, nothing on stderr, positions inside the file', async () => {
+    const failures: string[] = [];
+    await pool(manifest, 4, async (file) => {
+      const path = join(CORPUS, file);
+      const { code, stdout, stderr } = await runCli(['check', '-f', 'json', path]);
+      if (code !== 0 && code !== 1) failures.push(`${file}: exit ${code}`);
+      if (stderr !== '') failures.push(`${file}: stderr ${stderr}`);
+      if (/\n\s+at .+:\d+:\d+\)?\n/.test(stdout + stderr)) failures.push(`${file}: stack trace`);
+      const results = JSON.parse(stdout) as JsonResult[];
+      if (results.length === 0) failures.push(`${file}: not linted`);
+      for (const r of results) {
+        const lines = readFileSync(r.filePath, 'utf8').split(/\r\n|\n|\r/);
+        for (const m of r.messages) {
+          const inside = (line: number, col: number) => line >= 1 && line <= lines.length && col >= 1 && col <= lines[line - 1]!.length + 1;
+          if (!inside(m.line, m.column) || !inside(m.endLine, m.endColumn)) failures.push(`${file}: ${m.ruleId} at ${m.line}:${m.column}-${m.endLine}:${m.endColumn} is outside the file`);
+        }
+      }
+    });
+    assert.deepEqual(failures, []);
+  });
+  it('the whole corpus as one directory: exit 1 with findings', async () => {
+    const { code, stdout, stderr } = await runCli(['check', '--no-scripts', '-f', 'compact', CORPUS]);
+    assert.equal(code, 1);
+    assert.equal(stderr, '');
+    assert.ok(stdout.split('\n').length > 100);
+  });
+});
+
+/** Known defects (MANIFEST.tsv notes, checked by hand): file → exact compact lines of one rule. */
+const KNOWN: [file: string, rule: string, expected: string[]][] = [
+  ['022-0JCRG0__hook-my-lichess/hooks/hooks.json', 'missing-hooks-wrapper', ['2:3: error: events must sit under a top-level "hooks" key in a plugin hooks.json: without it none of these hooks load']],
+  ['090-Obedience-Corp__festival/claude-plugin/hooks/hooks.json', 'missing-hooks-wrapper', ['2:3: error: events must sit under a top-level "hooks" key in a plugin hooks.json: without it none of these hooks load']],
+  ['037-NotMyself__claude-bun-win11-hooks/.claude-plugin/hooks.json', 'schema', ['2:12: error: "hooks" must be an object, got an array']],
+  ['140-0xdef1cafe__claude-wbs/hooks/hooks.json', 'schema', ['2:12: error: "hooks" must be an object, got an array']],
+  ['077-1339190177__regress-guard/hooks/hooks.json', 'schema', ['8:21: error: handler type "process" is not valid; expected one of "command", "http", "mcp_tool", "prompt", "agent"']],
+  ['102-ChrAlpha__cc-limit-resume/claude-plugin/hooks/hooks.json', 'schema', ['3:20: error: event "StopFailure" must be an array, got an object']],
+  ['094-EliasMarine__NetTap/.claude/settings.json', 'json-syntax', ['33:1: error: invalid JSON: closing brace "}" expected']],
+  ['144-10K-Digital__lovable-claude-code/hooks/hooks.json', 'unknown-event', ['4:5: error: unknown hook event "Start": its hooks never run']],
+];
+
+describe('corpus: known defects', () => {
+  it('covers at least 10 files', () => assert.ok(KNOWN.length + KNOWN_COUNTS.length >= 10));
+  for (const [file, rule, expected] of KNOWN)
+    it(`${file} → ${rule}`, async () => {
+      const { stdout } = await runCli(['check', '--no-scripts', '-f', 'compact', join(CORPUS, file)]);
+      const got = stdout
+        .split('\n')
+        .filter((l) => l.endsWith(`[${rule}]`))
+        .map((l) => l.slice(join(CORPUS, file).length + 1, -(rule.length + 3)));
+      assert.deepEqual(got, expected);
+    });
+});
+
+/** Files whose defects are counted (line lists would be long): file → rule → count. */
+const KNOWN_COUNTS: [file: string, rule: string, count: number][] = [
+  ['139-Kadmon7__kadmon-harness/.claude-plugin/hooks.json', 'flat-handler', 21],
+  ['004-0K-cool__vex-talon/hooks/hooks.json', 'path-dependent-command', 14],
+  ['001-0-BSCode__sage/hooks/hooks.json', 'missing-timeout', 6],
+  ['002-0-to-1-Labs__memex/hooks/hooks.json', 'missing-timeout', 3],
+];
+
+describe('corpus: known defect counts', () => {
+  for (const [file, rule, count] of KNOWN_COUNTS)
+    it(`${file} → ${count} × ${rule}`, async () => {
+      const { stdout } = await runCli(['check', '--no-scripts', '-f', 'compact', join(CORPUS, file)]);
+      assert.equal(stdout.split('\n').filter((l) => l.endsWith(`[${rule}]`)).length, count);
+    });
+});
