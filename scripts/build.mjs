@@ -36,7 +36,7 @@ if (process.argv.includes('--validators-only')) process.exit(0);
 
 const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none',
   // CJS dependencies bundled into ESM need a require().
-  banner: { js: "import { createRequire as __hlCreateRequire } from 'node:module'; const require = __hlCreateRequire(import.meta.url);" } };
+  banner: { js: "import { createRequire as __hlCreateRequire } from 'node:module'; import { fileURLToPath as __hlToPath } from 'node:url'; const require = __hlCreateRequire(import.meta.url); const __filename = __hlToPath(import.meta.url);" } };
 await build({ ...common, entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 const cli = new URL('dist/cli.js', root);
 const text = readFileSync(cli, 'utf8');

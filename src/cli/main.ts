@@ -93,7 +93,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
           .option('user', { type: 'boolean', default: false, describe: 'Also lint the user settings file (~/.claude/settings.json or $CLAUDE_CONFIG_DIR)' })
           .option('scripts', { type: 'boolean', default: true, describe: 'Check the scripts hooks run (--no-scripts: off)' })
-          .option('exit-zero', { type: 'boolean', default: false, describe: 'Exit 0 even when findings remain' }),
+          .option('exit-zero', { type: 'boolean', default: false, describe: 'Exit 0 even when findings remain' })
+          .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes and write the files' })
+          .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'With --fix: also apply unsafe fixes' }),
       async (args) => {
         exit = await check(args as unknown as CheckArgs, io);
       },
@@ -132,10 +134,22 @@ interface CheckArgs {
   user: boolean;
   scripts: boolean;
   exitZero: boolean;
+  fix: boolean;
+  unsafeFixes: boolean;
 }
 
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
-  const { results, notices, errors } = lintFiles(args.paths ?? [], { cwd: io.cwd, user: args.user, scripts: args.scripts, env: io.env });
+  if (args.unsafeFixes && !args.fix) {
+    io.stderr('hooklint: --unsafe-fixes needs --fix\nRun "hooklint --help" for usage.\n');
+    return EXIT.error;
+  }
+  const { results, notices, errors, fixed } = lintFiles(args.paths ?? [], {
+    cwd: io.cwd,
+    user: args.user,
+    scripts: args.scripts,
+    env: io.env,
+    ...(args.fix ? { fix: args.unsafeFixes ? ('unsafe' as const) : ('safe' as const) } : {}),
+  });
   for (const n of notices) io.stderr(`hooklint: ${n}\n`);
   for (const e of errors) io.stderr(`hooklint: ${e}\n`);
   const shown: LintResult[] = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, fixableWarningCount: 0 })) : results;
@@ -145,6 +159,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     chalk: new Chalk({ level: colorLevel(args.color, args.format, io) }),
     rulesMeta: new Map([...rulesById].map(([id, r]) => [id, r.meta as RuleMeta])),
     unsafeFixable: shown.reduce((n, r) => n + r.messages.filter((m) => m.fix?.safety === 'unsafe').length, 0),
+    ...(args.fix ? { fixed } : {}),
   };
   io.stdout(formatter(shown, ctx));
   if (errors.length > 0) return EXIT.error;

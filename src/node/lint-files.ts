@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import writeFileAtomic from 'write-file-atomic';
+import { applyFixes } from '../core/fix.js';
 import { join, resolve } from 'node:path';
 import { getNodeValue, parseTree } from 'jsonc-parser';
 import { lintText, type RuleLevel } from '../core/lint.js';
 import { propertyValue } from '../core/parse.js';
-import type { LintResult } from '../core/types.js';
+import type { FileEdit, FixSafety, LintResult } from '../core/types.js';
 import { isInside, kindFromPath, kindFromShape, nodeHost, userConfigDir, walk, type Target } from './files.js';
 
 /** Options of `lintFiles`. */
@@ -18,6 +20,8 @@ export interface LintFilesOptions {
   recommendedTimeouts?: Record<string, number>;
   knownCommands?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Apply fixes and write the files (`--fix`: `safe`; with `--unsafe-fixes`: `unsafe`). */
+  fix?: FixSafety;
 }
 
 /** What `lintFiles` found: results per file, notices (skipped files) and errors (exit 2). */
@@ -27,6 +31,8 @@ export interface LintFilesOutput {
   notices: string[];
   /** One-line I/O or usage errors (a path that does not exist, an unreadable file). */
   errors: string[];
+  /** Fixes applied (with `fix`). */
+  fixed: number;
 }
 
 /**
@@ -64,6 +70,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
 
   const results: LintResult[] = [];
   const done = new Set<string>();
+  let fixed = 0;
   while (queue.length > 0) {
     const t = queue.shift()! as Target & { sniff?: boolean };
     if (done.has(t.path)) continue;
@@ -83,7 +90,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
       }
       t.kind = kind;
     }
-    const out = lintText(text, {
+    const lintOptions = {
       filePath: t.path,
       kind: t.kind,
       projectRoot: t.projectRoot,
@@ -92,8 +99,28 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
       ruleLevels: options.ruleLevels,
       recommendedTimeouts: options.recommendedTimeouts,
       knownCommands: options.knownCommands,
-    });
-    const messages = out.diagnostics;
+    };
+    let messages;
+    let output: string | undefined;
+    if (options.fix) {
+      const res = applyFixes(text, lintOptions, options.fix);
+      let written = true;
+      try {
+        // Atomic: a temporary file in the same directory, renamed over the target,
+        // keeping its mode and owner and writing through a symlink to its target.
+        if (res.output !== text) writeFileAtomic.sync(t.path, res.output);
+        for (const e of res.fileEdits) applyFileEdit(e);
+      } catch (e) {
+        written = false;
+        errors.push(`${t.path}: cannot write the fix: ${describeFsError(e)}`);
+      }
+      if (written) {
+        fixed += res.fixed;
+        messages = res.fileEdits.length > 0 ? lintText(res.output, lintOptions).diagnostics : res.diagnostics;
+        if (res.output !== text) output = res.output;
+        text = res.output;
+      } else messages = lintText(text, lintOptions).diagnostics;
+    } else messages = lintText(text, lintOptions).diagnostics;
     results.push({
       filePath: t.path,
       kind: t.kind,
@@ -103,6 +130,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
       fixableErrorCount: messages.filter((m) => m.severity === 'error' && m.fix).length,
       fixableWarningCount: messages.filter((m) => m.severity === 'warning' && m.fix).length,
       source: text,
+      ...(output !== undefined ? { output } : {}),
     });
     if (t.kind === 'plugin-manifest' && t.pluginRoot) for (const ref of manifestHookFiles(text)) {
       const abs = resolve(t.pluginRoot, ref);
@@ -111,7 +139,19 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
     }
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return { results, notices, errors };
+  return { results, notices, errors, fixed };
+}
+
+/** Apply a script fix (RULES.md §6): `chmod +x` where the file is readable, or rewrite its first bytes. */
+function applyFileEdit(e: FileEdit): void {
+  if (e.kind === 'chmod-executable') {
+    const mode = statSync(e.path).mode & 0o7777;
+    chmodSync(e.path, mode | ((mode & 0o444) >> 2));
+  } else if (e.from !== undefined && e.to !== undefined) {
+    const buf = readFileSync(e.path);
+    if (buf.subarray(0, Buffer.byteLength(e.from, 'latin1')).toString('latin1') !== e.from) return;
+    writeFileAtomic.sync(e.path, Buffer.concat([Buffer.from(e.to, 'latin1'), buf.subarray(Buffer.byteLength(e.from, 'latin1'))]));
+  }
 }
 
 /** A file whose path says nothing gets its kind from its shape once read. */

@@ -1,4 +1,5 @@
 import { detectEol, detectIndentUnit, indentAt, reindent } from '../core/edits.js';
+import { findProperty } from '../core/parse.js';
 import { defineRule } from './rule.js';
 
 /**
@@ -22,6 +23,9 @@ export default defineRule({
     for (const e of ctx.model.events)
       for (const g of e.groups) {
         if (!g.flat) continue;
+        // Wrapping is safe only for a plain handler; one carrying `matcher` or lacking `type`
+        // needs a decision about which keys belong to the group: report only.
+        const wrappable = !!findProperty(g.node, 'type') && !findProperty(g.node, 'matcher');
         const { offset, length } = g.node;
         const original = text.slice(offset, offset + length);
         let replacement: string;
@@ -36,7 +40,7 @@ export default defineRule({
           messageId: 'flat',
           data: { event: e.name },
           node: g.node,
-          fix: { safety: 'safe', title: 'wrap the handler in a matcher group', edits: [{ range: [offset, offset + length], text: replacement }] },
+          ...(wrappable ? { fix: { safety: 'safe' as const, title: 'wrap the handler in a matcher group', edits: [{ range: [offset, offset + length] as [number, number], text: replacement }] } } : {}),
         });
       }
   },
