@@ -63,12 +63,17 @@ const VALUE_OPTS = new Set(['-W', '-X', '-m', '-c', '-e', '-p', '-r', '--require
 /** Options after which there is no script (inline code or a module). */
 const NO_SCRIPT_OPTS = new Set(['-c', '-m', '-e', '-p', '--eval', '--print']);
 
+/** Stands for a variable in the tokenized words until it is resolved or shown: `\u0001NAME\u0001`. */
+const VAR = /\u0001([A-Za-z_][A-Za-z0-9_]*)\u0001/g;
+
 /** Split a shell-form command into simple commands (pipelines, lists, subshells, `$(...)`). */
 export function simpleCommands(command: string, values: PlaceholderValues = {}): SimpleCommand[] {
-  const resolved = splitCommands(command, (key) => (values as Record<string, string | undefined>)[key] ?? UNRESOLVED);
-  const written = splitCommands(command, (key) => `$${key}`);
-  if (resolved.length !== written.length) return resolved.map((words) => toSimpleCommand(words, words)).filter((c) => c !== undefined);
-  return resolved.map((words, i) => toSimpleCommand(words, written[i]!)).filter((c) => c !== undefined);
+  // Tokenize once with variables as markers, then derive the resolved and the written words.
+  const resolve = (w: string) => w.replace(VAR, (_, key: string) => (values as Record<string, string | undefined>)[key] ?? UNRESOLVED);
+  const show = (w: string) => w.replace(VAR, (_, key: string) => `$${key}`);
+  return splitCommands(command, (key) => `\u0001${key}\u0001`)
+    .map((words) => toSimpleCommand(words.map(resolve), words.map(show)))
+    .filter((c) => c !== undefined);
 }
 
 /** Tokenize and split at operators; each element is the words of one simple command. */
@@ -117,7 +122,7 @@ function toSimpleCommand(words: string[], shown: string[]): SimpleCommand | unde
     while (i < words.length && words[i]!.startsWith('-')) i += opts.has(words[i]!) ? 2 : 1;
     if (name === 'timeout' && i < words.length) i++; // the duration
   }
-  return { program: words[i]!, args: words.slice(i + 1), written: shown.length === words.length ? shown.slice(i) : words.slice(i) };
+  return { program: words[i]!, args: words.slice(i + 1), written: shown.slice(i) };
 }
 
 /** The last path segment of a word. */

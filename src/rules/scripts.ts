@@ -9,7 +9,7 @@ import type { LintOptions } from './rule.js';
 export interface ResolvedScript extends ScriptRef {
   absolute: string;
   handler: HandlerEntry;
-  /** The config node to report on (the `command` string, or the `args` item). */
+  /** The config node to report on: the handler's `command` string. */
   node: Node;
 }
 
@@ -21,16 +21,27 @@ export function argsOf(h: HandlerEntry): string[] | undefined {
   return value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
 }
 
+/**
+ * Per-run caches: several rules ask for the same handler's commands and
+ * scripts, so each handler's command is parsed and resolved once. Handler
+ * entries are built anew by every lint run, and the options are fixed within
+ * one, so a WeakMap keyed by the entry is exact.
+ */
+const commandCache = new WeakMap<HandlerEntry, SimpleCommand[]>();
+const scriptCache = new WeakMap<HandlerEntry, ResolvedScript[]>();
+
 /** The simple commands of a command handler (empty for other types or a non-string command). */
 export function commandsOf(h: HandlerEntry, options: LintOptions): SimpleCommand[] {
-  if (h.type !== 'command') return [];
-  const command = stringField(h, 'command');
-  if (command === undefined) return [];
-  return handlerCommands(command, argsOf(h), {
-    CLAUDE_PROJECT_DIR: options.projectRoot,
-    CLAUDE_PLUGIN_ROOT: options.pluginRoot,
-    CLAUDE_PLUGIN_DATA: undefined,
-  });
+  let cmds = commandCache.get(h);
+  if (!cmds) {
+    const command = h.type === 'command' ? stringField(h, 'command') : undefined;
+    cmds =
+      command === undefined
+        ? []
+        : handlerCommands(command, argsOf(h), { CLAUDE_PROJECT_DIR: options.projectRoot, CLAUDE_PLUGIN_ROOT: options.pluginRoot, CLAUDE_PLUGIN_DATA: undefined });
+    commandCache.set(h, cmds);
+  }
+  return cmds;
 }
 
 /**
@@ -40,6 +51,8 @@ export function commandsOf(h: HandlerEntry, options: LintOptions): SimpleCommand
  * are skipped. Unresolvable paths are skipped, never guessed (RULES.md §6).
  */
 export function scriptsOf(h: HandlerEntry, options: LintOptions): ResolvedScript[] {
+  const cached = scriptCache.get(h);
+  if (cached) return cached;
   const out: ResolvedScript[] = [];
   let changedDir = false;
   const node = field(h, 'command')!;
@@ -52,5 +65,6 @@ export function scriptsOf(h: HandlerEntry, options: LintOptions): ResolvedScript
     else if (!changedDir && options.projectRoot && (options.kind === 'project-settings' || options.kind === 'local-settings')) absolute = join(options.projectRoot, s.path);
     if (absolute) out.push({ ...s, absolute, handler: h, node });
   }
+  scriptCache.set(h, out);
   return out;
 }
