@@ -116,9 +116,16 @@ describe('output', () => {
   });
   it('json: ESLint-shaped results with rule ids', async () => {
     const r = await runCli(['check', '-f', 'json'], { cwd: project(BROKEN) });
-    const [res] = JSON.parse(r.stdout) as { messages: { ruleId: string; severity: number; line: number; column: number }[]; errorCount: number; warningCount: number }[];
+    const [res] = JSON.parse(r.stdout) as {
+      messages: { ruleId: string; severity: number; line: number; column: number }[];
+      errorCount: number;
+      warningCount: number;
+      fixableErrorCount: number;
+      fixableWarningCount: number;
+    }[];
     assert.deepEqual(res!.messages.map((m) => [m.ruleId, m.severity, m.line, m.column]), [['schema', 2, 1, 32], ['missing-timeout', 1, 1, 33]]);
     assert.deepEqual([res!.errorCount, res!.warningCount], [1, 1]);
+    assert.deepEqual([res!.fixableErrorCount, res!.fixableWarningCount], [0, 1], 'fixable counts what --fix applies');
   });
   it('colour: off when piped, on with FORCE_COLOR or --color, --no-color wins, NO_COLOR turns it off', async () => {
     const dir = project(BROKEN);

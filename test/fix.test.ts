@@ -1,11 +1,11 @@
 /** `--fix`: format-preserving edits, written atomically, idempotent, never on a file that does not parse. */
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyFixes } from '../src/core/fix.js';
-import { runCli } from './helpers.js';
+import { ROOT, runCli } from './helpers.js';
 
 function project(settings: string, mode = 0o600): string {
   const dir = mkdtempSync(join(tmpdir(), 'hooklint-fix-'));
@@ -99,5 +99,15 @@ describe('--fix', () => {
       output,
       '{\n  "hooks": {\n    "Stop": [\n      {\n        "hooks": [\n          {\n            "type": "command",\n            "command": "x",\n            "timeout": 30\n          }\n        ]\n      }\n    ]\n  }\n}\n',
     );
+  });
+  it('fixes scripts: chmod +x keeps the other bits, "#\\!" becomes "#!"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-fix-'));
+    cpSync(join(ROOT, 'fixtures/script-not-executable/invalid/no-x-bit'), join(dir, 'a'), { recursive: true });
+    cpSync(join(ROOT, 'fixtures/escaped-shebang/invalid/backslash'), join(dir, 'b'), { recursive: true });
+    chmodSync(join(dir, 'a/scripts/gate.sh'), 0o640);
+    const r = await runCli(['check', '--fix', '-f', 'compact', dir]);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(statSync(join(dir, 'a/scripts/gate.sh')).mode & 0o777, 0o750);
+    assert.equal(readFileSync(join(dir, 'b/scripts/notify.sh'), 'utf8'), '#!/bin/bash\necho done\n');
   });
 });

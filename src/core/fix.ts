@@ -35,13 +35,15 @@ export function applyFixes(text: string, options: LintTextOptions, safety: FixSa
   for (let pass = 0; pass <= MAX_FIX_PASSES; pass++) {
     const { diagnostics } = lintText(current, options);
     if (diagnostics.some((d) => d.ruleId === 'json-syntax')) return { output: current, fixed, fileEdits, diagnostics };
-    const fixes = diagnostics
-      .filter((d) => d.fix && (d.fix.safety === 'safe' || safety === 'unsafe'))
-      .map((d) => d.fix!)
-      .filter((f) => f.edits.length > 0 || (pass === 0 && f.fileEdits?.length));
+    const fixes = diagnostics.filter((d) => d.fix && (d.fix.safety === 'safe' || safety === 'unsafe')).map((d) => d.fix!);
+    // Edits of other files (scripts) do not change this text: take them once, from the first pass.
+    if (pass === 0)
+      for (const f of fixes)
+        if (f.fileEdits?.length) {
+          fileEdits.push(...f.fileEdits);
+          if (f.edits.length === 0) fixed++;
+        }
     const textFixes = fixes.filter((f) => f.edits.length > 0);
-    if (pass === 0) for (const f of fixes) fileEdits.push(...(f.fileEdits ?? []));
-    if (pass === 0) fixed += fixes.length - textFixes.length;
     if (textFixes.length === 0) return { output: current, fixed, fileEdits, diagnostics };
     if (pass === MAX_FIX_PASSES) throw new HooklintError(`fixes for ${options.filePath} did not converge after ${MAX_FIX_PASSES} passes`);
     textFixes.sort((a, b) => start(a.edits) - start(b.edits));

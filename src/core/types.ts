@@ -107,6 +107,7 @@ export interface LintResult {
   messages: Diagnostic[];
   errorCount: number;
   warningCount: number;
+  /** Errors and warnings with a safe fix (what `--fix` would apply). */
   fixableErrorCount: number;
   fixableWarningCount: number;
   /** The file text (for code frames); absent in JSON output. */

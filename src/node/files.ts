@@ -19,6 +19,8 @@ export interface Target {
   pluginRoot?: string;
   /** Found by walking a directory (not named on the command line): non-hook files are skipped silently. */
   discovered: boolean;
+  /** The path says nothing of the kind: decide it from the file's shape once read (`kindFromShape`). */
+  sniff?: boolean;
 }
 
 /** The user's Claude Code config directory: `$CLAUDE_CONFIG_DIR`, else `~/.claude` (SPEC.md §4.1). */
@@ -30,13 +32,13 @@ export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
  * The kind of a file from its path alone, or undefined when the path does not
  * say (then `kindFromShape` decides).
  */
-export function kindFromPath(path: string, env: NodeJS.ProcessEnv = process.env): Omit<Target, 'discovered'> | undefined {
+export function kindFromPath(path: string, env: NodeJS.ProcessEnv = process.env): Omit<Target, 'discovered' | 'sniff'> | undefined {
   const abs = resolve(path);
   const name = basename(abs);
   const dir = dirname(abs);
   const parent = basename(dir);
-  if (parent === '.claude' || dir === userConfigDir(env)) {
-    const isUser = dir === userConfigDir(env);
+  const isUser = dir === userConfigDir(env);
+  if (parent === '.claude' || isUser) {
     if (name === 'settings.json') return isUser ? { path: abs, kind: 'user-settings' } : { path: abs, kind: 'project-settings', projectRoot: dirname(dir) };
     if (name === 'settings.local.json') return { path: abs, kind: 'local-settings', ...(isUser ? {} : { projectRoot: dirname(dir) }) };
   }
@@ -62,6 +64,12 @@ export function kindFromShape(path: string, text: string): FileKind | undefined 
   if (hooks?.type === 'object') return 'settings';
   if (eventKeys) return 'plugin-hooks';
   return undefined;
+}
+
+/** A target for `path`: its kind from the path, or marked to be sniffed once read. */
+export function targetFor(path: string, discovered: boolean, env: NodeJS.ProcessEnv = process.env): Target {
+  const known = kindFromPath(path, env);
+  return known ? { ...known, discovered } : { path: resolve(path), kind: 'settings', discovered, sniff: true };
 }
 
 /** File names a directory walk picks up (then kind-checked). */

@@ -1,12 +1,12 @@
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
-import writeFileAtomic from 'write-file-atomic';
-import { applyFixes } from '../core/fix.js';
 import { join, resolve } from 'node:path';
 import { getNodeValue, parseTree } from 'jsonc-parser';
+import writeFileAtomic from 'write-file-atomic';
+import { applyFixes } from '../core/fix.js';
 import { lintText, type RuleLevel } from '../core/lint.js';
 import { propertyValue } from '../core/parse.js';
 import type { FileEdit, FixSafety, LintResult } from '../core/types.js';
-import { isInside, kindFromPath, kindFromShape, nodeHost, userConfigDir, walk, type Target } from './files.js';
+import { isInside, kindFromShape, nodeHost, targetFor, userConfigDir, walk, type Target } from './files.js';
 
 /** Options of `lintFiles`. */
 export interface LintFilesOptions {
@@ -59,8 +59,8 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
       errors.push(`${p}: ${describeFsError(e)}`);
       continue;
     }
-    if (isDir) for (const f of walk(abs)) queue.push({ ...(kindFromPath(f, env) ?? { path: f, kind: 'settings' as const }), discovered: true, ...unknownKind(f, env) });
-    else queue.push({ ...(kindFromPath(abs, env) ?? { path: abs, kind: 'settings' as const }), discovered: false, ...unknownKind(abs, env) });
+    if (isDir) for (const f of walk(abs)) queue.push(targetFor(f, true, env));
+    else queue.push(targetFor(abs, false, env));
   }
   if (options.user) {
     const f = join(userConfigDir(env), 'settings.json');
@@ -72,7 +72,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
   const done = new Set<string>();
   let fixed = 0;
   while (queue.length > 0) {
-    const t = queue.shift()! as Target & { sniff?: boolean };
+    const t = queue.shift()!;
     if (done.has(t.path)) continue;
     done.add(t.path);
     let text: string;
@@ -127,8 +127,8 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
       messages,
       errorCount: messages.filter((m) => m.severity === 'error').length,
       warningCount: messages.filter((m) => m.severity === 'warning').length,
-      fixableErrorCount: messages.filter((m) => m.severity === 'error' && m.fix).length,
-      fixableWarningCount: messages.filter((m) => m.severity === 'warning' && m.fix).length,
+      fixableErrorCount: messages.filter((m) => m.severity === 'error' && m.fix?.safety === 'safe').length,
+      fixableWarningCount: messages.filter((m) => m.severity === 'warning' && m.fix?.safety === 'safe').length,
       source: text,
       ...(output !== undefined ? { output } : {}),
     });
@@ -152,11 +152,6 @@ function applyFileEdit(e: FileEdit): void {
     if (buf.subarray(0, Buffer.byteLength(e.from, 'latin1')).toString('latin1') !== e.from) return;
     writeFileAtomic.sync(e.path, Buffer.concat([Buffer.from(e.to, 'latin1'), buf.subarray(Buffer.byteLength(e.from, 'latin1'))]));
   }
-}
-
-/** A file whose path says nothing gets its kind from its shape once read. */
-function unknownKind(path: string, env: NodeJS.ProcessEnv): { sniff?: boolean } {
-  return kindFromPath(path, env) ? {} : { sniff: true };
 }
 
 /** The hook file paths a plugin manifest's `hooks` field names (a string or an array of strings). */
