@@ -3,7 +3,7 @@
  * so no schema is compiled at run time), then bundle the CLI and the library
  * with esbuild. Runs on `npm install` through the `prepare` script.
  */
-import { mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
@@ -37,6 +37,8 @@ if (process.argv.includes('--validators-only')) process.exit(0);
 const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'], format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none',
   // CJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __hlCreateRequire } from 'node:module'; import { fileURLToPath as __hlToPath } from 'node:url'; const require = __hlCreateRequire(import.meta.url); const __filename = __hlToPath(import.meta.url);" } };
+// Chunk names carry a content hash: drop the previous build's chunks.
+rmSync(new URL('dist/chunks/', root), { recursive: true, force: true });
 await build({ ...common, entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 const cli = new URL('dist/cli.js', root);
 const text = readFileSync(cli, 'utf8');

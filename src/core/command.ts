@@ -1,24 +1,67 @@
-import { parse as shellParse, type ParseEntry } from 'shell-quote';
+import { forEachChild, parse as parseShell, type Command, type SyntaxNode, type Word, type WordPart } from 'unbash';
 
 /**
  * Static analysis of a command handler's `command` (shell form) or
- * `command` + `args` (exec form), SPEC.md §2.2, RULES.md §5-§6. Nothing is
- * ever executed. Shell form is tokenized with `shell-quote`; variables are
- * substituted only for the placeholders Claude Code sets
- * (`CLAUDE_PROJECT_DIR`, `CLAUDE_PLUGIN_ROOT`, `CLAUDE_PLUGIN_DATA`) and only
- * when their value is known; any other expansion makes a word unresolvable.
+ * `command` + `args` (exec form), SPEC.md §2.2, §4.3, RULES.md §5-§6.
+ * Nothing is ever executed. Shell form is parsed with `unbash` (a Bash
+ * parser with source positions); variables are substituted only for the
+ * placeholders Claude Code sets (`CLAUDE_PROJECT_DIR`, `CLAUDE_PLUGIN_ROOT`,
+ * `CLAUDE_PLUGIN_DATA`) and only when their value is known; any other
+ * expansion makes a word unresolvable.
  */
 
 /** Marks a word that contains an expansion whose value is unknown. */
 const UNRESOLVED = '\u0000?\u0000';
+
+/** The placeholders Claude Code substitutes or exports (SPEC.md §4.3). */
+export const PLACEHOLDERS = ['CLAUDE_PROJECT_DIR', 'CLAUDE_PLUGIN_ROOT', 'CLAUDE_PLUGIN_DATA'] as const;
+
+/** One word of a simple command. */
+export interface ShellWord {
+  /** The word after quote removal and placeholder expansion (may contain UNRESOLVED). */
+  value: string;
+  /** The word after quote removal, expansions as written (`${CLAUDE_PLUGIN_ROOT}/x.sh`), for messages. */
+  written: string;
+  /** 0-based, half-open UTF-16 offsets into the command string; absent in exec form. */
+  pos?: number;
+  end?: number;
+}
 
 /** One simple command: its program (after assignments and wrappers) and arguments. */
 export interface SimpleCommand {
   /** The program word after expansion (may contain UNRESOLVED). */
   program: string;
   args: string[];
-  /** The same words with variables shown as written (`$CLAUDE_PROJECT_DIR/x.sh`), for messages. */
+  /** Program and arguments as written, quotes removed, for messages. */
   written: string[];
+  /** Program and arguments with positions (same length as `written`). */
+  words: ShellWord[];
+  /** Runs in the background: its statement, or an enclosing one, ends with `&`. */
+  background: boolean;
+  /** The next command of the same pipeline (`curl … | sh`), if any. */
+  pipedTo?: SimpleCommand;
+  /** Inside `$(...)`, backticks or `<(...)`. */
+  substituted: boolean;
+}
+
+/** A `$NAME` / `${NAME}` expansion of a placeholder in shell form. */
+export interface PlaceholderExpansion {
+  name: string;
+  /** 0-based, half-open offsets into the command string. */
+  pos: number;
+  end: number;
+  /** Inside double quotes (no word splitting). */
+  quoted: boolean;
+  /** Where splitting does not happen anyway: assignments, `[[ ]]`, `case` words, here-documents. */
+  splitSafe: boolean;
+}
+
+/** Everything rules need from one shell-form command. */
+export interface ShellAnalysis {
+  commands: SimpleCommand[];
+  expansions: PlaceholderExpansion[];
+  /** The parser reported errors (the tree is a best-effort partial one). */
+  hasErrors: boolean;
 }
 
 /** A script the command runs, resolved to a path when possible. */
@@ -29,6 +72,8 @@ export interface ScriptRef {
   written: string;
   /** Run through an interpreter (`bash x.sh`, `python3 x.py`): no execute bit needed. */
   interpreter: string | undefined;
+  /** The word in the command string, when positions are known. */
+  word?: ShellWord;
 }
 
 /** Values the placeholders expand to; absent values make words unresolvable. */
@@ -51,6 +96,8 @@ const WRAPPERS: Record<string, Set<string>> = {
   timeout: new Set(['-s', '--signal', '-k', '--kill-after']),
   xargs: new Set(['-I', '-L', '-n', '-P', '-d', '-E', '-s', '-a', '--delimiter', '--max-args', '--max-procs', '--replace']),
   stdbuf: new Set(['-i', '-o', '-e']),
+  setsid: new Set(),
+  caffeinate: new Set(['-t', '-w']),
 };
 
 /** Interpreters and how to find their script argument. */
@@ -63,66 +110,155 @@ const VALUE_OPTS = new Set(['-W', '-X', '-m', '-c', '-e', '-p', '-r', '--require
 /** Options after which there is no script (inline code or a module). */
 const NO_SCRIPT_OPTS = new Set(['-c', '-m', '-e', '-p', '--eval', '--print']);
 
-/** Stands for a variable in the tokenized words until it is resolved or shown: `\u0001NAME\u0001`. */
-const VAR = /\u0001([A-Za-z_][A-Za-z0-9_]*)\u0001/g;
-
-/** Split a shell-form command into simple commands (pipelines, lists, subshells, `$(...)`). */
-export function simpleCommands(command: string, values: PlaceholderValues = {}): SimpleCommand[] {
-  // Tokenize once with variables as markers, then derive the resolved and the written words.
-  const resolve = (w: string) => w.replace(VAR, (_, key: string) => (values as Record<string, string | undefined>)[key] ?? UNRESOLVED);
-  const show = (w: string) => w.replace(VAR, (_, key: string) => `$${key}`);
-  return splitCommands(command, (key) => `\u0001${key}\u0001`)
-    .map((words) => toSimpleCommand(words.map(resolve), words.map(show)))
-    .filter((c) => c !== undefined);
-}
-
-/** Tokenize and split at operators; each element is the words of one simple command. */
-function splitCommands(command: string, env: (key: string) => string): string[][] {
-  let entries: ParseEntry[];
+/**
+ * Parse a shell-form command (SPEC.md §4.3: `sh -c`, Git Bash on Windows).
+ * Finds every simple command in lists, pipelines, subshells, groups,
+ * control flow and command/process substitutions, in source order.
+ * Never throws: a command that does not parse yields what did.
+ */
+export function analyzeShell(command: string, values: PlaceholderValues = {}): ShellAnalysis {
+  const out: ShellAnalysis = { commands: [], expansions: [], hasErrors: false };
+  let script;
   try {
-    entries = shellParse(command, env);
+    script = parseShell(command);
   } catch {
-    return [];
+    out.hasErrors = true;
+    return out;
   }
-  const out: string[][] = [];
-  let words: string[] = [];
-  let redirect = false;
-  const flush = () => {
-    if (words.length > 0) out.push(words);
-    words = [];
+  const ctx = new WordContext(values);
+  const visit = (node: SyntaxNode, background: boolean, substituted: boolean, exact: boolean): void => {
+    switch (node.type) {
+      case 'Script':
+        if (node.errors?.length) out.hasErrors = true;
+        // Escaped-backtick scripts index their own decoded source: positions there are not the command's.
+        if (node.source !== undefined) exact = false;
+        break;
+      case 'Statement':
+        background ||= !!node.background;
+        break;
+      case 'Pipeline': {
+        const cmds: (SimpleCommand | undefined)[] = [];
+        for (const c of node.commands) {
+          const before = out.commands.length;
+          visit(c, background, substituted, exact);
+          cmds.push(out.commands[before]);
+        }
+        for (let i = 0; i + 1 < cmds.length; i++) if (cmds[i] && cmds[i + 1]) cmds[i]!.pipedTo = cmds[i + 1];
+        return;
+      }
+      case 'Command': {
+        const cmd = toSimpleCommand(node, ctx, exact);
+        if (cmd) out.commands.push({ ...cmd, background, substituted });
+        collectExpansions(node, out.expansions, exact);
+        break;
+      }
+      case 'CommandExpansion':
+      case 'ProcessSubstitution':
+      case 'ArithmeticCommandExpansion':
+        substituted = true;
+        break;
+    }
+    forEachChild(node, (child) => visit(child, background, substituted, exact));
   };
-  for (const e of entries) {
-    if (typeof e === 'string') {
-      if (redirect) redirect = false;
-      else if (e === '$') continue; // `$(` arrives as "$" then "(".
-      else words.push(e);
-    } else if ('op' in e) {
-      if (e.op === 'glob') words.push((e as { pattern: string }).pattern);
-      else if (/^[<>]|^&>|^>&/.test(e.op) && e.op !== '<(') {
-        // `2>&1`: the fd number was pushed as a word; drop it.
-        if (words.length > 0 && /^\d$/.test(words[words.length - 1]!) && e.op.startsWith('>')) words.pop();
-        redirect = true;
-      } else flush();
-    } else if ('comment' in e) break;
-  }
-  flush();
+  visit(script, false, false, true);
   return out;
 }
 
-function toSimpleCommand(words: string[], shown: string[]): SimpleCommand | undefined {
+/** Turns unbash words into values: placeholders resolved, other expansions unknown. */
+class WordContext {
+  constructor(private readonly values: PlaceholderValues) {}
+
+  word(w: Word, exact: boolean): ShellWord {
+    const [value, written] = this.parts(w.parts, w.value);
+    return exact ? { value, written, pos: w.pos, end: w.end } : { value, written };
+  }
+
+  private parts(parts: readonly WordPart[] | undefined, literal: string): [string, string] {
+    if (!parts) return [literal, literal];
+    let value = '';
+    let written = '';
+    for (const p of parts) {
+      switch (p.type) {
+        case 'Literal':
+        case 'SingleQuoted':
+        case 'AnsiCQuoted':
+          value += p.value;
+          written += p.value;
+          break;
+        case 'DoubleQuoted':
+        case 'LocaleString': {
+          const [v, s] = this.parts(p.parts as readonly WordPart[], '');
+          value += v;
+          written += s;
+          break;
+        }
+        case 'SimpleExpansion':
+        case 'ParameterExpansion': {
+          const name = p.type === 'SimpleExpansion' ? p.text.slice(1) : p.operation || p.prefix || p.index ? '' : p.parameter;
+          value += (this.values as Record<string, string | undefined>)[name] ?? UNRESOLVED;
+          written += p.text;
+          break;
+        }
+        case 'Glob':
+          value += p.text;
+          written += p.text;
+          break;
+        default:
+          value += UNRESOLVED;
+          written += p.text;
+      }
+    }
+    return [value, written];
+  }
+}
+
+function toSimpleCommand(node: Command, ctx: WordContext, exact: boolean): Omit<SimpleCommand, 'background' | 'substituted'> | undefined {
+  if (!node.name) return undefined;
+  const words: ShellWord[] = [ctx.word(node.name, exact)];
+  for (const a of node.suffix) {
+    if (a.type === 'Word') words.push(ctx.word(a, exact));
+    else if (a.type === 'Assignment') words.push({ value: a.text, written: a.text, ...(exact ? { pos: a.pos, end: a.end } : {}) });
+  }
   let i = 0;
   for (;;) {
-    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!)) i++;
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!.value)) i++;
     const w = words[i];
     if (w === undefined) return undefined;
-    const opts = WRAPPERS[basename(w)];
-    if (!opts) break;
-    const name = basename(w);
+    const name = basename(w.value);
+    const opts = Object.hasOwn(WRAPPERS, name) ? WRAPPERS[name] : undefined;
+    // `command -v x` / `command -V x` looks x up; it does not run it.
+    if (!opts || (name === 'command' && /^-[vV]$/.test(words[i + 1]?.value ?? ''))) break;
     i++;
-    while (i < words.length && words[i]!.startsWith('-')) i += opts.has(words[i]!) ? 2 : 1;
+    while (i < words.length && words[i]!.value.startsWith('-')) i += opts.has(words[i]!.value) ? 2 : 1;
     if (name === 'timeout' && i < words.length) i++; // the duration
   }
-  return { program: words[i]!, args: words.slice(i + 1), written: shown.slice(i) };
+  const rest = words.slice(i);
+  return { program: rest[0]!.value, args: rest.slice(1).map((w) => w.value), written: rest.map((w) => w.written), words: rest };
+}
+
+/** Record placeholder expansions of one simple command (its words and redirection targets). */
+function collectExpansions(node: Command, out: PlaceholderExpansion[], exact: boolean): void {
+  if (!exact) return;
+  const scan = (parts: readonly WordPart[] | undefined, quoted: boolean, splitSafe: boolean) => {
+    for (const p of parts ?? []) {
+      if (p.type === 'DoubleQuoted' || p.type === 'LocaleString') scan(p.parts as readonly WordPart[], true, splitSafe);
+      else if (p.type === 'SimpleExpansion' || p.type === 'ParameterExpansion') {
+        const name = p.type === 'SimpleExpansion' ? p.text.slice(1) : p.parameter;
+        if ((PLACEHOLDERS as readonly string[]).includes(name)) out.push({ name, pos: p.pos, end: p.end, quoted, splitSafe });
+      }
+    }
+  };
+  const words: (Word | undefined)[] = [node.name];
+  for (const a of node.suffix) {
+    if (a.type === 'Word') words.push(a);
+    else if (a.type === 'Assignment' && a.value.type === 'Word') scan(a.value.parts, false, true);
+    else if (a.type === 'Redirect' || a.type === 'HereString') words.push(a.target);
+  }
+  for (const a of node.prefix) {
+    if (a.type === 'Assignment' && a.value.type === 'Word') scan(a.value.parts, false, true);
+    else if (a.type === 'Redirect' || a.type === 'HereString') words.push(a.target);
+  }
+  for (const w of words) if (w) scan(w.parts, false, false);
 }
 
 /** The last path segment of a word. */
@@ -133,7 +269,8 @@ export function basename(word: string): string {
 
 /** True when a word still holds an unknown expansion (or a `~`). */
 export function isUnresolved(word: string): boolean {
-  return word.includes(UNRESOLVED) || word.startsWith('~');
+  // Template placeholders (`{{PROJECT_PATH}}`, `<PLUGIN_DIR>`) are filled in by an installer, not by Claude Code.
+  return word.includes(UNRESOLVED) || word.startsWith('~') || /\{\{[^}]*\}\}|<[A-Za-z_-]+>/.test(word);
 }
 
 /** Replace unknown expansions with `$…` for display. */
@@ -149,36 +286,37 @@ export function display(word: string): string {
  */
 export function scriptOf(cmd: SimpleCommand): ScriptRef | undefined {
   const prog = basename(cmd.program);
-  let args = cmd.args;
+  let skip = 1;
   let interpreter: string | undefined;
+  const a0 = cmd.args[0];
   if (SHELLS.has(prog) || PYTHONS.test(prog) || NODES.has(prog)) interpreter = prog;
-  else if ((prog === 'uv' && args[0] === 'run') || (prog === 'deno' && args[0] === 'run') || (prog === 'bun' && args[0] === 'run')) {
+  else if ((prog === 'uv' || prog === 'deno' || prog === 'bun') && a0 === 'run') {
     interpreter = `${prog} run`;
-    args = args.slice(1);
+    skip = 2;
   } else if (prog === 'bun') interpreter = 'bun';
-  else if ((prog === 'npx' || prog === 'bunx' || prog === 'pnpx') && (args[0] === 'tsx' || args[0] === 'ts-node')) {
-    interpreter = `${prog} ${args[0]}`;
-    args = args.slice(1);
+  else if ((prog === 'npx' || prog === 'bunx' || prog === 'pnpx') && (a0 === 'tsx' || a0 === 'ts-node')) {
+    interpreter = `${prog} ${a0}`;
+    skip = 2;
   }
   if (interpreter) {
-    for (let i = 0; i < args.length; i++) {
-      const a = args[i]!;
+    for (let i = skip; i < cmd.words.length; i++) {
+      const a = cmd.words[i]!.value;
       if (NO_SCRIPT_OPTS.has(a) && !interpreter.startsWith('uv')) return undefined;
       if (a.startsWith('-')) {
         if (VALUE_OPTS.has(a)) i++;
         continue;
       }
       if (!SCRIPT_EXT.test(a) && !a.includes('/')) return undefined;
-      return ref(a, cmd.written[cmd.args.length - args.length + i + 1] ?? a, interpreter);
+      return ref(cmd.words[i]!, interpreter);
     }
     return undefined;
   }
   if (!cmd.program.includes('/')) return undefined;
-  return ref(cmd.program, cmd.written[0] ?? cmd.program, undefined);
+  return ref(cmd.words[0]!, undefined);
 }
 
-function ref(word: string, written: string, interpreter: string | undefined): ScriptRef {
-  return { path: isUnresolved(word) ? undefined : word, written: display(written), interpreter };
+function ref(word: ShellWord, interpreter: string | undefined): ScriptRef {
+  return { path: isUnresolved(word.value) ? undefined : word.value, written: display(word.written), interpreter, word };
 }
 
 /**
@@ -188,9 +326,12 @@ function ref(word: string, written: string, interpreter: string | undefined): Sc
  */
 export function handlerCommands(command: string, args: string[] | undefined, values: PlaceholderValues): SimpleCommand[] {
   if (args) {
-    const sub = (w: string) =>
-      w.replace(/\$\{(CLAUDE_PROJECT_DIR|CLAUDE_PLUGIN_ROOT|CLAUDE_PLUGIN_DATA)\}/g, (_, k: string) => (values as Record<string, string | undefined>)[k] ?? UNRESOLVED);
-    return [{ program: sub(command), args: args.map(sub), written: [command, ...args] }];
+    const sub = (w: string): ShellWord => ({
+      value: w.replace(/\$\{(CLAUDE_PROJECT_DIR|CLAUDE_PLUGIN_ROOT|CLAUDE_PLUGIN_DATA)\}/g, (_, k: string) => (values as Record<string, string | undefined>)[k] ?? UNRESOLVED),
+      written: w,
+    });
+    const words = [command, ...args].map(sub);
+    return [{ program: words[0]!.value, args: words.slice(1).map((w) => w.value), written: [command, ...args], words, background: false, substituted: false }];
   }
-  return simpleCommands(command, values);
+  return analyzeShell(command, values).commands;
 }

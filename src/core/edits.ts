@@ -131,3 +131,30 @@ export function removeProperty(text: string, obj: Node, prop: Node): TextEdit {
 export function reindent(block: string, extra: string): string {
   return block.replace(/(\r\n|\n|\r)(?=[^\r\n])/g, `$1${extra}`);
 }
+
+/**
+ * An edit that removes element `index` of `arr` with its separating comma;
+ * when the element sits on lines of its own, those whole lines go.
+ * Removing the only element leaves `[]` (keeping a multi-line array's closing indent).
+ */
+export function removeArrayItem(text: string, arr: Node, index: number): TextEdit {
+  const items = arr.children ?? [];
+  const item = items[index]!;
+  const end = item.offset + item.length;
+  if (items.length === 1) {
+    const close = arr.offset + arr.length - 1;
+    return { range: [arr.offset + 1, close], text: '' };
+  }
+  if (index < items.length - 1) {
+    const next = items[index + 1]!;
+    if (spansLines(text, end, next.offset)) return { range: [lineStartOf(text, item.offset), lineStartOf(text, next.offset)], text: '' };
+    return { range: [item.offset, next.offset], text: '' };
+  }
+  const prev = items[index - 1]!;
+  return { range: [prev.offset + prev.length, end], text: '' };
+}
+
+/** An edit replacing a node's whole text. */
+export function replaceNode(node: Node, newText: string): TextEdit {
+  return { range: [node.offset, node.offset + node.length], text: newText };
+}

@@ -132,3 +132,30 @@ export function findProperty(node: Node | undefined, key: string): Node | undefi
 export function propertyValue(node: Node | undefined, key: string): Node | undefined {
   return findProperty(node, key)?.children?.[1];
 }
+
+/**
+ * Map offsets inside a string node's decoded value to offsets in the file
+ * text: returns `at(i)`, the 0-based file offset of the UTF-16 unit `i` of
+ * the value (`at(value.length)` is the closing quote). Escapes (`\"`, `\n`,
+ * `\uXXXX`) take several source characters for one decoded unit.
+ * Returns undefined for a node that is not a string.
+ */
+export function stringOffsets(text: string, node: Node): ((i: number) => number) | undefined {
+  if (node.type !== 'string') return undefined;
+  const starts: number[] = [];
+  const end = node.offset + node.length - 1;
+  for (let o = node.offset + 1; o < end; ) {
+    starts.push(o);
+    if (text.charCodeAt(o) === 0x5c /* \ */) o += text[o + 1] === 'u' ? 6 : 2;
+    else o++;
+  }
+  return (i) => starts[i] ?? end;
+}
+
+/** The file span of `[pos, end)` inside a string node's decoded value (falls back to the whole node). */
+export function spanInString(text: string, node: Node, pos: number, end: number): Span {
+  const at = stringOffsets(text, node);
+  if (!at) return { offset: node.offset, length: node.length };
+  const from = at(pos);
+  return { offset: from, length: Math.max(1, at(end) - from) };
+}

@@ -21,10 +21,12 @@ export interface TextEdit {
 
 /**
  * A change to a file on disk other than its text (script fixes, RULES.md §6):
- * `chmod +x` keeps the other mode bits.
+ * `chmod-executable` (`chmod +x`) keeps the other mode bits; `rewrite-head`
+ * replaces the first bytes `from` with `to`; `to-lf` converts CRLF line
+ * endings to LF. Each keeps the file's mode.
  */
 export interface FileEdit {
-  kind: 'chmod-executable' | 'rewrite-head';
+  kind: 'chmod-executable' | 'rewrite-head' | 'to-lf';
   /** Absolute path of the file to change. */
   path: string;
   /** For `rewrite-head`: the bytes at the start of the file to replace, and the replacement. */

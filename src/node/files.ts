@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fdir } from 'fdir';
@@ -21,6 +21,8 @@ export interface Target {
   discovered: boolean;
   /** The path says nothing of the kind: decide it from the file's shape once read (`kindFromShape`). */
   sniff?: boolean;
+  /** Why Claude Code never reads this file (RULES.md §7 `unloaded-location`), when it does not. */
+  unloaded?: string;
 }
 
 /** The user's Claude Code config directory: `$CLAUDE_CONFIG_DIR`, else `~/.claude` (SPEC.md §4.1). */
@@ -38,6 +40,11 @@ export function kindFromPath(path: string, env: NodeJS.ProcessEnv = process.env)
   const dir = dirname(abs);
   const parent = basename(dir);
   const isUser = dir === userConfigDir(env);
+  const unloaded = unloadedReason(abs, isUser);
+  if (unloaded) {
+    if (isUser && name === 'settings.local.json') return { path: abs, kind: 'local-settings', unloaded };
+    return undefined;
+  }
   if (parent === '.claude' || isUser) {
     if (name === 'settings.json') return isUser ? { path: abs, kind: 'user-settings' } : { path: abs, kind: 'project-settings', projectRoot: dirname(dir) };
     if (name === 'settings.local.json') return { path: abs, kind: 'local-settings', ...(isUser ? {} : { projectRoot: dirname(dir) }) };
@@ -66,14 +73,34 @@ export function kindFromShape(path: string, text: string): FileKind | undefined 
   return undefined;
 }
 
+/**
+ * Why Claude Code never reads hooks from this path (SPEC.md §4.1 "Not
+ * loaded"), or undefined: `~/.claude/settings.local.json`, `~/.claude.json`,
+ * a standalone `.claude/hooks.json`, and `.claude/hooks/hooks.json` outside
+ * a plugin (no `.claude-plugin/plugin.json` beside it).
+ */
+export function unloadedReason(abs: string, isUserDir: boolean): string | undefined {
+  const name = basename(abs);
+  const dir = dirname(abs);
+  if (isUserDir && name === 'settings.local.json') return 'there is no user-level settings.local.json (local settings are per project: .claude/settings.local.json)';
+  if (name === '.claude.json') return '~/.claude.json holds Claude Code\'s state, not settings; hooks there are never read';
+  if (name === 'hooks.json' && basename(dir) === '.claude') return 'a standalone .claude/hooks.json is not a settings file; project hooks go under "hooks" in .claude/settings.json';
+  if (name === 'hooks.json' && basename(dir) === 'hooks' && basename(dirname(dir)) === '.claude' && !existsSync(join(dirname(dir), '.claude-plugin', 'plugin.json')))
+    return '.claude/hooks/hooks.json is read only inside a plugin; project hooks go under "hooks" in .claude/settings.json';
+  return undefined;
+}
+
 /** A target for `path`: its kind from the path, or marked to be sniffed once read. */
 export function targetFor(path: string, discovered: boolean, env: NodeJS.ProcessEnv = process.env): Target {
   const known = kindFromPath(path, env);
-  return known ? { ...known, discovered } : { path: resolve(path), kind: 'settings', discovered, sniff: true };
+  if (known) return { ...known, discovered };
+  const abs = resolve(path);
+  const unloaded = unloadedReason(abs, dirname(abs) === userConfigDir(env));
+  return { path: abs, kind: 'settings', discovered, sniff: true, ...(unloaded ? { unloaded } : {}) };
 }
 
 /** File names a directory walk picks up (then kind-checked). */
-const CANDIDATE = /(^|[\\/])(settings(\.local)?\.json|managed-settings\.json|hooks\.json|plugin\.json)$|[\\/]managed-settings\.d[\\/][^\\/]+\.json$/;
+const CANDIDATE = /(^|[\\/])(settings(\.local)?\.json|\.claude\.json|managed-settings\.json|hooks\.json|plugin\.json)$|[\\/]managed-settings\.d[\\/][^\\/]+\.json$/;
 
 /**
  * Every candidate hook config under `dir`, skipping `node_modules` and `.git`,

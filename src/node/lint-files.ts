@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { getNodeValue, parseTree } from 'jsonc-parser';
 import writeFileAtomic from 'write-file-atomic';
 import { applyFixes } from '../core/fix.js';
@@ -66,6 +66,9 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
     const f = join(userConfigDir(env), 'settings.json');
     if (existsSync(f)) queue.push({ path: f, kind: 'user-settings', discovered: false });
     else notices.push(`${f}: no user settings file`);
+    // Files people put user hooks in that Claude Code never reads (RULES.md §7 `unloaded-location`).
+    for (const other of [join(userConfigDir(env), 'settings.local.json'), join(dirname(userConfigDir(env)), '.claude.json')])
+      if (existsSync(other)) queue.push(targetFor(other, true, env));
   }
 
   const results: LintResult[] = [];
@@ -95,6 +98,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
       kind: t.kind,
       projectRoot: t.projectRoot,
       pluginRoot: t.pluginRoot,
+      unloaded: t.unloaded,
       host: options.scripts === false ? undefined : nodeHost,
       ruleLevels: options.ruleLevels,
       recommendedTimeouts: options.recommendedTimeouts,
@@ -147,6 +151,9 @@ function applyFileEdit(e: FileEdit): void {
   if (e.kind === 'chmod-executable') {
     const mode = statSync(e.path).mode & 0o7777;
     chmodSync(e.path, mode | ((mode & 0o444) >> 2));
+  } else if (e.kind === 'to-lf') {
+    const text = readFileSync(e.path, 'latin1');
+    if (text.includes('\r\n')) writeFileAtomic.sync(e.path, Buffer.from(text.replace(/\r\n/g, '\n'), 'latin1'));
   } else if (e.from !== undefined && e.to !== undefined) {
     const buf = readFileSync(e.path);
     if (buf.subarray(0, Buffer.byteLength(e.from, 'latin1')).toString('latin1') !== e.from) return;

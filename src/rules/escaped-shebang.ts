@@ -1,3 +1,4 @@
+import { wordLocation } from './util.js';
 import { scriptsOf } from './scripts.js';
 import { defineRule } from './rule.js';
 
@@ -29,7 +30,7 @@ export default defineRule({
         ctx.report({
           messageId: 'escaped',
           data: { script: s.written },
-          node: s.node,
+          ...wordLocation(ctx, s.node, s.word),
           ...(first ? { fix: { safety: 'safe' as const, title: 'rewrite "#\\!" to "#!"', edits: [], fileEdits: [{ kind: 'rewrite-head' as const, path: s.absolute, from: '#\\!', to: '#!' }] } } : {}),
         });
       }

@@ -2,15 +2,20 @@ import { basename } from '../core/command.js';
 import { field } from '../core/model.js';
 import { commandsOf } from './scripts.js';
 import { defineRule } from './rule.js';
+import { wordLocation } from './util.js';
 
 /** Programs usually found only through a login PATH (RULES.md §5). */
 export const PATH_DEPENDENT = ['uv', 'uvx', 'bun', 'bunx', 'deno', 'npx', 'pnpm', 'yarn', 'pip', 'pipx', 'poetry', 'cargo', 'brew'];
+
+/** Programs that look another up (`command -v x`, `which x`, `type x`, `hash x`). */
+const LOOKUPS = new Set(['command', 'which', 'type', 'hash']);
 
 /**
  * RULES.md §5 `path-dependent-command`; SPEC.md §4.3, §9 #11: hooks run in a
  * non-login, non-interactive shell with Claude Code's PATH, which lacks
  * `~/.local/bin`, nvm and Homebrew when Claude Code starts from an IDE or app.
- * Users extend or trim the list with `knownCommands` in config.
+ * Users extend or trim the list with `knownCommands` in config. A program
+ * whose presence the command checks first (`command -v uv && …`) is not reported.
  */
 export default defineRule({
   meta: {
@@ -28,17 +33,18 @@ export default defineRule({
     const known = new Set(ctx.options.knownCommands ?? []);
     for (const h of ctx.model.handlers) {
       const reported = new Set<string>();
-      for (const cmd of commandsOf(h, ctx.options)) {
+      const cmds = commandsOf(h, ctx.options);
+      // `command -v uv && uv …`, `which bun`: the author checks that the program exists.
+      const guarded = new Set(cmds.filter((c) => LOOKUPS.has(basename(c.program))).flatMap((c) => c.args.filter((a) => !a.startsWith('-'))));
+      for (const cmd of cmds) {
+        if (guarded.has(basename(cmd.program))) continue;
         if (cmd.program.includes('/')) continue;
         const program = basename(cmd.program);
         if (!PATH_DEPENDENT.includes(program) || known.has(program) || reported.has(program)) continue;
         reported.add(program);
         const node = field(h, 'command');
         if (!node) continue;
-        const raw = ctx.doc.text.slice(node.offset, node.offset + node.length);
-        const m = new RegExp(`(^"|[\\s;&|(\`])(${program.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?=[\\s;&|)\`"]|$)`).exec(raw);
-        const span = m ? { offset: node.offset + m.index + m[1]!.length, length: program.length } : { offset: node.offset, length: node.length };
-        ctx.report({ messageId: 'pathDependent', data: { program }, span });
+        ctx.report({ messageId: 'pathDependent', data: { program }, ...wordLocation(ctx, node, cmd.words[0]) });
       }
     }
   },

@@ -48,6 +48,8 @@ export interface LintOptions {
   projectRoot?: string;
   /** The plugin root (`${CLAUDE_PLUGIN_ROOT}`) for plugin files, when known. */
   pluginRoot?: string;
+  /** Why Claude Code never reads this file (RULES.md §7 `unloaded-location`); set by discovery. */
+  unloaded?: string;
   /** Filesystem access for RULES.md §6; absent means script rules are skipped. */
   host?: ScriptHost;
   /** Per-event overrides of the recommended-timeout table, seconds. */

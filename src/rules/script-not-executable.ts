@@ -1,3 +1,4 @@
+import { wordLocation } from './util.js';
 import { scriptsOf } from './scripts.js';
 import { defineRule } from './rule.js';
 
@@ -27,7 +28,7 @@ export default defineRule({
         ctx.report({
           messageId: 'notExecutable',
           data: { script: s.written, mode: (st.mode & 0o777).toString(8).padStart(3, '0') },
-          node: s.node,
+          ...wordLocation(ctx, s.node, s.word),
           fix: { safety: 'safe', title: `chmod +x ${s.absolute}`, edits: [], fileEdits: [{ kind: 'chmod-executable', path: s.absolute }] },
         });
       }

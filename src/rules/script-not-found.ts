@@ -1,3 +1,4 @@
+import { wordLocation } from './util.js';
 import { scriptsOf } from './scripts.js';
 import { defineRule } from './rule.js';
 
@@ -28,7 +29,7 @@ export default defineRule({
         ctx.report({
           messageId: blocks ? 'missingBlocks' : 'missing',
           data: { script: s.written, path: s.absolute, interpreter: s.interpreter ?? '', event: h.event.name },
-          node: s.node,
+          ...wordLocation(ctx, s.node, s.word),
           note: `resolved to ${s.absolute}`,
         });
       }

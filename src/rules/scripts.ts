@@ -1,6 +1,6 @@
 import { isAbsolute, join, normalize } from 'node:path';
 import type { Node } from 'jsonc-parser';
-import { basename, handlerCommands, scriptOf, type ScriptRef, type SimpleCommand } from '../core/command.js';
+import { analyzeShell, basename, handlerCommands, scriptOf, type ScriptRef, type ShellAnalysis, type SimpleCommand } from '../core/command.js';
 import { field, stringField, type HandlerEntry } from '../core/model.js';
 import { getNodeValue } from 'jsonc-parser';
 import type { LintOptions } from './rule.js';
@@ -28,6 +28,31 @@ export function argsOf(h: HandlerEntry): string[] | undefined {
  * one, so a WeakMap keyed by the entry is exact.
  */
 const commandCache = new WeakMap<HandlerEntry, SimpleCommand[]>();
+const shellCache = new WeakMap<HandlerEntry, ShellAnalysis | null>();
+
+/** The placeholder values a file's hooks see (SPEC.md §4.3); unknown ones stay unresolved. */
+function placeholderValues(options: LintOptions) {
+  return { CLAUDE_PROJECT_DIR: options.projectRoot, CLAUDE_PLUGIN_ROOT: options.pluginRoot, CLAUDE_PLUGIN_DATA: undefined };
+}
+
+/** True when the handler runs through PowerShell (`shell: "powershell"`), which hooklint does not parse. */
+export function isPowerShell(h: HandlerEntry): boolean {
+  return stringField(h, 'shell') === 'powershell';
+}
+
+/**
+ * The parsed shell form of a command handler: undefined for exec form
+ * (`args`), PowerShell, other types, or a non-string command.
+ */
+export function shellOf(h: HandlerEntry, options: LintOptions): ShellAnalysis | undefined {
+  let a = shellCache.get(h);
+  if (a === undefined) {
+    const command = h.type === 'command' ? stringField(h, 'command') : undefined;
+    a = command === undefined || field(h, 'args') || isPowerShell(h) ? null : analyzeShell(command, placeholderValues(options));
+    shellCache.set(h, a);
+  }
+  return a ?? undefined;
+}
 const scriptCache = new WeakMap<HandlerEntry, ResolvedScript[]>();
 
 /** The simple commands of a command handler (empty for other types or a non-string command). */
@@ -35,10 +60,10 @@ export function commandsOf(h: HandlerEntry, options: LintOptions): SimpleCommand
   let cmds = commandCache.get(h);
   if (!cmds) {
     const command = h.type === 'command' ? stringField(h, 'command') : undefined;
-    cmds =
-      command === undefined
-        ? []
-        : handlerCommands(command, argsOf(h), { CLAUDE_PROJECT_DIR: options.projectRoot, CLAUDE_PLUGIN_ROOT: options.pluginRoot, CLAUDE_PLUGIN_DATA: undefined });
+    const args = argsOf(h);
+    if (command === undefined) cmds = [];
+    else if (args) cmds = handlerCommands(command, args, placeholderValues(options));
+    else cmds = shellOf(h, options)?.commands ?? [];
     commandCache.set(h, cmds);
   }
   return cmds;
@@ -67,4 +92,37 @@ export function scriptsOf(h: HandlerEntry, options: LintOptions): ResolvedScript
   }
   scriptCache.set(h, out);
   return out;
+}
+
+/** Bytes of a script read for content rules (exit codes, `stop_hook_active`): enough for any hook script. */
+const CONTENT_BYTES = 256 * 1024;
+const textCache = new WeakMap<LintOptions, Map<string, string | undefined>>();
+
+/**
+ * The text of a script (first 256 KiB, latin1), or undefined when it is not a
+ * readable file. Cached per lint run (keyed by its options object), so the
+ * rules that read one script read it once.
+ */
+export function scriptText(options: LintOptions, path: string): string | undefined {
+  let cache = textCache.get(options);
+  if (!cache) textCache.set(options, (cache = new Map()));
+  if (!cache.has(path)) {
+    const st = options.host!.stat(path);
+    cache.set(path, st?.isFile ? options.host!.readHead(path, CONTENT_BYTES) : undefined);
+  }
+  return cache.get(path);
+}
+
+/** The language a script is written in, from its interpreter, extension or shebang. */
+export type ScriptLanguage = 'shell' | 'python' | 'javascript' | 'other';
+
+export function scriptLanguage(s: ScriptRef, text: string): ScriptLanguage {
+  const interp = s.interpreter ?? '';
+  const shebang = /^#!\s*(\S+)(?:\s+(?:-\S+\s+)*(\S+))?/.exec(text);
+  const fromShebang = shebang ? (basename(shebang[1]!) === 'env' ? (shebang[2] ?? '') : basename(shebang[1]!)) : '';
+  const probe = `${interp} ${s.written} ${fromShebang}`;
+  if (/(^|\s)(python\d*(\.\d+)?|uv run)\b|\.pyw?\b/.test(probe)) return 'python';
+  if (/(^|\s)(node|nodejs|tsx|ts-node|bun|deno|npx tsx|bunx tsx)\b|\.(c|m)?(j|t)s\b/.test(probe)) return 'javascript';
+  if (/(^|\s)(bash|sh|zsh|dash|ksh)\b|\.(sh|bash|zsh)\b/.test(probe)) return 'shell';
+  return 'other';
 }

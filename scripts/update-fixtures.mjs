@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Rewrites fixtures/<rule>/invalid/<case>/expected.out from what the built CLI
+// (dist/cli.js) prints for that rule. Review the diff before committing: the
+// golden files are the contract, this only saves typing them.
+// Usage: npm run build && node scripts/update-fixtures.mjs [rule-id ...]
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.js');
+const only = new Set(process.argv.slice(2));
+for (const rule of readdirSync(join(root, 'fixtures'))) {
+  if (only.size && !only.has(rule)) continue;
+  const dir = join(root, 'fixtures', rule, 'invalid');
+  if (!existsSync(dir)) continue;
+  for (const c of readdirSync(dir)) {
+    const cwd = join(dir, c);
+    let out;
+    try {
+      out = execFileSync(process.execPath, [cli, 'check', '-f', 'compact', '.'], { cwd, encoding: 'utf8' });
+    } catch (e) {
+      out = e.stdout;
+    }
+    const lines = out.split('\n').filter((l) => l.endsWith(`[${rule}]`));
+    writeFileSync(join(cwd, 'expected.out'), lines.length ? lines.join('\n') + '\n' : '');
+    if (!lines.length) console.error(`${rule}/invalid/${c}: no finding`);
+  }
+}

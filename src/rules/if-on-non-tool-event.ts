@@ -1,0 +1,29 @@
+import { EVENTS } from '../core/catalog.js';
+import { findProperty } from '../core/parse.js';
+import { defineRule } from './rule.js';
+
+const TOOL_EVENTS = [...EVENTS.values()].filter((e) => e.toolEvent).map((e) => e.name);
+
+/**
+ * RULES.md §3 `if-on-non-tool-event`; SPEC.md §2.1: `if` is evaluated only on
+ * the five tool events; on any other event a handler that has `if` never runs.
+ */
+export default defineRule({
+  meta: {
+    id: 'if-on-non-tool-event',
+    type: 'problem',
+    severity: 'error',
+    section: 3,
+    description: '"if" on a handler of an event other than the five tool events: the handler never runs',
+    messages: {
+      never: '"if" is evaluated only on {{tools}}; on {{event}} a handler with "if" never runs',
+    },
+  },
+  check(ctx) {
+    for (const h of ctx.model.handlers) {
+      if (h.group.flat || !h.event.spec || h.event.spec.toolEvent) continue;
+      const prop = findProperty(h.node, 'if');
+      if (prop) ctx.report({ messageId: 'never', data: { event: h.event.name, tools: TOOL_EVENTS.join(', ') }, node: prop.children![0]!, note: 'remove "if" (and filter inside the command instead)' });
+    }
+  },
+});

@@ -1,0 +1,60 @@
+import { catalog } from '../core/catalog.js';
+import { insertProperty, replaceNode } from '../core/edits.js';
+import { findProperty } from '../core/parse.js';
+import type { TextEdit } from '../core/types.js';
+import { defineRule } from './rule.js';
+import { matcherOf } from './util.js';
+
+const TOOLS = new Set(catalog.toolNames);
+
+/** `Tool(pattern)` with a known tool (or an MCP tool): a permission rule, not a matcher. */
+export function permissionRule(matcher: string): { tool: string; rule: string } | undefined {
+  const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\((.*)\)\s*$/s.exec(matcher);
+  if (!m || !(TOOLS.has(m[1]!) || m[1]!.startsWith('mcp__'))) return undefined;
+  return { tool: m[1]!, rule: matcher.trim() };
+}
+
+/**
+ * RULES.md §4 `matcher-permission-syntax`; SPEC.md §3, §9 #2: a matcher
+ * filters only on the tool name; `Bash(git commit*)` is parsed as a regex
+ * that never matches `Bash`. The argument filter belongs in the handler's `if`.
+ * The unsafe fix sets the matcher to the tool and moves the rule into `if` on
+ * every handler of the group (only when none has an `if` yet).
+ */
+export default defineRule({
+  meta: {
+    id: 'matcher-permission-syntax',
+    type: 'problem',
+    severity: 'error',
+    section: 4,
+    fixable: 'unsafe',
+    description: 'A permission rule like Bash(git commit*) used as a matcher: it never matches',
+    messages: {
+      permission: 'matcher "{{matcher}}" is a permission rule: a matcher only compares the tool name, so this never matches and the hooks never run',
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.model.events) {
+      if (!ev.spec?.toolEvent) continue;
+      for (const g of ev.groups) {
+        const m = matcherOf(g);
+        const p = m && permissionRule(m.value);
+        if (!m || !p) continue;
+        const edits: TextEdit[] = [replaceNode(m.node, JSON.stringify(p.tool))];
+        let fixable = g.handlers.length > 0;
+        for (const h of g.handlers) {
+          const ins = findProperty(h.node, 'if') ? undefined : insertProperty(ctx.doc.text, h.node, 'if', JSON.stringify(p.rule));
+          if (!ins) fixable = false;
+          else edits.push(...ins);
+        }
+        ctx.report({
+          messageId: 'permission',
+          data: { matcher: m.value },
+          node: m.node,
+          note: `write "matcher": "${p.tool}" and put "if": "${p.rule}" on each handler`,
+          ...(fixable ? { fix: { safety: 'unsafe' as const, title: `move "${p.rule}" to "if"`, edits } } : {}),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { keyOf, properties } from '../core/parse.js';
+import { closest } from '../core/suggest.js';
+import { defineRule } from './rule.js';
+import { removeKeyFix } from './util.js';
+
+const TOP_KEYS = ['description', 'hooks', 'modules', 'surface'];
+const GROUP_KEYS = ['matcher', 'hooks'];
+
+/**
+ * RULES.md §7 `plugin-hooks-unknown-key`; SPEC.md §8.3, §9 #17: since
+ * Claude Code 2.1.267 a plugin hooks.json has closed key sets (top level:
+ * description, hooks, modules, surface; matcher group: matcher, hooks);
+ * other keys are ignored with a warning at every session start. `if` on a
+ * group is left to `if-misplaced`, which says where it belongs.
+ */
+export default defineRule({
+  meta: {
+    id: 'plugin-hooks-unknown-key',
+    type: 'problem',
+    severity: 'warning',
+    section: 7,
+    fixable: 'unsafe',
+    description: 'Unknown top-level or matcher-group keys in a plugin hooks.json (warned about at every start)',
+    messages: {
+      top: '"{{key}}" is not a hooks.json key ({{allowed}}): Claude Code ignores it and warns at every session start',
+      group: '"{{key}}" is not a matcher-group key ("matcher", "hooks"): Claude Code ignores it and warns at every session start',
+      didYouMean: '"{{key}}" is not a matcher-group key; did you mean "{{suggestion}}"? Claude Code ignores it and warns at every session start',
+    },
+  },
+  check(ctx) {
+    if (ctx.model.kind !== 'plugin-hooks') return;
+    const root = ctx.model.root;
+    if (root?.type === 'object' && !ctx.model.wrapperMissing)
+      for (const prop of properties(root)) {
+        const key = keyOf(prop);
+        if (!TOP_KEYS.includes(key)) ctx.report({ messageId: 'top', data: { key, allowed: TOP_KEYS.map((k) => `"${k}"`).join(', ') }, node: prop.children![0]!, fix: removeKeyFix(ctx, root, prop, 'unsafe') });
+      }
+    for (const ev of ctx.model.events)
+      for (const g of ev.groups) {
+        if (g.flat) continue;
+        for (const prop of properties(g.node)) {
+          const key = keyOf(prop);
+          if (GROUP_KEYS.includes(key) || key === 'if') continue;
+          const suggestion = closest(key, GROUP_KEYS);
+          ctx.report({ messageId: suggestion ? 'didYouMean' : 'group', data: { key, suggestion: suggestion ?? '' }, node: prop.children![0]!, fix: removeKeyFix(ctx, g.node, prop, 'unsafe') });
+        }
+      }
+  },
+});

@@ -1,0 +1,50 @@
+import type { Node } from 'jsonc-parser';
+import { field } from '../core/model.js';
+import { spanInString } from '../core/parse.js';
+import { isSettingsKind } from '../core/types.js';
+import { defineRule } from './rule.js';
+
+/** `$CLAUDE_PLUGIN_ROOT`, `${CLAUDE_PLUGIN_ROOT}`, same for DATA; not `${X:-default}` / `${X-default}`. */
+const PLUGIN_VAR = /\$(?:\{(CLAUDE_PLUGIN_ROOT|CLAUDE_PLUGIN_DATA)\}|(CLAUDE_PLUGIN_ROOT|CLAUDE_PLUGIN_DATA)(?![A-Za-z0-9_]))/g;
+
+/**
+ * RULES.md §5 `plugin-root-outside-plugin`; SPEC.md §4.3, §9 #20:
+ * `CLAUDE_PLUGIN_ROOT` and `CLAUDE_PLUGIN_DATA` are set for plugin hooks only;
+ * in a settings file they are empty and `${CLAUDE_PLUGIN_ROOT}/scripts/x.sh`
+ * becomes `/scripts/x.sh`.
+ */
+export default defineRule({
+  meta: {
+    id: 'plugin-root-outside-plugin',
+    type: 'problem',
+    severity: 'error',
+    section: 5,
+    description: '${CLAUDE_PLUGIN_ROOT} or ${CLAUDE_PLUGIN_DATA} in a settings file (unset there)',
+    messages: {
+      unset: '{{text}} is set only for plugin hooks; in a settings file it is empty, so the path becomes "{{becomes}}"',
+    },
+  },
+  check(ctx) {
+    if (!isSettingsKind(ctx.model.kind)) return;
+    for (const h of ctx.model.handlers) {
+      if (h.type !== 'command') continue;
+      const nodes: Node[] = [];
+      const command = field(h, 'command');
+      if (command?.type === 'string') nodes.push(command);
+      const args = field(h, 'args');
+      if (args?.type === 'array') nodes.push(...(args.children ?? []).filter((c) => c.type === 'string'));
+      for (const node of nodes) {
+        const value = node.value as string;
+        for (const m of value.matchAll(PLUGIN_VAR)) {
+          const rest = /^[^\s"';|&)]*/.exec(value.slice(m.index + m[0].length))![0];
+          ctx.report({
+            messageId: 'unset',
+            data: { text: m[0], becomes: rest || '(empty)' },
+            span: spanInString(ctx.doc.text, node, m.index, m.index + m[0].length),
+            note: 'in settings files use "$CLAUDE_PROJECT_DIR" for project scripts, or an absolute path',
+          });
+        }
+      }
+    }
+  },
+});

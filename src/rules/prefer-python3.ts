@@ -1,0 +1,45 @@
+import { basename } from '../core/command.js';
+import { field } from '../core/model.js';
+import { spanInString } from '../core/parse.js';
+import { defineRule } from './rule.js';
+import { commandsOf } from './scripts.js';
+
+/**
+ * RULES.md §5 `prefer-python3`: `python` is absent on current macOS and many
+ * Linux images (only `python3` is installed), so the hook fails with
+ * "command not found". The unsafe fix renames the program word.
+ */
+export default defineRule({
+  meta: {
+    id: 'prefer-python3',
+    type: 'problem',
+    severity: 'warning',
+    section: 5,
+    fixable: 'unsafe',
+    description: 'A hook that runs "python" (absent on current macOS and many Linux images)',
+    messages: {
+      python: '"{{program}}" does not exist on current macOS and many Linux images, where only python3 is installed',
+    },
+  },
+  check(ctx) {
+    for (const h of ctx.model.handlers) {
+      const node = field(h, 'command');
+      if (node?.type !== 'string') continue;
+      for (const cmd of commandsOf(h, ctx.options)) {
+        const w = cmd.words[0]!;
+        if (basename(cmd.program) !== 'python' || basename(w.written) !== 'python') continue;
+        const exec = w.pos === undefined;
+        const span = exec ? { offset: node.offset, length: node.length } : spanInString(ctx.doc.text, node, w.pos!, w.end!);
+        const raw = ctx.doc.text.slice(span.offset, span.offset + span.length);
+        // Fix only a word written plainly (`python`, `/usr/bin/python`), never one built from quotes or escapes.
+        const plain = exec ? raw === JSON.stringify(w.written) : raw === w.written;
+        ctx.report({
+          messageId: 'python',
+          data: { program: w.written },
+          span,
+          ...(plain ? { fix: { safety: 'unsafe' as const, title: 'use python3', edits: [{ range: [span.offset + span.length - (exec ? 1 : 0), span.offset + span.length - (exec ? 1 : 0)] as [number, number], text: '3' }] } } : {}),
+        });
+      }
+    }
+  },
+});

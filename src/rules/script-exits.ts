@@ -1,0 +1,80 @@
+import { forEachChild, parse as parseShell, type SyntaxNode } from 'unbash';
+import type { ScriptLanguage } from './scripts.js';
+
+/**
+ * Exit codes a hook script uses, found statically (never executed): shell
+ * scripts are parsed (every `exit N` command, anywhere); Python and
+ * JavaScript/TypeScript are scanned line by line with comments removed
+ * (`sys.exit(N)`, `exit(N)`, `os._exit(N)`, `raise SystemExit(N)`,
+ * `process.exit(N)`, `process.exitCode = N`).
+ * Returns the 1-based lines of each literal exit code.
+ */
+export function exitCodes(text: string, language: ScriptLanguage): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const add = (code: number, line: number) => out.set(code, [...(out.get(code) ?? []), line]);
+  if (language === 'shell') {
+    let script;
+    try {
+      script = parseShell(text);
+    } catch {
+      return out;
+    }
+    const lineOf = lineIndex(text);
+    const visit = (n: SyntaxNode) => {
+      if (n.type === 'Command' && n.name?.value === 'exit') {
+        const arg = n.suffix.find((a) => a.type === 'Word');
+        if (arg && arg.type === 'Word' && /^\d+$/.test(arg.value)) add(Number(arg.value), lineOf(n.pos));
+      }
+      forEachChild(n, visit);
+    };
+    visit(script);
+    return out;
+  }
+  const re =
+    language === 'python'
+      ? /\b(?:sys\.exit|os\._exit|exit|quit|SystemExit)\s*\(\s*(\d+)\s*\)/g
+      : language === 'javascript'
+        ? /\b(?:process\.exit\s*\(\s*(\d+)\s*\)|process\.exitCode\s*=\s*(\d+))/g
+        : undefined;
+  if (!re) return out;
+  text.split(/\r?\n/).forEach((line, i) => {
+    const code = stripComment(line, language);
+    for (const m of code.matchAll(re)) add(Number(m[1] ?? m[2]), i + 1);
+  });
+  return out;
+}
+
+/** A line without its trailing comment (a `#` or `//` outside quotes). */
+function stripComment(line: string, language: ScriptLanguage): string {
+  const marker = language === 'python' ? '#' : '//';
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (line.startsWith(marker, i)) return line.slice(0, i);
+  }
+  return line;
+}
+
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** True when a script prints a JSON decision (`"decision": "block"`, `permissionDecision`), which decides instead of the exit code. */
+export function printsDecision(text: string): boolean {
+  return /permissionDecision|["']?decision["']?\s*[:=]/.test(text);
+}

@@ -1,0 +1,67 @@
+import { basename, type SimpleCommand } from '../core/command.js';
+import { field } from '../core/model.js';
+import { defineRule } from './rule.js';
+import { commandsOf } from './scripts.js';
+import { isTrue, wordLocation } from './util.js';
+
+const EVENTS = new Set(['SessionEnd', 'Stop', 'SessionStart']);
+const INSTALLERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+
+/** Why a simple command is slow (network or long work), or undefined. */
+export function slowWork(cmd: SimpleCommand): string | undefined {
+  const prog = basename(cmd.program);
+  const a = cmd.args;
+  if (prog === 'curl' || prog === 'wget') {
+    // A bounded transfer is deliberate.
+    if (a.some((x) => /^(-m|--max-time|--connect-timeout|-T|--timeout)(=|$)/.test(x) || /^-[A-Za-z]*m$/.test(x))) return undefined;
+    return `${prog} (network)`;
+  }
+  if (prog === 'git' && ['push', 'pull', 'fetch', 'clone'].includes(a[0] ?? '')) return `git ${a[0]} (network)`;
+  if (INSTALLERS.has(prog) && ['install', 'i', 'ci', 'add', 'update'].includes(a[0] ?? '')) return `${prog} ${a[0]}`;
+  if ((prog === 'pip' || prog === 'pip3') && a[0] === 'install') return `${prog} install`;
+  if (prog === 'uv' && (a[0] === 'sync' || (a[0] === 'pip' && a[1] === 'install'))) return `uv ${a[0]}`;
+  if (prog === 'sleep') {
+    const n = Number.parseFloat(a[0] ?? '');
+    if (!(n < 1)) return `sleep ${a[0] ?? ''}`.trim();
+  }
+  return undefined;
+}
+
+/**
+ * RULES.md §5 `slow-sync-command`; SPEC.md §2.3, §9 #13: SessionEnd hooks
+ * share a 1.5 s budget and are cancelled after it ("Hook cancelled"); Stop
+ * and SessionStart hooks hold up the session while they run. Network and
+ * install work belongs in the background (`async: true`, or `( … ) &`).
+ */
+export default defineRule({
+  meta: {
+    id: 'slow-sync-command',
+    type: 'suggestion',
+    severity: 'warning',
+    section: 5,
+    description: 'Network or long work run synchronously in a SessionEnd, Stop or SessionStart hook',
+    messages: {
+      sessionEnd: '{{what}} runs synchronously in a SessionEnd hook, which has a 1.5 s budget: it is likely cancelled ("Hook cancelled")',
+      blocking: '{{what}} runs synchronously in a {{event}} hook: the session waits for it every time',
+    },
+  },
+  check(ctx) {
+    for (const h of ctx.model.handlers) {
+      if (!EVENTS.has(h.event.name) || isTrue(h, 'async') || isTrue(h, 'asyncRewake')) continue;
+      const node = field(h, 'command');
+      if (node?.type !== 'string') continue;
+      for (const cmd of commandsOf(h, ctx.options)) {
+        if (cmd.background) continue;
+        const what = slowWork(cmd);
+        if (!what) continue;
+        ctx.report({
+          messageId: h.event.name === 'SessionEnd' ? 'sessionEnd' : 'blocking',
+          data: { what, event: h.event.name },
+          ...wordLocation(ctx, node, cmd.words[0]),
+          note: 'add "async": true to the handler, or run it in the background: ( … ) >/dev/null 2>&1 &',
+        });
+        break;
+      }
+    }
+  },
+});

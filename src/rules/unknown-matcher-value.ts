@@ -1,0 +1,61 @@
+import { catalog } from '../core/catalog.js';
+import { evaluateMatcher, isMcpName } from '../core/matcher.js';
+import { spanInString } from '../core/parse.js';
+import { closest } from '../core/suggest.js';
+import { defineRule } from './rule.js';
+import { matcherOf } from './util.js';
+
+const LEGACY = new Set(Object.keys(catalog.legacyToolNames));
+
+/**
+ * RULES.md §4 `unknown-matcher-value`; SPEC.md §1.2, §2.4, §3: an exact-name
+ * matcher compares case-sensitively with one input field; a value outside the
+ * event's vocabulary (tool names, SessionStart sources, notification types,
+ * ...) never matches. Events with an open vocabulary (agent types, MCP
+ * servers, models, file names) are not checked; on tool events `mcp__…`
+ * names are open, and legacy names have their own rule.
+ */
+export default defineRule({
+  meta: {
+    id: 'unknown-matcher-value',
+    type: 'problem',
+    severity: 'warning',
+    section: 4,
+    fixable: 'safe',
+    description: 'An exact matcher value that is not a known value for the event ("did you mean")',
+    messages: {
+      unknown: '"{{value}}" is not a {{field}} of {{event}}, so this matcher never matches it',
+      didYouMean: '"{{value}}" is not a {{field}} of {{event}} (matching is case-sensitive); did you mean "{{suggestion}}"?',
+    },
+  },
+  check(ctx) {
+    for (const ev of ctx.model.events) {
+      const spec = ev.spec?.matcher;
+      if (!spec || (spec.openVocabulary && !ev.spec!.toolEvent) || spec.knownValues.length === 0) continue;
+      const field = ev.spec!.toolEvent ? 'tool name' : `"${spec.field}" value`;
+      for (const g of ev.groups) {
+        const m = matcherOf(g);
+        if (!m) continue;
+        const e = evaluateMatcher(m.value, spec.exactSet);
+        if (e.kind !== 'exact') continue;
+        for (const item of e.items) {
+          if (spec.knownValues.includes(item.value)) continue;
+          if (ev.spec!.toolEvent && (isMcpName(item.value) || LEGACY.has(item.value))) continue;
+          const caseOnly = spec.knownValues.filter((k) => k.toLowerCase() === item.value.toLowerCase());
+          const suggestion = caseOnly.length === 1 ? caseOnly[0] : closest(item.value, spec.knownValues);
+          const span = spanInString(ctx.doc.text, m.node, item.offset, item.offset + item.value.length);
+          ctx.report({
+            messageId: suggestion ? 'didYouMean' : 'unknown',
+            data: { value: item.value, field, event: ev.name, suggestion: suggestion ?? '' },
+            span,
+            ...(caseOnly.length === 1
+              ? { fix: { safety: 'safe' as const, title: `replace with "${caseOnly[0]}"`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: caseOnly[0]! }] } }
+              : suggestion
+                ? { suggestions: [{ title: `replace with "${suggestion}"`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: suggestion }] }] }
+                : {}),
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,57 @@
+import type { Node } from 'jsonc-parser';
+import type { ShellWord } from '../core/command.js';
+import { removeProperty } from '../core/edits.js';
+import type { GroupEntry, HandlerEntry } from '../core/model.js';
+import { findProperty, keyOf, properties, spanInString, stringValue, type Span } from '../core/parse.js';
+import type { Fix, FixSafety } from '../core/types.js';
+import type { RuleContext } from './rule.js';
+
+/** Where to report: exactly one of a node or a span (ReportDescriptor's contract). */
+export type Location = { node: Node; span?: undefined } | { span: Span; node?: undefined };
+
+/**
+ * The location of a word of a shell-form command inside the config: the
+ * word's exact span in the JSON string when its position is known (escapes
+ * accounted for), else the whole string node.
+ */
+export function wordLocation(ctx: RuleContext, stringNode: Node, word: { pos?: number; end?: number } | ShellWord | undefined): Location {
+  if (word?.pos === undefined || word.end === undefined) return { node: stringNode };
+  return { span: spanInString(ctx.doc.text, stringNode, word.pos, word.end) };
+}
+
+/** A fix that removes property `key` from object `obj` (the last one, as JSON.parse keeps). */
+export function removeKeyFix(ctx: RuleContext, obj: Node, prop: Node, safety: FixSafety): Fix {
+  return { safety, title: `remove "${keyOf(prop)}"`, edits: [removeProperty(ctx.doc.text, obj, prop)] };
+}
+
+/** Every property of a handler object with its key. */
+export function handlerProps(h: HandlerEntry): { key: string; prop: Node; keyNode: Node; value: Node | undefined }[] {
+  return properties(h.node).map((prop) => ({ key: keyOf(prop), prop, keyNode: prop.children![0]!, value: prop.children![1] }));
+}
+
+/** The matcher of a (non-flat) group when it is a string: its value node and text. */
+export function matcherOf(g: GroupEntry): { node: Node; value: string } | undefined {
+  if (g.flat) return undefined;
+  const value = stringValue(g.matcher);
+  return value === undefined ? undefined : { node: g.matcher!, value };
+}
+
+/** True when the handler has `key` set to JSON `true`. */
+export function isTrue(h: HandlerEntry, key: string): boolean {
+  const p = findProperty(h.node, key);
+  return p?.children?.[1]?.type === 'boolean' && p.children[1].value === true;
+}
+
+/** Human duration of a number of seconds: `83 minutes` (5000), `8.3 hours` (30000), `45 seconds`. */
+export function humanSeconds(s: number): string {
+  const round = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, ''));
+  if (s >= 2 * 86400) return `${round(s / 86400)} days`;
+  if (s >= 2 * 3600) return `${round(s / 3600)} hours`;
+  if (s >= 120) return `${Math.round(s / 60)} minutes`;
+  return `${round(s)} seconds`;
+}
+
+/** JSON-escape text for insertion inside an existing JSON string literal (no surrounding quotes). */
+export function jsonInner(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
