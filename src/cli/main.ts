@@ -1,5 +1,9 @@
 import { Chalk } from 'chalk';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import yargs from 'yargs/yargs';
+import { closest } from '../core/suggest.js';
 import { HooklintError } from '../core/lint.js';
 import type { LintResult } from '../core/types.js';
 import type { FormatContext, Formatter } from '../formatters/types.js';
@@ -108,6 +112,14 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         io.stdout(formatRules(args.format as 'text' | 'json'));
       },
     )
+    .command(
+      'explain <rule>',
+      'Print the documentation of a rule: what it catches, why, examples and fix safety',
+      (y) => y.positional('rule', { type: 'string', demandOption: true, describe: 'Rule id, e.g. missing-timeout' }),
+      (args) => {
+        exit = explain(args.rule as string, io);
+      },
+    )
     .demandCommand(1, 'say which command to run, e.g. "hooklint check"')
     .exitProcess(false);
   let helpShown = false;
@@ -169,6 +181,30 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   if (errorCount > 0) return EXIT.findings;
   if (args.maxWarnings >= 0 && warningCount > args.maxWarnings) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** `hooklint explain <id>`: print docs/rules/<id>.md from the installed package. */
+function explain(id: string, io: CliIo): number {
+  if (!rulesById.has(id)) {
+    const suggestion = closest(id, [...rulesById.keys()]);
+    io.stderr(`hooklint: unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}\nRun "hooklint rules" for the list.\n`);
+    return EXIT.error;
+  }
+  const file = join(packageRoot(), 'docs', 'rules', `${id}.md`);
+  try {
+    io.stdout(readFileSync(file, 'utf8'));
+  } catch {
+    io.stderr(`hooklint: the docs of "${id}" are missing from this installation (${file})\n`);
+    return EXIT.error;
+  }
+  return EXIT.ok;
+}
+
+/** The directory of hooklint's package.json, found upward from this module (bundled or not). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }
 
 /** The rule table (`hooklint rules`). */

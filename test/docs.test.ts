@@ -1,0 +1,55 @@
+/**
+ * Rule docs: every rule has docs/rules/<id>.md; its example, run through the
+ * linter, prints exactly the page's output block; its fixed example no longer
+ * triggers the rule; and no page documents a rule that does not exist.
+ * (`npm run docs:update` rewrites the output blocks after a message change.)
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { filesOf, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
+import { rules, rulesById } from '../src/rules/index.js';
+import { ROOT, runCli } from './helpers.js';
+
+const DOCS = join(ROOT, 'docs', 'rules');
+
+describe('rule docs', () => {
+  for (const rule of rules) {
+    const id = rule.meta.id;
+    it(`${id}: page exists, example output matches, fixed example is clean`, () => {
+      const file = join(DOCS, `${id}.md`);
+      assert.ok(existsSync(file), `docs/rules/${id}.md is missing`);
+      const page = readFileSync(file, 'utf8');
+      assert.match(page, new RegExp(`^# \`${id}\``));
+      for (const heading of ['## Why', '## Example', '## Fixed', '## Fix safety']) assert.ok(page.includes(`\n${heading}\n`), `${id}: no "${heading}" section`);
+      const { example, output, fixed } = sectionsOf(page);
+      assert.ok(output !== undefined, `${id}: no \`\`\`text output block`);
+      const printed = runExample(filesOf(example), id);
+      assert.ok(printed.length > 0, `${id}: the example triggers nothing`);
+      assert.deepEqual(printed, output.split('\n').filter(Boolean), `${id}: the page's output differs from hooklint's (npm run docs:update)`);
+      assert.ok(filesOf(fixed).length > 0, `${id}: the fixed example has no files`);
+      assert.deepEqual(runExample(filesOf(fixed), id), [], `${id}: the fixed example still triggers the rule`);
+    });
+  }
+  it('documents no rule that does not exist', () => {
+    const orphans = readdirSync(DOCS).filter((f) => f.endsWith('.md') && !rulesById.has(f.slice(0, -3)));
+    assert.deepEqual(orphans, []);
+  });
+  it("README's rule table is the one generated from the rules' metadata", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const [start, end] = README_MARKERS;
+    const table = readme.slice(readme.indexOf(start) + start.length, readme.indexOf(end));
+    assert.equal(table.trim(), rulesTable(rules).trim(), 'README.md rule table is stale (npm run docs:update)');
+  });
+  it('hooklint explain <id> prints the page', async () => {
+    const { code, stdout } = await runCli(['explain', 'missing-timeout']);
+    assert.equal(code, 0);
+    assert.equal(stdout, readFileSync(join(DOCS, 'missing-timeout.md'), 'utf8'));
+  });
+  it('hooklint explain <unknown id> exits 2 with a suggestion', async () => {
+    const { code, stderr } = await runCli(['explain', 'missing-timout']);
+    assert.equal(code, 2);
+    assert.match(stderr, /unknown rule "missing-timout"; did you mean "missing-timeout"\?/);
+  });
+});
