@@ -110,4 +110,44 @@ describe('--fix', () => {
     assert.equal(statSync(join(dir, 'a/scripts/gate.sh')).mode & 0o777, 0o750);
     assert.equal(readFileSync(join(dir, 'b/scripts/notify.sh'), 'utf8'), '#!/bin/bash\necho done\n');
   });
+  it('--fix-dry-run writes nothing and puts the fixed text in the JSON output', async () => {
+    const f = project(INPUT);
+    const r = await runCli(['check', '--fix-dry-run', '-f', 'json', f]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(f, 'utf8'), INPUT);
+    const [result] = JSON.parse(r.stdout) as { output: string; messages: unknown[] }[];
+    assert.equal(result!.output, EXPECTED);
+    assert.deepEqual(result!.messages, []);
+  });
+  it('--diff prints what --fix would change, writes nothing, exits 1 (0 when nothing would change)', async () => {
+    const f = project('{\n  "hooks": {\n    "Stop": [ { "hooks": [ { "type": "command", "command": "echo done" } ] } ]\n  }\n}\n');
+    const r = await runCli(['check', '--diff', f], { cwd: join(f, '..', '..') });
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(
+      r.stdout,
+      [
+        '--- a/.claude/settings.json',
+        '+++ b/.claude/settings.json',
+        '@@ -1,5 +1,5 @@',
+        ' {',
+        '   "hooks": {',
+        '-    "Stop": [ { "hooks": [ { "type": "command", "command": "echo done" } ] } ]',
+        '+    "Stop": [ { "hooks": [ { "type": "command", "command": "echo done", "timeout": 30 } ] } ]',
+        '   }',
+        ' }',
+        '',
+      ].join('\n'),
+    );
+    assert.match(readFileSync(f, 'utf8'), /"echo done" \}/);
+    const clean = project(EXPECTED);
+    const r2 = await runCli(['check', '--diff', clean]);
+    assert.equal(r2.code, 0);
+    assert.equal(r2.stdout, '');
+  });
+  it('--diff and --fix cannot be combined; --unsafe-fixes needs a fix mode', async () => {
+    assert.equal((await runCli(['check', '--fix', '--diff', '.'])).code, 2);
+    const r = await runCli(['check', '--unsafe-fixes', '.']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--unsafe-fixes needs --fix, --fix-dry-run or --diff/);
+  });
 });

@@ -97,8 +97,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           .option('user', { type: 'boolean', default: false, describe: 'Also lint the user settings file (~/.claude/settings.json or $CLAUDE_CONFIG_DIR)' })
           .option('scripts', { type: 'boolean', default: true, describe: 'Check the scripts hooks run (--no-scripts: off)' })
           .option('exit-zero', { type: 'boolean', default: false, describe: 'Exit 0 even when findings remain' })
-          .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes and write the files' })
-          .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'With --fix: also apply unsafe fixes' }),
+          .option('fix', { type: 'boolean', describe: 'Apply safe fixes and write the files' })
+          .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'With --fix, --fix-dry-run or --diff: also apply unsafe fixes' })
+          .option('fix-dry-run', { type: 'boolean', describe: 'Compute the fixes and report what would remain; write nothing (--format json includes the fixed text)' })
+          .option('diff', { type: 'boolean', describe: 'Print a unified diff of what --fix would change; write nothing (exit 1 when there is a change)' })
+          .conflicts('fix', ['fix-dry-run', 'diff'])
+          .conflicts('fix-dry-run', 'diff'),
     )
     .command(
       'rules',
@@ -148,24 +152,33 @@ interface CheckArgs {
   user: boolean;
   scripts: boolean;
   exitZero: boolean;
-  fix: boolean;
+  fix?: boolean;
   unsafeFixes: boolean;
+  fixDryRun?: boolean;
+  diff?: boolean;
 }
 
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
-  if (args.unsafeFixes && !args.fix) {
-    io.stderr('hooklint: --unsafe-fixes needs --fix\nRun "hooklint --help" for usage.\n');
+  const fixing = !!(args.fix || args.fixDryRun || args.diff);
+  if (args.unsafeFixes && !fixing) {
+    io.stderr('hooklint: --unsafe-fixes needs --fix, --fix-dry-run or --diff\nRun "hooklint --help" for usage.\n');
     return EXIT.error;
   }
-  const { results, notices, errors, fixed } = lintFiles(args.paths ?? [], {
+  const { results, notices, errors, fixed, changes } = lintFiles(args.paths ?? [], {
     cwd: io.cwd,
     user: args.user,
     scripts: args.scripts,
     env: io.env,
-    ...(args.fix ? { fix: args.unsafeFixes ? ('unsafe' as const) : ('safe' as const) } : {}),
+    ...(fixing ? { fix: args.unsafeFixes ? ('unsafe' as const) : ('safe' as const), dryRun: !args.fix } : {}),
   });
   for (const n of notices) io.stderr(`hooklint: ${n}\n`);
   for (const e of errors) io.stderr(`hooklint: ${e}\n`);
+  if (args.diff) {
+    const { formatDiff } = await import('./diff.js');
+    io.stdout(formatDiff(changes, io.cwd));
+    if (errors.length > 0) return EXIT.error;
+    return changes.length > 0 && !args.exitZero ? EXIT.findings : EXIT.ok;
+  }
   const shown: LintResult[] = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, fixableWarningCount: 0 })) : results;
   const formatter = await loadFormatter(args.format);
   const ctx: FormatContext = {
@@ -173,7 +186,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     chalk: new Chalk({ level: colorLevel(args.color, args.format, io) }),
     rulesMeta: new Map([...rulesById].map(([id, r]) => [id, r.meta as RuleMeta])),
     unsafeFixable: shown.reduce((n, r) => n + r.messages.filter((m) => m.fix?.safety === 'unsafe').length, 0),
-    ...(args.fix ? { fixed } : {}),
+    ...(fixing ? { fixed } : {}),
   };
   io.stdout(formatter(shown, ctx));
   if (errors.length > 0) return EXIT.error;

@@ -22,6 +22,17 @@ export interface LintFilesOptions {
   env?: NodeJS.ProcessEnv;
   /** Apply fixes and write the files (`--fix`: `safe`; with `--unsafe-fixes`: `unsafe`). */
   fix?: FixSafety;
+  /** With `fix`: compute the fixes but write nothing (`--fix-dry-run`, `--diff`). */
+  dryRun?: boolean;
+}
+
+/** What a fix run changes (or, dry, would change) in one file. */
+export interface FileChange {
+  path: string;
+  before: string;
+  after: string;
+  /** Changes to scripts the file's hooks run (chmod, shebang, line endings). */
+  fileEdits: FileEdit[];
 }
 
 /** What `lintFiles` found: results per file, notices (skipped files) and errors (exit 2). */
@@ -31,8 +42,10 @@ export interface LintFilesOutput {
   notices: string[];
   /** One-line I/O or usage errors (a path that does not exist, an unreadable file). */
   errors: string[];
-  /** Fixes applied (with `fix`). */
+  /** Fixes applied (with `fix`; with `dryRun`, that would be applied). */
   fixed: number;
+  /** Files whose text or scripts the fixes change (with `fix`), in result order. */
+  changes: FileChange[];
 }
 
 /**
@@ -74,6 +87,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
   const results: LintResult[] = [];
   const done = new Set<string>();
   let fixed = 0;
+  const changes: FileChange[] = [];
   while (queue.length > 0) {
     const t = queue.shift()!;
     if (done.has(t.path)) continue;
@@ -109,18 +123,27 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
     if (options.fix) {
       const res = applyFixes(text, lintOptions, options.fix);
       let written = true;
-      try {
-        // Atomic: a temporary file in the same directory, renamed over the target,
-        // keeping its mode and owner and writing through a symlink to its target.
-        if (res.output !== text) writeFileAtomic.sync(t.path, res.output);
-        for (const e of res.fileEdits) applyFileEdit(e);
-      } catch (e) {
-        written = false;
-        errors.push(`${t.path}: cannot write the fix: ${describeFsError(e)}`);
-      }
+      if (!options.dryRun)
+        try {
+          // A file edited since it was read is not overwritten: the edit would be lost.
+          if (res.output !== text && readFileSync(t.path, 'utf8') !== text) {
+            written = false;
+            errors.push(`${t.path}: changed on disk while hooklint was fixing it; not written (run again)`);
+          } else {
+            // Atomic: a temporary file in the same directory, renamed over the target,
+            // keeping its mode and owner and writing through a symlink to its target.
+            if (res.output !== text) writeFileAtomic.sync(t.path, res.output);
+            for (const e of res.fileEdits) applyFileEdit(e);
+          }
+        } catch (e) {
+          written = false;
+          errors.push(`${t.path}: cannot write the fix: ${describeFsError(e)}`);
+        }
       if (written) {
         fixed += res.fixed;
-        messages = res.fileEdits.length > 0 ? lintText(res.output, lintOptions).diagnostics : res.diagnostics;
+        if (res.output !== text || res.fileEdits.length > 0) changes.push({ path: t.path, before: text, after: res.output, fileEdits: res.fileEdits });
+        // Script fixes change what the script rules see: re-lint unless nothing was written.
+        messages = res.fileEdits.length > 0 && !options.dryRun ? lintText(res.output, lintOptions).diagnostics : res.diagnostics;
         if (res.output !== text) output = res.output;
         text = res.output;
       } else messages = lintText(text, lintOptions).diagnostics;
@@ -143,7 +166,8 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
     }
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return { results, notices, errors, fixed };
+  changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { results, notices, errors, fixed, changes };
 }
 
 /** Apply a script fix (RULES.md §6): `chmod +x` where the file is readable, or rewrite its first bytes. */

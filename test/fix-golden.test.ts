@@ -1,0 +1,228 @@
+/**
+ * --fix, proven on bytes:
+ * - golden pairs fixtures/fix/<case>/<path>.json → <path>.fixed.json (inline
+ *   objects, tabs, CRLF, BOM, comments, no final newline, deep nesting,
+ *   multi-pass, unsafe fixes for cases named `unsafe*`);
+ * - properties (fast-check) over configs generated from the event catalog in
+ *   varied formatting: fixing twice equals fixing once, the fixed text parses,
+ *   its value is the original plus exactly the inserted timeouts, and every
+ *   byte outside the edits is unchanged;
+ * - the whole real corpus, copied: --fix leaves no safe fix, a second --fix
+ *   changes nothing, strict JSON stays strict, no comment and no key is lost
+ *   (except those a removal fix names).
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { EVENTS, HANDLER_TYPES, recommendedTimeout, type HandlerType } from '../src/core/catalog.js';
+import { applyFixes } from '../src/core/fix.js';
+import { lintText } from '../src/core/lint.js';
+import { parseDocument } from '../src/core/parse.js';
+import { kindFromShape, targetFor } from '../src/node/files.js';
+import { CORPUS, ROOT, runCli } from './helpers.js';
+
+function walk(d: string): string[] {
+  return readdirSync(d).flatMap((n) => {
+    const p = join(d, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+function optionsFor(path: string, text: string) {
+  const t = targetFor(path, false, { CLAUDE_CONFIG_DIR: '/nonexistent-user-dir' });
+  return { filePath: path, kind: t.sniff ? kindFromShape(path, text)! : t.kind, projectRoot: t.projectRoot, pluginRoot: t.pluginRoot };
+}
+
+describe('--fix golden pairs (fixtures/fix)', () => {
+  const root = join(ROOT, 'fixtures', 'fix');
+  for (const c of readdirSync(root))
+    for (const f of walk(join(root, c)).filter((p) => p.endsWith('.json') && !p.endsWith('.fixed.json'))) {
+      it(`${relative(root, f)} → .fixed.json`, () => {
+        const text = readFileSync(f, 'utf8');
+        const expected = readFileSync(f.replace(/\.json$/, '.fixed.json'), 'utf8');
+        const safety = c.startsWith('unsafe') ? 'unsafe' : 'safe';
+        const once = applyFixes(text, optionsFor(f, text), safety);
+        assert.ok(once.fixed > 0, 'the case must exercise a fix');
+        assert.equal(once.output, expected);
+        assert.equal(applyFixes(expected, optionsFor(f, expected), safety).output, expected, 'the fixed file is a fixed point');
+      });
+    }
+});
+
+// ---- property tests -------------------------------------------------------
+
+interface Style {
+  indent: string;
+  eol: string;
+  inline: boolean;
+  colon: string;
+  bom: boolean;
+  finalEol: boolean;
+  comment: boolean;
+}
+
+/** Serialise a value the way a person might have written it. */
+function render(v: unknown, s: Style, depth: number): string {
+  const pad = s.indent.repeat(depth + 1);
+  const close = s.indent.repeat(depth);
+  const oneLine = s.inline && depth >= 3;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    const items = v.map((x) => render(x, s, depth + 1));
+    return oneLine ? `[ ${items.join(', ')} ]` : `[${s.eol}${items.map((i) => pad + i).join(`,${s.eol}`)}${s.eol}${close}]`;
+  }
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}${s.colon}${render(x, s, depth + 1)}`);
+    if (entries.length === 0) return '{}';
+    return oneLine ? `{ ${entries.join(', ')} }` : `{${s.eol}${entries.map((e) => pad + e).join(`,${s.eol}`)}${s.eol}${close}}`;
+  }
+  return JSON.stringify(v);
+}
+
+const eventNames = [...EVENTS.keys()];
+const handlerArb = (event: string) => {
+  const types = EVENTS.get(event)!.handlerTypes as HandlerType[];
+  return fc.record({
+    type: fc.constantFrom(...types),
+    withTimeout: fc.boolean(),
+    timeout: fc.integer({ min: 1, max: 600 }),
+    text: fc.stringMatching(/^[a-z][a-z ./-]{0,20}$/),
+  }).map(({ type, withTimeout, timeout, text }) => {
+    const h: Record<string, unknown> = { type };
+    if (type === 'command') h.command = `echo ${text}`;
+    else if (type === 'http') h.url = `https://example.com/${text.replace(/[^a-z]/g, '')}`;
+    else if (type === 'mcp_tool') Object.assign(h, { server: 'audit', tool: 'record' });
+    else h.prompt = `Check ${text}`;
+    if (withTimeout) h.timeout = timeout;
+    return h;
+  });
+};
+const configArb = fc
+  .uniqueArray(fc.constantFrom(...eventNames), { minLength: 1, maxLength: 4 })
+  .chain((events) =>
+    fc.tuple(...events.map((e) => fc.array(fc.array(handlerArb(e), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 }).map((groups) => [e, groups.map((hs) => ({ hooks: hs }))] as const))),
+  )
+  .map((entries) => ({ hooks: Object.fromEntries(entries) }));
+const styleArb: fc.Arbitrary<Style> = fc.record({
+  indent: fc.constantFrom('  ', '    ', '\t'),
+  eol: fc.constantFrom('\n', '\r\n'),
+  inline: fc.boolean(),
+  colon: fc.constantFrom(': ', ':'),
+  bom: fc.boolean(),
+  finalEol: fc.boolean(),
+  comment: fc.boolean(),
+});
+
+function textOf(config: unknown, s: Style): string {
+  const body = render(config, s, 0);
+  const withComment = s.comment ? body.replace('{', `{${s.eol}${s.indent}// hooks of this project`) : body;
+  return (s.bom ? '\ufeff' : '') + withComment + (s.finalEol ? s.eol : '');
+}
+
+function value(text: string): unknown {
+  const errors: ParseError[] = [];
+  const v = parseJsonc(text.replace(/^\ufeff/, ''), errors, { allowTrailingComma: false });
+  assert.deepEqual(errors, [], 'the fixed text parses');
+  return v;
+}
+
+describe('--fix properties (fast-check, configs from the event catalog)', () => {
+  const options = { filePath: '/p/.claude/settings.json', kind: 'project-settings' as const, projectRoot: '/p' };
+  it('fixing twice equals fixing once; the result parses; only timeouts are added; other bytes unchanged', () => {
+    fc.assert(
+      fc.property(configArb, styleArb, (config, style) => {
+        const text = textOf(config, style);
+        const once = applyFixes(text, options).output;
+        assert.equal(applyFixes(once, options).output, once, 'idempotent');
+        // The value is the original plus exactly the recommended timeouts.
+        const expected = structuredClone(config) as { hooks: Record<string, { hooks: Record<string, unknown>[] }[]> };
+        for (const [event, groups] of Object.entries(expected.hooks))
+          for (const g of groups) for (const h of g.hooks) if (h.timeout === undefined) h.timeout = recommendedTimeout(EVENTS.get(event)!, h.type as HandlerType);
+        assert.deepEqual(value(once), expected);
+        // Every byte of the input survives in order: the fix only inserts.
+        let i = 0;
+        for (const ch of once) if (i < text.length && ch === text[i]) i++;
+        assert.equal(i, text.length, 'every input byte is kept, in order');
+        assert.equal(once.startsWith('\ufeff'), style.bom);
+        assert.equal(/\r?\n$/.test(once), style.finalEol);
+        if (style.eol === '\r\n') assert.ok(!/[^\r]\n/.test(once), 'CRLF stays CRLF');
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('lintText never throws on arbitrary JSON values under "hooks"', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), styleArb, (v, style) => {
+        const text = textOf({ hooks: v }, style);
+        lintText(text, options);
+        const out = applyFixes(text, options, 'unsafe').output;
+        if (out !== text) assert.equal(parseDocument(out).syntaxErrors.length, 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('covers every handler type', () => assert.equal(HANDLER_TYPES.length, 5));
+});
+
+// ---- the real corpus ------------------------------------------------------
+
+/** Every object key of a JSON value, counted. */
+function keyCounts(v: unknown, out = new Map<string, number>()): Map<string, number> {
+  if (Array.isArray(v)) for (const x of v) keyCounts(x, out);
+  else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) {
+      out.set(k, (out.get(k) ?? 0) + 1);
+      keyCounts(x, out);
+    }
+  return out;
+}
+
+describe('--fix over the real corpus (a copy)', () => {
+  it('leaves no safe fix, converges, keeps strict JSON strict, loses no comment and no key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-corpus-fix-'));
+    cpSync(CORPUS, dir, { recursive: true });
+    const files = walk(dir).filter((f) => f.endsWith('.json'));
+    const before = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+    const first = await runCli(['check', '--no-scripts', '--fix', '-f', 'json', dir]);
+    assert.equal(first.stderr, '');
+    const results = JSON.parse(first.stdout) as { filePath: string; messages: { ruleId: string; fix?: { safety: string } }[] }[];
+    const leftover = results.flatMap((r) => r.messages.filter((m) => m.fix?.safety === 'safe' && m.ruleId !== 'missing-timeout').map((m) => `${r.filePath} ${m.ruleId}`));
+    // The only file with a safe finding left is the one that does not parse (never rewritten).
+    const unparsed = results.filter((r) => r.messages.some((m) => m.ruleId === 'json-syntax')).map((r) => r.filePath);
+    assert.deepEqual(leftover, []);
+    assert.deepEqual(results.filter((r) => r.messages.some((m) => m.fix?.safety === 'safe')).map((r) => r.filePath), unparsed);
+    const after = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+    const second = await runCli(['check', '--no-scripts', '--fix', '-f', 'compact', dir]);
+    assert.equal(second.stderr, '');
+    for (const f of files) assert.equal(readFileSync(f, 'utf8'), after.get(f), `second --fix changed ${f}`);
+    const removals = new Set(['suppressOutput', 'matcher', 'hooks', ...EVENTS.keys()]);
+    let changed = 0;
+    for (const f of files) {
+      const a = before.get(f)!;
+      const b = after.get(f)!;
+      if (a === b) continue;
+      changed++;
+      const da = parseDocument(a);
+      const db = parseDocument(b);
+      assert.equal(db.syntaxErrors.length, 0, `${f} parses after the fix`);
+      assert.equal(db.comments.length, da.comments.length, `${f} keeps its comments`);
+      const strict = (() => {
+        try {
+          JSON.parse(a.replace(/^\ufeff/, ''));
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      if (strict) JSON.parse(b.replace(/^\ufeff/, ''));
+      const ka = keyCounts(JSON.parse(JSON.stringify(parseJsonc(a))));
+      const kb = keyCounts(JSON.parse(JSON.stringify(parseJsonc(b))));
+      for (const [k, n] of ka) if ((kb.get(k) ?? 0) < n) assert.ok(removals.has(k), `${f} lost key "${k}"`);
+    }
+    assert.ok(changed > 50, `the fix changed ${changed} files`);
+  });
+});
