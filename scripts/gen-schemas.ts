@@ -4,8 +4,11 @@
  * test/schemas.test.ts fails when the committed files are out of date.
  */
 import { writeFileSync } from 'node:fs';
+import { configSchema } from '../src/core/config-schema.js';
 import { generateSchemas } from '../src/core/schema-gen.js';
+import { rules } from '../src/rules/index.js';
 
 for (const [name, schema] of Object.entries(generateSchemas())) {
   writeFileSync(new URL(`../schemas/${name}.schema.json`, import.meta.url), JSON.stringify(schema, null, 2) + '\n');
 }
+writeFileSync(new URL('../schemas/hooklint.config.schema.json', import.meta.url), JSON.stringify(configSchema(rules.map((r) => r.meta.id)), null, 2) + '\n');

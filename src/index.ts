@@ -3,7 +3,9 @@
  * on disk, and read the rule list and the event catalog.
  */
 export { lintText, HooklintError, compareDiagnostics, type LintTextOptions, type RuleLevel } from './core/lint.js';
-export { lintFiles, type LintFilesOptions, type LintFilesOutput } from './node/lint-files.js';
+export { lintFiles, lintStdin, type FileChange, type LintFilesOptions, type LintFilesOutput } from './node/lint-files.js';
+export { applyFixes, applyEdits, MAX_FIX_PASSES, type FixOutput } from './core/fix.js';
+export { loadConfig, ConfigResolver, ConfigError, CONFIG_FILE, type HooklintConfig, type LoadedConfig } from './node/config.js';
 export { rules, rulesById } from './rules/index.js';
 export { catalog, EVENTS, EVENT_NAMES, HANDLER_TYPES, recommendedTimeout, type EventSpec, type HandlerType } from './core/catalog.js';
 export type { Rule, RuleMeta, LintOptions, ScriptHost } from './rules/rule.js';

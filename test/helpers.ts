@@ -8,13 +8,15 @@ export const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 export const CORPUS = `${SHARED}corpus/real/`;
 
 /** Run the built CLI as a user would; resolves with exit code and output. */
-export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...opts.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // A CI runner's GITHUB_ACTIONS would change the human formats (stop-commands): tests opt in.
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, GITHUB_ACTIONS: undefined, ...opts.env },
+      stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (opts.stdin !== undefined) child.stdin!.end(opts.stdin);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

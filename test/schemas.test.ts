@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { catalog, EVENT_NAMES, HANDLER_TYPES, type HandlerType } from '../src/core/catalog.js';
 import { lintText } from '../src/core/lint.js';
+import { configSchema } from '../src/core/config-schema.js';
 import { generateSchemas } from '../src/core/schema-gen.js';
+import { rules } from '../src/rules/index.js';
 import { ROOT, SHARED } from './helpers.js';
 
 describe('event catalog', () => {
@@ -35,6 +37,10 @@ describe('event catalog', () => {
 });
 
 describe('generated schemas', () => {
+  it('schemas/hooklint.config.schema.json is up to date (run "npm run gen")', () => {
+    const file = JSON.parse(readFileSync(new URL('../schemas/hooklint.config.schema.json', import.meta.url), 'utf8'));
+    assert.deepEqual(file, configSchema(rules.map((r) => r.meta.id)));
+  });
   for (const [name, schema] of Object.entries(generateSchemas()))
     it(`schemas/${name}.schema.json is up to date (run "npm run gen")`, () => {
       const committed = JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8'));

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs/yargs';
 import { closest } from '../core/suggest.js';
@@ -8,7 +9,7 @@ import { HooklintError } from '../core/lint.js';
 import type { LintResult } from '../core/types.js';
 import type { FormatContext, Formatter } from '../formatters/types.js';
 import { stylish } from '../formatters/stylish.js';
-import { lintFiles } from '../node/lint-files.js';
+import { lintFiles, lintStdin } from '../node/lint-files.js';
 import { rules, rulesById } from '../rules/index.js';
 import type { RuleMeta } from '../rules/rule.js';
 
@@ -20,18 +21,24 @@ export interface CliIo {
   cwd: string;
   /** Whether stdout is a terminal. */
   isTTY: boolean;
+  /** All of standard input (for `--stdin`). */
+  readStdin?: () => Promise<string>;
+  /** Write a report file (`-o`); defaults to fs.writeFileSync. */
+  writeFile?: (path: string, text: string) => void;
 }
 
 /** Exit codes (ECOSYSTEM.md §1): 0 clean, 1 findings, 2 usage/config/I/O/internal error. */
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
-const FORMATS = ['stylish', 'compact', 'json'] as const;
+const FORMATS = ['stylish', 'compact', 'json', 'sarif', 'github'] as const;
 type FormatName = (typeof FORMATS)[number];
 
 /** Load a formatter; only the default one is bundled into the start-up path. */
 async function loadFormatter(name: FormatName): Promise<Formatter> {
   if (name === 'stylish') return stylish;
   if (name === 'compact') return (await import('../formatters/compact.js')).compact;
+  if (name === 'sarif') return (await import('../formatters/sarif.js')).sarif;
+  if (name === 'github') return (await import('../formatters/github.js')).github;
   return (await import('../formatters/json.js')).json;
 }
 
@@ -101,6 +108,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
           .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'With --fix, --fix-dry-run or --diff: also apply unsafe fixes' })
           .option('fix-dry-run', { type: 'boolean', describe: 'Compute the fixes and report what would remain; write nothing (--format json includes the fixed text)' })
           .option('diff', { type: 'boolean', describe: 'Print a unified diff of what --fix would change; write nothing (exit 1 when there is a change)' })
+          .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of standard output' })
+          .option('config', { alias: 'c', type: 'string', describe: 'Use this hooklint.config.json for every file (default: the nearest one above each file)' })
+          .option('config-lookup', { type: 'boolean', default: true, describe: 'Look up hooklint.config.json files (--no-config-lookup: use none)' })
+          .option('stdin', { type: 'boolean', default: false, describe: 'Lint standard input (for editors); never writes' })
+          .option('stdin-filename', { type: 'string', describe: 'With --stdin: the path the text belongs to (decides its kind, roots and config)' })
           .conflicts('fix', ['fix-dry-run', 'diff'])
           .conflicts('fix-dry-run', 'diff'),
     )
@@ -132,8 +144,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (helpShown) return EXIT.ok;
   switch (args._[0]) {
-    case 'check':
-      return check(args as unknown as CheckArgs, io);
+    case 'check': {
+      // Paths after `--` land in `_` (after the command name).
+      const paths = [...((args.paths as string[] | undefined) ?? []), ...args._.slice(1).map(String)];
+      return check({ ...(args as unknown as CheckArgs), paths }, io);
+    }
     case 'rules':
       io.stdout(formatRules(args.format as 'text' | 'json'));
       return EXIT.ok;
@@ -156,6 +171,11 @@ interface CheckArgs {
   unsafeFixes: boolean;
   fixDryRun?: boolean;
   diff?: boolean;
+  outputFile?: string;
+  config?: string;
+  configLookup: boolean;
+  stdin: boolean;
+  stdinFilename?: string;
 }
 
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
@@ -164,13 +184,26 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     io.stderr('hooklint: --unsafe-fixes needs --fix, --fix-dry-run or --diff\nRun "hooklint --help" for usage.\n');
     return EXIT.error;
   }
-  const { results, notices, errors, fixed, changes } = lintFiles(args.paths ?? [], {
+  if (args.stdin && args.fix) {
+    io.stderr('hooklint: --fix does not apply to --stdin (nothing is written); use --fix-dry-run or --diff\nRun "hooklint --help" for usage.\n');
+    return EXIT.error;
+  }
+  if (args.stdin && args.paths?.length) {
+    io.stderr('hooklint: --stdin lints standard input; do not also name paths (use --stdin-filename)\nRun "hooklint --help" for usage.\n');
+    return EXIT.error;
+  }
+  const options = {
     cwd: io.cwd,
     user: args.user,
     scripts: args.scripts,
     env: io.env,
+    ...(args.config ? { config: args.config } : {}),
+    useConfig: args.configLookup || !!args.config,
     ...(fixing ? { fix: args.unsafeFixes ? ('unsafe' as const) : ('safe' as const), dryRun: !args.fix } : {}),
-  });
+  };
+  const { results, notices, errors, fixed, changes } = args.stdin
+    ? lintStdin(await (io.readStdin ?? readAllStdin)(), args.stdinFilename ?? '.claude/settings.json', options)
+    : lintFiles(args.paths ?? [], options);
   for (const n of notices) io.stderr(`hooklint: ${n}\n`);
   for (const e of errors) io.stderr(`hooklint: ${e}\n`);
   if (args.diff) {
@@ -188,7 +221,20 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     unsafeFixable: shown.reduce((n, r) => n + r.messages.filter((m) => m.fix?.safety === 'unsafe').length, 0),
     ...(fixing ? { fixed } : {}),
   };
-  io.stdout(formatter(shown, ctx));
+  let report = formatter(shown, ctx);
+  // In GitHub Actions, text from configs printed by the human formats cannot run workflow commands.
+  if (io.env.GITHUB_ACTIONS === 'true' && !args.outputFile && (args.format === 'stylish' || args.format === 'compact') && report) {
+    const token = `hooklint-${randomUUID()}`;
+    report = `::stop-commands::${token}\n${report}::${token}::\n`;
+  }
+  if (args.outputFile) {
+    try {
+      (io.writeFile ?? ((p: string, t: string) => writeFileSync(p, t)))(resolve(io.cwd, args.outputFile), report);
+    } catch (e) {
+      io.stderr(`hooklint: cannot write ${args.outputFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return EXIT.error;
+    }
+  } else io.stdout(report);
   if (errors.length > 0) return EXIT.error;
   if (args.exitZero) return EXIT.ok;
   const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
@@ -196,6 +242,13 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   if (errorCount > 0) return EXIT.findings;
   if (args.maxWarnings >= 0 && warningCount > args.maxWarnings) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** Read all of process.stdin as UTF-8. */
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** `hooklint explain <id>`: print docs/rules/<id>.md from the installed package. */

@@ -6,6 +6,7 @@ import { applyFixes } from '../core/fix.js';
 import { lintText, type RuleLevel } from '../core/lint.js';
 import { propertyValue } from '../core/parse.js';
 import type { FileEdit, FixSafety, LintResult } from '../core/types.js';
+import { ConfigResolver, type LoadedConfig } from './config.js';
 import { isInside, kindFromShape, nodeHost, targetFor, userConfigDir, walk, type Target } from './files.js';
 
 /** Options of `lintFiles`. */
@@ -24,6 +25,10 @@ export interface LintFilesOptions {
   fix?: FixSafety;
   /** With `fix`: compute the fixes but write nothing (`--fix-dry-run`, `--diff`). */
   dryRun?: boolean;
+  /** A config file to use for every file (`--config`); otherwise the nearest hooklint.config.json applies. */
+  config?: string;
+  /** Set to false to ignore config files (`--no-config`). */
+  useConfig?: boolean;
 }
 
 /** What a fix run changes (or, dry, would change) in one file. */
@@ -54,7 +59,10 @@ export interface LintFilesOutput {
  * (skipping node_modules and .git); a file is linted with its kind detected
  * from its path, else from its shape. Plugin manifests' `hooks` paths are
  * followed and linted as plugin hooks (never outside the plugin root).
- * Never throws for bad input; errors are returned.
+ * Each file gets the nearest hooklint.config.json (or `options.config`):
+ * its `ignores` skip files, its rule levels, timeouts and known commands apply.
+ * Never throws for bad input files; their errors are returned.
+ * @throws ConfigError for a config file that cannot be read or is invalid.
  */
 export function lintFiles(paths: string[], options: LintFilesOptions = {}): LintFilesOutput {
   const cwd = options.cwd ?? process.cwd();
@@ -84,6 +92,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
       if (existsSync(other)) queue.push(targetFor(other, true, env));
   }
 
+  const configs = options.useConfig === false ? undefined : new ConfigResolver(options.config);
   const results: LintResult[] = [];
   const done = new Set<string>();
   let fixed = 0;
@@ -92,6 +101,11 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
     const t = queue.shift()!;
     if (done.has(t.path)) continue;
     done.add(t.path);
+    const cfg = configs?.forFile(t.path);
+    if (cfg?.isIgnored(t.path)) {
+      if (!t.discovered) notices.push(`${t.path}: skipped, ignored by ${cfg.path}`);
+      continue;
+    }
     let text: string;
     try {
       text = readFileSync(t.path, 'utf8');
@@ -114,9 +128,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
       pluginRoot: t.pluginRoot,
       unloaded: t.unloaded,
       host: options.scripts === false ? undefined : nodeHost,
-      ruleLevels: options.ruleLevels,
-      recommendedTimeouts: options.recommendedTimeouts,
-      knownCommands: options.knownCommands,
+      ...effectiveOptions(cfg, t.path, options),
     };
     let messages;
     let output: string | undefined;
@@ -170,6 +182,15 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
   return { results, notices, errors, fixed, changes };
 }
 
+/** Rule levels, timeouts and known commands for one file: its config, then the caller's options on top. */
+export function effectiveOptions(cfg: LoadedConfig | undefined, path: string, options: Pick<LintFilesOptions, 'ruleLevels' | 'recommendedTimeouts' | 'knownCommands'>) {
+  return {
+    ruleLevels: { ...cfg?.ruleLevelsFor(path), ...options.ruleLevels },
+    recommendedTimeouts: { ...cfg?.config.recommendedTimeouts, ...options.recommendedTimeouts },
+    knownCommands: [...(cfg?.config.knownCommands ?? []), ...(options.knownCommands ?? [])],
+  };
+}
+
 /** Apply a script fix (RULES.md §6): `chmod +x` where the file is readable, or rewrite its first bytes. */
 function applyFileEdit(e: FileEdit): void {
   if (e.kind === 'chmod-executable') {
@@ -210,4 +231,54 @@ function describeFsError(e: unknown): string {
     default:
       return (e as Error).message;
   }
+}
+
+/**
+ * Lint text that is not on disk (`hooklint check --stdin --stdin-filename F`,
+ * for editors). The kind, project and plugin roots, and the config come from
+ * `filename` (resolved against `cwd`; it need not exist); scripts are checked
+ * against the disk. Never writes: with `fix`, the fixed text is returned as
+ * `output` and in `changes`.
+ * @throws ConfigError for an invalid config file.
+ */
+export function lintStdin(text: string, filename: string, options: LintFilesOptions = {}): LintFilesOutput {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const t = targetFor(resolve(cwd, filename), false, env);
+  const kind = t.sniff ? (kindFromShape(t.path, text) ?? 'settings') : t.kind;
+  const cfg = options.useConfig === false ? undefined : new ConfigResolver(options.config).forFile(t.path);
+  const lintOptions = {
+    filePath: t.path,
+    kind,
+    projectRoot: t.projectRoot,
+    pluginRoot: t.pluginRoot,
+    unloaded: t.unloaded,
+    host: options.scripts === false ? undefined : nodeHost,
+    ...effectiveOptions(cfg, t.path, options),
+  };
+  let messages = lintText(text, lintOptions).diagnostics;
+  let output: string | undefined;
+  let fixed = 0;
+  const changes: FileChange[] = [];
+  if (options.fix) {
+    const res = applyFixes(text, lintOptions, options.fix);
+    messages = res.diagnostics;
+    fixed = res.fixed;
+    if (res.output !== text) {
+      output = res.output;
+      changes.push({ path: t.path, before: text, after: res.output, fileEdits: [] });
+    }
+  }
+  const result: LintResult = {
+    filePath: t.path,
+    kind,
+    messages,
+    errorCount: messages.filter((m) => m.severity === 'error').length,
+    warningCount: messages.filter((m) => m.severity === 'warning').length,
+    fixableErrorCount: messages.filter((m) => m.severity === 'error' && m.fix?.safety === 'safe').length,
+    fixableWarningCount: messages.filter((m) => m.severity === 'warning' && m.fix?.safety === 'safe').length,
+    source: output ?? text,
+    ...(output !== undefined ? { output } : {}),
+  };
+  return { results: [result], notices: [], errors: [], fixed, changes };
 }

@@ -1,0 +1,217 @@
+/**
+ * Where hooklint runs (issue 5): SARIF for code scanning (validated against
+ * the SARIF 2.1.0 schema shipped by @microsoft/jest-sarif), GitHub workflow
+ * commands (escaping), the problem matcher, pre-commit (mixed file names,
+ * the files pattern), the config file (lookup, precedence, errors), stdin,
+ * and --output-file.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv4 from 'ajv-draft-04';
+import { escapeData, escapeProperty } from '../src/formatters/github.js';
+import { rules } from '../src/rules/index.js';
+import { ROOT, runCli } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+
+/** A temporary repository with files { path: text }. */
+function repo(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hooklint-int-'));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return dir;
+}
+
+const SETTINGS = '{\n  "hooks": {\n    "PreToolUse": [\n      { "matcher": "bash", "hooks": [ { "type": "command", "command": "npx lint-staged" } ] }\n    ]\n  }\n}\n';
+
+describe('--format sarif', () => {
+  it('is valid SARIF 2.1.0 with every rule, relative URIs and UTF-16 columns', async () => {
+    const dir = repo({ '.claude/settings.json': SETTINGS });
+    const { code, stdout, stderr } = await runCli(['check', '-f', 'sarif'], { cwd: dir });
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+    const log = JSON.parse(stdout);
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new Ajv4({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const validate = ajv.compile(schema);
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const run = log.runs[0];
+    assert.equal(run.columnKind, 'utf16CodeUnits');
+    assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), rules.map((r) => r.meta.id));
+    for (const r of run.tool.driver.rules) {
+      assert.ok(r.shortDescription.text && r.fullDescription.text && r.help.text, r.id);
+      assert.match(r.helpUri, new RegExp(`/docs/rules/${r.id}\\.md$`));
+    }
+    const ids = run.results.map((r: { ruleId: string }) => r.ruleId).sort();
+    assert.deepEqual(ids, ['missing-timeout', 'path-dependent-command', 'unknown-matcher-value']);
+    for (const r of run.results) {
+      assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+      const loc = r.locations[0].physicalLocation;
+      assert.deepEqual(loc.artifactLocation, { uri: '.claude/settings.json', uriBaseId: '%SRCROOT%' });
+      assert.ok(loc.region.startLine === 4 && loc.region.endColumn > loc.region.startColumn);
+    }
+  });
+  it('-o writes the report to a file and nothing to stdout', async () => {
+    const dir = repo({ '.claude/settings.json': SETTINGS });
+    const { stdout } = await runCli(['check', '-f', 'sarif', '-o', 'out/hooklint.sarif'], { cwd: dir }).catch(() => ({ stdout: 'x' }));
+    assert.equal(stdout, '');
+    mkdirSync(join(dir, 'out'), { recursive: true });
+    const second = await runCli(['check', '-f', 'sarif', '-o', 'out/hooklint.sarif'], { cwd: dir });
+    assert.equal(second.stdout, '');
+    assert.equal(JSON.parse(readFileSync(join(dir, 'out/hooklint.sarif'), 'utf8')).version, '2.1.0');
+  });
+});
+
+describe('--format github', () => {
+  it('escapes data (%, CR, LF) and properties (also : and ,) as @actions/core does', () => {
+    assert.equal(escapeData('100% a\r\nb'), '100%25 a%0D%0Ab');
+    assert.equal(escapeProperty('dir:a,b%\n'), 'dir%3Aa%2Cb%25%0A');
+  });
+  it('prints one ::error/::warning line per finding that untrusted text cannot break', async () => {
+    const dir = repo({ 'a,b:c/.claude/settings.json': '{"hooks": {"Pre\\n::error::forged%": [], "PreToolUse": [{"matcher": "bash", "hooks": [{"type": "command", "command": "echo", "timeout": 5}]}]}}\n' });
+    const { stdout } = await runCli(['check', '-f', 'github', '--no-scripts'], { cwd: dir });
+    const lines = stdout.trimEnd().split('\n');
+    for (const l of lines) assert.match(l, /^::(error|warning) file=a%2Cb%3Ac\/\.claude\/settings\.json,line=\d+,/);
+    assert.ok(lines.some((l) => l.startsWith('::error ') && l.includes('title=hooklint (unknown-event)::unknown hook event "Pre%0A::error::forged%25"')), stdout);
+    assert.ok(lines.some((l) => l.startsWith('::warning ') && l.includes('title=hooklint (unknown-matcher-value)')));
+  });
+  it('in GitHub Actions, the human formats are wrapped in ::stop-commands::', async () => {
+    const dir = repo({ '.claude/settings.json': SETTINGS });
+    const { stdout } = await runCli(['check', '-f', 'compact'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    const lines = stdout.trimEnd().split('\n');
+    const token = /^::stop-commands::(hooklint-[0-9a-f-]{36})$/.exec(lines[0]!)?.[1];
+    assert.ok(token, lines[0]);
+    assert.equal(lines.at(-1), `::${token}::`);
+  });
+});
+
+describe('problem matcher (hooklint-matcher.json)', () => {
+  it('matches every compact line, with or without colour codes', async () => {
+    const matcher = JSON.parse(readFileSync(join(ROOT, 'hooklint-matcher.json'), 'utf8')).problemMatcher[0];
+    const re = new RegExp(matcher.pattern[0].regexp);
+    const dir = repo({ '.claude/settings.json': SETTINGS });
+    const { stdout } = await runCli(['check', '-f', 'compact'], { cwd: dir });
+    for (const line of stdout.trimEnd().split('\n')) {
+      const m = re.exec(line);
+      assert.ok(m, line);
+      assert.equal(m[matcher.pattern[0].file], '.claude/settings.json');
+      assert.match(m[matcher.pattern[0].code], /^[a-z-]+$/);
+    }
+    assert.ok(re.test('\x1b[1m.claude/settings.json:4:20: \x1b[33mwarning\x1b[39m: x [missing-timeout]'));
+  });
+});
+
+describe('pre-commit', () => {
+  const manifest = readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8');
+  const files = /files: (.+)$/m.exec(manifest)![1]!;
+  it('declares hooklint and hooklint-fix hooks with a files pattern of hook config paths', () => {
+    assert.match(manifest, /- id: hooklint\n[\s\S]*entry: hooklint check\n/);
+    assert.match(manifest, /- id: hooklint-fix\n[\s\S]*entry: hooklint check --fix\n/);
+    // pre-commit uses Python re.search on repo-relative paths; these patterns mean the same in JS.
+    const re = new RegExp(files);
+    for (const p of ['.claude/settings.json', '.claude/settings.local.json', 'plugins/x/hooks/hooks.json', 'x/.claude-plugin/plugin.json', '.claude-plugin/hooks.json', 'managed-settings.json', 'etc/managed-settings.d/10-hooks.json', '.claude/hooks.json'])
+      assert.ok(re.test(p), `should match ${p}`);
+    for (const p of ['package.json', 'settings.json', '.claude/settings.json.bak', 'hooks.json', 'docs/hooks/hooks.md', 'tsconfig.json', '.vscode/settings.json'])
+      assert.ok(!re.test(p), `should not match ${p}`);
+  });
+  it('accepts a list of file names, some not hook configs', async () => {
+    const dir = repo({ '.claude/settings.json': SETTINGS, 'package.json': '{"name": "x"}\n', 'README.md': '# x\n', 'plugin/hooks/hooks.json': '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done", "timeout": 30}]}]}}\n' });
+    const { code, stdout, stderr } = await runCli(['check', '-f', 'compact', '.claude/settings.json', 'package.json', 'README.md', 'plugin/hooks/hooks.json'], { cwd: dir });
+    assert.equal(code, 0);
+    assert.match(stderr, /package\.json: skipped, not a Claude Code hook configuration file/);
+    assert.match(stderr, /README\.md: skipped/);
+    assert.equal(stdout.split('\n').filter((l) => l.startsWith('.claude/settings.json:')).length, 3);
+    assert.ok(!stdout.includes('plugin/hooks/hooks.json'));
+  });
+});
+
+describe('hooklint.config.json', () => {
+  it('nearest config wins; overrides apply by glob; ignores skip files; knownCommands silence path-dependent-command', async () => {
+    const dir = repo({
+      'hooklint.config.json': JSON.stringify({ rules: { 'missing-timeout': 'off' }, ignores: ['vendor/**'], knownCommands: ['npx'], overrides: [{ files: ['strict/**'], rules: { 'unknown-matcher-value': 'error' } }] }),
+      '.claude/settings.json': SETTINGS,
+      'vendor/p/hooks/hooks.json': '{"hooks": {"preToolUse": []}}\n',
+      'strict/.claude/settings.json': SETTINGS,
+      'sub/hooklint.config.json': '{ /* comments are fine here */ "rules": { "missing-timeout": "error" } }',
+      'sub/.claude/settings.json': SETTINGS,
+    });
+    const { code, stdout } = await runCli(['check', '-f', 'compact'], { cwd: dir });
+    const lines = stdout.trimEnd().split('\n').sort();
+    assert.deepEqual(lines, [
+      '.claude/settings.json:4:21: warning: "bash" is not a tool name of PreToolUse (matching is case-sensitive); did you mean "Bash"? [unknown-matcher-value]',
+      'strict/.claude/settings.json:4:21: error: "bash" is not a tool name of PreToolUse (matching is case-sensitive); did you mean "Bash"? [unknown-matcher-value]',
+      'sub/.claude/settings.json:4:21: warning: "bash" is not a tool name of PreToolUse (matching is case-sensitive); did you mean "Bash"? [unknown-matcher-value]',
+      'sub/.claude/settings.json:4:41: error: handler has no "timeout": it runs for up to 600 s before Claude Code cancels it; set it explicitly (recommended: 10) [missing-timeout]',
+      'sub/.claude/settings.json:4:72: warning: "npx" is usually installed in a directory (~/.local/bin, nvm, Homebrew) that is not on PATH when Claude Code starts from an IDE or app; use an absolute path [path-dependent-command]',
+    ]);
+    assert.equal(code, 1);
+    const explicit = await runCli(['check', '-f', 'compact', '--config', 'sub/hooklint.config.json', '.claude/settings.json'], { cwd: dir });
+    assert.match(explicit.stdout, /error: handler has no "timeout"/);
+    const none = await runCli(['check', '-f', 'compact', '--no-config-lookup', 'vendor/p/hooks/hooks.json'], { cwd: dir });
+    assert.match(none.stdout, /unknown-event/);
+    const ignored = await runCli(['check', '-f', 'compact', 'vendor/p/hooks/hooks.json'], { cwd: dir });
+    assert.match(ignored.stderr, /skipped, ignored by .*hooklint\.config\.json/);
+  });
+  it('recommendedTimeouts changes what --fix inserts', async () => {
+    const dir = repo({ 'hooklint.config.json': '{"recommendedTimeouts": {"PreToolUse": 5}}', '.claude/settings.json': SETTINGS });
+    await runCli(['check', '--fix'], { cwd: dir });
+    assert.match(readFileSync(join(dir, '.claude/settings.json'), 'utf8'), /"command": "npx lint-staged", "timeout": 5 \}/);
+  });
+  for (const [name, text, message] of [
+    ['unknown rule id', '{"rules": {"missing-timout": "off"}}', /hooklint\.config\.json:1:12: unknown rule "missing-timout" in "rules"; did you mean "missing-timeout"\?/],
+    ['bad level', '{"rules": {"missing-timeout": "warning"}}', /1:31: rule "missing-timeout": the level must be "off", "warn" or "error"/],
+    ['invalid JSON', '{"rules": {', /hooklint\.config\.json:1:12: invalid JSON/],
+    ['unknown key', '{"rule": {}}', /unknown key "rule"; did you mean "rules"\?/],
+    ['timeout in ms', '{"recommendedTimeouts": {"Stop": 30000}}', /timeouts are in seconds, not milliseconds/],
+    ['unknown event', '{"recommendedTimeouts": {"stop": 30}}', /unknown event "stop" in "recommendedTimeouts"; did you mean "Stop"\?/],
+  ] as const)
+    it(`a broken config (${name}) is exit 2 with one clear line`, async () => {
+      const dir = repo({ 'hooklint.config.json': text, '.claude/settings.json': SETTINGS });
+      const { code, stdout, stderr } = await runCli(['check'], { cwd: dir });
+      assert.equal(code, 2);
+      assert.equal(stdout, '');
+      assert.match(stderr, message);
+      assert.equal(stderr.trimEnd().split('\n').length, 1, stderr);
+    });
+});
+
+describe('--stdin', () => {
+  it('lints standard input as the file named by --stdin-filename', async () => {
+    const dir = repo({});
+    const { code, stdout } = await runCli(['check', '--stdin', '--stdin-filename', 'plugin/hooks/hooks.json', '-f', 'compact'], { cwd: dir, stdin: '{"SessionStart": [{"hooks": [{"type": "command", "command": "echo hi", "timeout": 120}]}]}' });
+    assert.equal(code, 1);
+    assert.match(stdout, /^plugin\/hooks\/hooks\.json:1:2: error: events must sit under a top-level "hooks" key/m);
+  });
+  it('--fix-dry-run returns the fixed text; --fix is refused (nothing is ever written)', async () => {
+    const dir = repo({});
+    const dry = await runCli(['check', '--stdin', '--fix-dry-run', '-f', 'json'], { cwd: dir, stdin: SETTINGS });
+    const [r] = JSON.parse(dry.stdout);
+    assert.match(r.output, /"timeout": 10/);
+    const fix = await runCli(['check', '--stdin', '--fix'], { cwd: dir, stdin: SETTINGS });
+    assert.equal(fix.code, 2);
+    assert.match(fix.stderr, /--fix does not apply to --stdin/);
+  });
+});
+
+describe('README', () => {
+  it('the programmatic API example runs as written (self-referencing the package)', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const code = /## Programmatic API\n\n```ts\n([\s\S]*?)```/.exec(readme)![1]!;
+    const file = join(ROOT, 'dist', `readme-example-${process.pid}.mjs`);
+    writeFileSync(file, code);
+    try {
+      const { spawnSync } = await import('node:child_process');
+      const r = spawnSync(process.execPath, [file], { cwd: mkdtempSync(join(tmpdir(), 'hooklint-readme-')), encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /'missing-timeout'/);
+    } finally {
+      (await import('node:fs')).rmSync(file, { force: true });
+    }
+  });
+});
