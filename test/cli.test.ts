@@ -42,12 +42,22 @@ describe('exit codes', () => {
     assert.equal(r.stderr, 'hooklint: no/such/file.json: no such file or directory\n');
   });
   it('2 with a usage hint for an unknown option or a bad choice', async () => {
-    for (const args of [['check', '--no-such-flag'], ['check', '--format', 'xml'], []]) {
+    for (const args of [['check', '--no-such-flag'], ['check', '--format', 'xml'], ['check', '--fix', '--diff'], ['explain'], ['rules', '--format', 'xml']]) {
       const r = await runCli(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, /Run "hooklint --help" for usage/);
       assert.doesNotMatch(r.stderr, /\n\s+at /);
     }
+  });
+  it('check is the default command: no command lints like "check"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-default-'));
+    mkdirSync(join(dir, '.claude'));
+    writeFileSync(join(dir, '.claude', 'settings.json'), '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done"}]}]}}\n');
+    const a = await runCli(['-f', 'compact'], { cwd: dir });
+    const b = await runCli(['check', '-f', 'compact'], { cwd: dir });
+    assert.equal(a.code, 0);
+    assert.match(a.stdout, /missing-timeout/);
+    assert.deepEqual(a, b);
   });
   it('0 for --help', async () => {
     const r = await runCli(['--help']);

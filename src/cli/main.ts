@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import yargs from 'yargs/yargs';
+import yargsParser from 'yargs-parser';
 import { closest } from '../core/suggest.js';
 import { HooklintError } from '../core/lint.js';
 import type { LintResult } from '../core/types.js';
@@ -78,9 +78,87 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * The options of `hooklint check`: one table for the fast parser and for
+ * yargs (help text, error messages).
+ */
+const CHECK_OPTIONS = {
+  format: { alias: 'f', type: 'string', choices: FORMATS, default: 'stylish', describe: 'Output format' },
+  color: { type: 'boolean', describe: 'Force colour on (--no-color: off)' },
+  quiet: { type: 'boolean', default: false, describe: 'Report errors only' },
+  'max-warnings': { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' },
+  user: { type: 'boolean', default: false, describe: 'Also lint the user settings file (~/.claude/settings.json or $CLAUDE_CONFIG_DIR)' },
+  scripts: { type: 'boolean', default: true, describe: 'Check the scripts hooks run (--no-scripts: off)' },
+  'exit-zero': { type: 'boolean', default: false, describe: 'Exit 0 even when findings remain' },
+  fix: { type: 'boolean', describe: 'Apply safe fixes and write the files' },
+  'unsafe-fixes': { type: 'boolean', default: false, describe: 'With --fix, --fix-dry-run or --diff: also apply unsafe fixes' },
+  'fix-dry-run': { type: 'boolean', describe: 'Compute the fixes and report what would remain; write nothing (--format json includes the fixed text)' },
+  diff: { type: 'boolean', describe: 'Print a unified diff of what --fix would change; write nothing (exit 1 when there is a change)' },
+  'output-file': { alias: 'o', type: 'string', describe: 'Write the report to this file instead of standard output' },
+  config: { alias: 'c', type: 'string', describe: 'Use this hooklint.config.json for every file (default: the nearest one above each file)' },
+  'config-lookup': { type: 'boolean', default: true, describe: 'Look up hooklint.config.json files (--no-config-lookup: use none)' },
+  stdin: { type: 'boolean', default: false, describe: 'Lint standard input (for editors); never writes' },
+  'stdin-filename': { type: 'string', describe: 'With --stdin: the path the text belongs to (decides its kind, roots and config)' },
+} as const satisfies Record<string, { type: 'string' | 'boolean' | 'number'; alias?: string; default?: unknown; choices?: readonly string[]; describe: string }>;
+
+/** Options that cannot be combined (yargs `conflicts`). */
+const CONFLICTS: [string, string][] = [
+  ['fix', 'fix-dry-run'],
+  ['fix', 'diff'],
+  ['fix-dry-run', 'diff'],
+];
+
+const camel = (k: string) => k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Parse a plain `hooklint [check] ...` invocation with yargs-parser alone, or
+ * return undefined to let yargs handle it (help, other commands, any error):
+ * loading yargs costs about 50 ms of start-up, and yargs renders its whole
+ * help text whenever a command is named. Every error message still comes
+ * from yargs, because any doubt falls back to it.
+ */
+function fastParse(argv: string[]): CheckArgs | undefined {
+  const rest = argv[0] === 'check' ? argv.slice(1) : argv;
+  if (rest[0] === 'rules' || rest[0] === 'explain' || rest.some((a) => a === '--help' || a === '-h' || a === '--version' || a === 'help')) return undefined;
+  const entries = Object.entries(CHECK_OPTIONS) as [string, { type: string; alias?: string; default?: unknown; choices?: readonly string[] }][];
+  const known = new Set(['_', '--']);
+  for (const [k, o] of entries) {
+    known.add(k).add(camel(k));
+    if (o.alias) known.add(o.alias);
+  }
+  const parsed = yargsParser.detailed(rest, {
+    alias: Object.fromEntries(entries.filter(([, o]) => o.alias).map(([k, o]) => [k, [o.alias!]])),
+    boolean: entries.filter(([, o]) => o.type === 'boolean').map(([k]) => k),
+    string: entries.filter(([, o]) => o.type === 'string').map(([k]) => k),
+    number: entries.filter(([, o]) => o.type === 'number').map(([k]) => k),
+    default: Object.fromEntries(entries.filter(([, o]) => o.default !== undefined).map(([k, o]) => [k, o.default])),
+    configuration: { 'populate--': true },
+  });
+  if (parsed.error) return undefined;
+  const a = parsed.argv as Record<string, unknown>;
+  if (Object.keys(a).some((k) => !known.has(k))) return undefined;
+  for (const [k, o] of entries) {
+    const v = a[k];
+    if (Array.isArray(v)) return undefined; // an option given twice: let yargs decide
+    if (o.choices && v !== undefined && !o.choices.includes(v as string)) return undefined;
+    if (o.type === 'number' && v !== undefined && !Number.isFinite(v)) return undefined;
+    if (o.type === 'string' && v !== undefined && (typeof v !== 'string' || v === '')) return undefined;
+  }
+  if (CONFLICTS.some(([x, y]) => a[x] !== undefined && a[y] !== undefined)) return undefined;
+  const paths = [...(a._ as unknown[]), ...((a['--'] as unknown[] | undefined) ?? [])].map(String);
+  return { ...(a as unknown as CheckArgs), paths };
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
+  const fast = fastParse(argv);
+  if (fast) return check(fast, io);
+  const { default: yargs } = await import('yargs/yargs');
   let usageError: string | undefined;
-  const parser = yargs(argv)
+  // yargs renders and caches the whole help text whenever a command is named explicitly,
+  // but not for the default command. `check` is the default, so an explicit leading
+  // `check` is dropped (unless a path is literally named like another command).
+  const args0 = argv[0] === 'check' && argv[1] !== 'rules' && argv[1] !== 'explain' ? argv.slice(1) : argv;
+  const parser = yargs(args0)
     .scriptName('hooklint')
     .usage('$0 <command> [options]')
     .strict()
@@ -91,48 +169,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     .fail((msg, err) => {
       usageError = msg || err?.message || 'invalid arguments';
     })
-    .command(
-      'check [paths..]',
-      'Lint Claude Code hook configuration files (default: search the current directory)',
-      (y) =>
-        y
-          .positional('paths', { type: 'string', array: true, describe: 'Files or directories to lint' })
-          .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as FormatName, describe: 'Output format' })
-          .option('color', { type: 'boolean', describe: 'Force colour on (--no-color: off)' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
-          .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
-          .option('user', { type: 'boolean', default: false, describe: 'Also lint the user settings file (~/.claude/settings.json or $CLAUDE_CONFIG_DIR)' })
-          .option('scripts', { type: 'boolean', default: true, describe: 'Check the scripts hooks run (--no-scripts: off)' })
-          .option('exit-zero', { type: 'boolean', default: false, describe: 'Exit 0 even when findings remain' })
-          .option('fix', { type: 'boolean', describe: 'Apply safe fixes and write the files' })
-          .option('unsafe-fixes', { type: 'boolean', default: false, describe: 'With --fix, --fix-dry-run or --diff: also apply unsafe fixes' })
-          .option('fix-dry-run', { type: 'boolean', describe: 'Compute the fixes and report what would remain; write nothing (--format json includes the fixed text)' })
-          .option('diff', { type: 'boolean', describe: 'Print a unified diff of what --fix would change; write nothing (exit 1 when there is a change)' })
-          .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of standard output' })
-          .option('config', { alias: 'c', type: 'string', describe: 'Use this hooklint.config.json for every file (default: the nearest one above each file)' })
-          .option('config-lookup', { type: 'boolean', default: true, describe: 'Look up hooklint.config.json files (--no-config-lookup: use none)' })
-          .option('stdin', { type: 'boolean', default: false, describe: 'Lint standard input (for editors); never writes' })
-          .option('stdin-filename', { type: 'string', describe: 'With --stdin: the path the text belongs to (decides its kind, roots and config)' })
-          .conflicts('fix', ['fix-dry-run', 'diff'])
-          .conflicts('fix-dry-run', 'diff'),
+    .command(['$0 [paths..]', 'check'], 'Lint Claude Code hook configuration files (default: search the current directory)', (y) => {
+      y.positional('paths', { type: 'string', array: true, describe: 'Files or directories to lint' }).options(CHECK_OPTIONS as unknown as Record<string, object>);
+      for (const [x, z] of CONFLICTS) y.conflicts(x, z);
+      return y;
+    })
+    .command('rules', 'List every rule with its severity, fixability and description', (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const }))
+    .command('explain <rule>', 'Print the documentation of a rule: what it catches, why, examples and fix safety', (y) =>
+      y.positional('rule', { type: 'string', demandOption: true, describe: 'Rule id, e.g. missing-timeout' }),
     )
-    .command(
-      'rules',
-      'List every rule with its severity, fixability and description',
-      (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const }),
-    )
-    .command(
-      'explain <rule>',
-      'Print the documentation of a rule: what it catches, why, examples and fix safety',
-      (y) => y.positional('rule', { type: 'string', demandOption: true, describe: 'Rule id, e.g. missing-timeout' }),
-    )
-    .demandCommand(1, 'say which command to run, e.g. "hooklint check"')
     .exitProcess(false);
   let helpShown = false;
-  // Commands have no yargs handlers: yargs renders and caches the whole help text after
-  // running a command's handler (about 15 ms of string-width work per run), so hooklint
-  // dispatches on the parsed command itself.
-  const args = await parser.parseAsync(argv, {}, (err, _argv, output) => {
+  // Commands have no yargs handlers: hooklint dispatches on the parsed command itself.
+  const args = await parser.parseAsync(args0, {}, (err, _argv, output) => {
     if (output && !err) {
       helpShown = true;
       io.stdout(output + '\n');
@@ -144,18 +193,16 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   if (helpShown) return EXIT.ok;
   switch (args._[0]) {
-    case 'check': {
-      // Paths after `--` land in `_` (after the command name).
-      const paths = [...((args.paths as string[] | undefined) ?? []), ...args._.slice(1).map(String)];
-      return check({ ...(args as unknown as CheckArgs), paths }, io);
-    }
     case 'rules':
       io.stdout(formatRules(args.format as 'text' | 'json'));
       return EXIT.ok;
     case 'explain':
       return explain(args.rule as string, io);
   }
-  return EXIT.ok;
+  // `check` is the default command: `hooklint check x`, `hooklint x` and `hooklint check -- x`.
+  const rest = args._.map(String);
+  const paths = [...((args.paths as string[] | undefined) ?? []), ...(rest[0] === 'check' ? rest.slice(1) : rest)];
+  return check({ ...(args as unknown as CheckArgs), paths }, io);
 }
 
 interface CheckArgs {
