@@ -1,5 +1,4 @@
 import { Chalk } from 'chalk';
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -271,6 +270,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   let report = formatter(shown, ctx);
   // In GitHub Actions, text from configs printed by the human formats cannot run workflow commands.
   if (io.env.GITHUB_ACTIONS === 'true' && !args.outputFile && (args.format === 'stylish' || args.format === 'compact') && report) {
+    const { randomUUID } = await import('node:crypto');
     const token = `hooklint-${randomUUID()}`;
     report = `::stop-commands::${token}\n${report}::${token}::\n`;
   }

@@ -1,13 +1,17 @@
+import { createRequire } from 'node:module';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Node } from 'jsonc-parser';
-import picomatch from 'picomatch';
+import type picomatchType from 'picomatch';
 import { EVENT_NAMES } from '../core/catalog.js';
 import { HooklintError, type RuleLevel } from '../core/lint.js';
 import { keyOf, parseDocument, properties } from '../core/parse.js';
 import { LineIndex } from '../core/positions.js';
 import { closest } from '../core/suggest.js';
 import { rulesById } from '../rules/index.js';
+
+/** Loads dependencies on first use (see the callers): a module-local require, under a bundle or not. */
+const lazyRequire = createRequire(import.meta.url);
 
 /** The name hooklint looks for, walking up from each linted file. */
 export const CONFIG_FILE = 'hooklint.config.json';
@@ -43,6 +47,8 @@ export class LoadedConfig {
   ) {
     this.dir = dirname(path);
     const opts = { dot: true };
+    // Loaded on first use: only configs with globs need it.
+    const picomatch = (config.ignores?.length || config.overrides?.length ? lazyRequire('picomatch') : undefined) as typeof picomatchType;
     this.ignored = config.ignores?.length ? picomatch(config.ignores, opts) : () => false;
     this.overrides = (config.overrides ?? []).map((o) => ({ match: picomatch(o.files, opts), rules: o.rules }));
   }

@@ -1,12 +1,16 @@
+import { createRequire } from 'node:module';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { fdir } from 'fdir';
+import type { fdir as Fdir } from 'fdir';
 import { parseTree } from 'jsonc-parser';
 import { EVENT_NAMES } from '../core/catalog.js';
 import { properties, keyOf, propertyValue } from '../core/parse.js';
 import type { FileKind } from '../core/types.js';
 import type { ScriptHost } from '../rules/rule.js';
+
+/** Loads dependencies on first use (see the callers): a module-local require, under a bundle or not. */
+const lazyRequire = createRequire(import.meta.url);
 
 /** A file to lint, with what the path tells about it (SPEC.md §4.1). */
 export interface Target {
@@ -107,6 +111,8 @@ const CANDIDATE = /(^|[\\/])(settings(\.local)?\.json|\.claude\.json|managed-set
  * sorted by path.
  */
 export function walk(dir: string): string[] {
+  // Loaded on first use: a run on named files never walks a directory.
+  const { fdir } = lazyRequire('fdir') as { fdir: typeof Fdir };
   const files = new fdir()
     .withFullPaths()
     .exclude((name) => name === 'node_modules' || name === '.git')

@@ -1,13 +1,28 @@
+import { createRequire } from 'node:module';
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { getNodeValue, parseTree } from 'jsonc-parser';
-import writeFileAtomic from 'write-file-atomic';
+import type writeFileAtomicType from 'write-file-atomic';
 import { applyFixes } from '../core/fix.js';
 import { lintText, type RuleLevel } from '../core/lint.js';
 import { propertyValue } from '../core/parse.js';
 import type { FileEdit, FixSafety, LintResult } from '../core/types.js';
 import { ConfigResolver, type LoadedConfig } from './config.js';
 import { isInside, kindFromShape, nodeHost, targetFor, userConfigDir, walk, type Target } from './files.js';
+
+/** Loads dependencies on first use (see the callers): a module-local require, under a bundle or not. */
+const lazyRequire = createRequire(import.meta.url);
+
+/**
+ * write-file-atomic, loaded on first use: only fix runs write, and loading it
+ * (with its worker_threads and signal handling) costs start-up for every check.
+ */
+let atomicWriter: typeof writeFileAtomicType | undefined;
+function writeAtomic(path: string, data: string | Buffer): void {
+  // A bundled CommonJS module required inside a function is initialised only when called.
+  atomicWriter ??= lazyRequire('write-file-atomic') as typeof writeFileAtomicType;
+  atomicWriter.sync(path, data);
+}
 
 /** Options of `lintFiles`. */
 export interface LintFilesOptions {
@@ -144,7 +159,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
           } else {
             // Atomic: a temporary file in the same directory, renamed over the target,
             // keeping its mode and owner and writing through a symlink to its target.
-            if (res.output !== text) writeFileAtomic.sync(t.path, res.output);
+            if (res.output !== text) writeAtomic(t.path, res.output);
             for (const e of res.fileEdits) applyFileEdit(e);
           }
         } catch (e) {
@@ -198,11 +213,11 @@ function applyFileEdit(e: FileEdit): void {
     chmodSync(e.path, mode | ((mode & 0o444) >> 2));
   } else if (e.kind === 'to-lf') {
     const text = readFileSync(e.path, 'latin1');
-    if (text.includes('\r\n')) writeFileAtomic.sync(e.path, Buffer.from(text.replace(/\r\n/g, '\n'), 'latin1'));
+    if (text.includes('\r\n')) writeAtomic(e.path, Buffer.from(text.replace(/\r\n/g, '\n'), 'latin1'));
   } else if (e.from !== undefined && e.to !== undefined) {
     const buf = readFileSync(e.path);
     if (buf.subarray(0, Buffer.byteLength(e.from, 'latin1')).toString('latin1') !== e.from) return;
-    writeFileAtomic.sync(e.path, Buffer.concat([Buffer.from(e.to, 'latin1'), buf.subarray(Buffer.byteLength(e.from, 'latin1'))]));
+    writeAtomic(e.path, Buffer.concat([Buffer.from(e.to, 'latin1'), buf.subarray(Buffer.byteLength(e.from, 'latin1'))]));
   }
 }
 
