@@ -46,7 +46,7 @@ const common = { bundle: true, platform: 'node', mainFields: ['module', 'main'],
   banner: { js: "import { createRequire as __hlCreateRequire } from 'node:module'; import { fileURLToPath as __hlToPath } from 'node:url'; const require = __hlCreateRequire(import.meta.url); const __filename = __hlToPath(import.meta.url);" } };
 // Chunk names carry a content hash: drop the previous build's chunks.
 rmSync(new URL('dist/chunks/', root), { recursive: true, force: true });
-await build({ ...common, entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+await build({ ...common, entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/worker.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 const cli = new URL('dist/cli.js', root);
 const text = readFileSync(cli, 'utf8');
 if (!text.startsWith('#!')) writeFileSync(cli, '#!/usr/bin/env node\n' + text);

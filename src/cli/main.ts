@@ -8,7 +8,8 @@ import { HooklintError } from '../core/lint.js';
 import type { LintResult } from '../core/types.js';
 import type { FormatContext, Formatter } from '../formatters/types.js';
 import { stylish } from '../formatters/stylish.js';
-import { lintFiles, lintStdin } from '../node/lint-files.js';
+import { lintStdin } from '../node/lint-files.js';
+import { lintFilesParallel } from '../node/parallel.js';
 import { rules, rulesById } from '../rules/index.js';
 import type { RuleMeta } from '../rules/rule.js';
 
@@ -245,11 +246,13 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     env: io.env,
     ...(args.config ? { config: args.config } : {}),
     useConfig: args.configLookup || !!args.config,
+    // Only the stylish format prints code frames; other formats need no file text kept.
+    keepSource: args.format === 'stylish' && !args.diff,
     ...(fixing ? { fix: args.unsafeFixes ? ('unsafe' as const) : ('safe' as const), dryRun: !args.fix } : {}),
   };
   const { results, notices, errors, fixed, changes } = args.stdin
     ? lintStdin(await (io.readStdin ?? readAllStdin)(), args.stdinFilename ?? '.claude/settings.json', options)
-    : lintFiles(args.paths ?? [], options);
+    : await lintFilesParallel(args.paths ?? [], options, join(packageRoot(), 'dist', 'worker.js'));
   for (const n of notices) io.stderr(`hooklint: ${n}\n`);
   for (const e of errors) io.stderr(`hooklint: ${e}\n`);
   if (args.diff) {

@@ -38,40 +38,46 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   const model = buildModel(options.kind, doc.root);
   const diagnostics: Diagnostic[] = [];
   const sections = new Map<string, number>();
-  for (const rule of options.rules ?? allRules) {
-    const level = options.ruleLevels?.[rule.meta.id];
-    if (level === 'off') continue;
-    if (rule.meta.needsHost && !options.host) continue;
-    const severity: Severity = level === 'warn' ? 'warning' : level === 'error' ? 'error' : rule.meta.severity;
-    sections.set(rule.meta.id, rule.meta.section);
-    const report = (d: ReportDescriptor<string>) => {
-      const offset = d.node ? d.node.offset : d.span!.offset;
-      const length = d.node ? d.node.length : d.span!.length;
-      const start = lines.position(offset);
-      const end = lines.position(offset + length);
-      const template = (rule.meta.messages as Record<string, string>)[d.messageId];
-      if (template === undefined) throw new HooklintError(`rule ${rule.meta.id} reported unknown message id "${d.messageId}"`);
-      diagnostics.push({
-        ruleId: rule.meta.id,
-        severity,
-        message: interpolate(template, d.data),
-        messageId: d.messageId,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        offset,
-        length,
-        ...(d.fix ? { fix: d.fix } : {}),
-        ...(d.suggestions ? { suggestions: d.suggestions } : {}),
-        ...(d.note ? { note: d.note } : {}),
-      });
+  // One report function for the whole run (not a closure per rule and file).
+  let rule!: Rule;
+  let severity: Severity = 'error';
+  const report = (d: ReportDescriptor<string>) => {
+    const offset = d.node ? d.node.offset : d.span!.offset;
+    const length = d.node ? d.node.length : d.span!.length;
+    const start = lines.position(offset);
+    const end = lines.position(offset + length);
+    const template = (rule.meta.messages as Record<string, string>)[d.messageId];
+    if (template === undefined) throw new HooklintError(`rule ${rule.meta.id} reported unknown message id "${d.messageId}"`);
+    const diagnostic: Diagnostic = {
+      ruleId: rule.meta.id,
+      severity,
+      message: interpolate(template, d.data),
+      messageId: d.messageId,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      offset,
+      length,
     };
+    if (d.fix) diagnostic.fix = d.fix;
+    if (d.suggestions) diagnostic.suggestions = d.suggestions;
+    if (d.note) diagnostic.note = d.note;
+    diagnostics.push(diagnostic);
+  };
+  const ctx = { doc, lines, model, options, report };
+  for (const r of options.rules ?? allRules) {
+    const level = options.ruleLevels?.[r.meta.id];
+    if (level === 'off') continue;
+    if (r.meta.needsHost && !options.host) continue;
+    rule = r;
+    severity = level === 'warn' ? 'warning' : level === 'error' ? 'error' : r.meta.severity;
+    sections.set(r.meta.id, r.meta.section);
     try {
-      rule.check({ doc, lines, model, options, report });
+      r.check(ctx);
     } catch (e) {
       if (e instanceof HooklintError) throw e;
-      throw new HooklintError(`internal error in rule ${rule.meta.id} on ${options.filePath}: ${(e as Error).message}`);
+      throw new HooklintError(`internal error in rule ${r.meta.id} on ${options.filePath}: ${(e as Error).message}`);
     }
   }
   diagnostics.sort(compareDiagnostics);

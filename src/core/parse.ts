@@ -79,6 +79,9 @@ export function parseDocument(text: string): ParsedDocument {
 
   const comments: Span[] = [];
   const trailingCommas: Span[] = [];
+  // A second scan finds comments and trailing commas; skip it when the text cannot hold
+  // either (no "/*", no "//" other than a URL's "://", no "," before "}" or "]").
+  if (!/\/\*|(^|[^:])\/\/|,\s*[}\]]/.test(src)) return { text, root, syntaxErrors, comments, trailingCommas, bom };
   const scanner = createScanner(src, false);
   let pendingComma: Span | undefined;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {

@@ -3,10 +3,17 @@
  * positions. Lines end at `\n`, `\r\n` or a lone `\r` (what jsonc-parser counts).
  */
 export class LineIndex {
-  /** 0-based offsets of the first character of each line. */
-  private readonly starts: number[];
+  /** 0-based offsets of the first character of each line; built on first use (a clean file never needs it). */
+  private cached: number[] | undefined;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  private get starts(): number[] {
+    return (this.cached ??= this.build());
+  }
+
+  private build(): number[] {
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -16,7 +23,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    return starts;
   }
 
   /** 1-based line and column of a 0-based offset (clamped into the text). */

@@ -189,8 +189,18 @@ export class ConfigResolver {
   private readonly loaded = new Map<string, LoadedConfig>();
   private readonly explicit: LoadedConfig | undefined;
 
-  constructor(explicitPath?: string) {
+  private readonly walkedRoots: string[];
+  private readonly walkedConfigs: Set<string>;
+
+  /**
+   * @param explicitPath `--config`: used for every file.
+   * @param walked directories already walked whole, and the config files found in them:
+   *   inside those, a directory's config is known without a stat.
+   */
+  constructor(explicitPath?: string, walked?: { roots: string[]; configFiles: string[] }) {
     this.explicit = explicitPath ? loadConfig(resolve(explicitPath)) : undefined;
+    this.walkedRoots = (walked?.roots ?? []).map((r) => resolve(r));
+    this.walkedConfigs = new Set(walked?.configFiles ?? []);
   }
 
   /** The config for a file, or undefined when there is none. @throws ConfigError */
@@ -204,11 +214,13 @@ export class ConfigResolver {
     let found: LoadedConfig | null = null;
     const candidate = join(dir, CONFIG_FILE);
     let isFile = false;
-    try {
-      isFile = statSync(candidate).isFile();
-    } catch {
-      isFile = false;
-    }
+    if (this.walkedRoots.some((r) => dir === r || dir.startsWith(r.endsWith(sep) ? r : r + sep))) isFile = this.walkedConfigs.has(candidate);
+    else
+      try {
+        isFile = statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
+      } catch {
+        isFile = false;
+      }
     if (isFile) {
       found = this.loaded.get(candidate) ?? loadConfig(candidate);
       this.loaded.set(candidate, found);

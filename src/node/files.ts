@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { fdir as Fdir } from 'fdir';
@@ -111,15 +111,27 @@ const CANDIDATE = /(^|[\\/])(settings(\.local)?\.json|\.claude\.json|managed-set
  * sorted by path.
  */
 export function walk(dir: string): string[] {
+  return walkTree(dir).files;
+}
+
+/**
+ * `walk`, plus every hooklint.config.json met on the way: config lookup for
+ * files under `dir` then needs no stat per directory.
+ */
+export function walkTree(dir: string): { files: string[]; configFiles: string[] } {
   // Loaded on first use: a run on named files never walks a directory.
   const { fdir } = lazyRequire('fdir') as { fdir: typeof Fdir };
+  const configFiles: string[] = [];
   const files = new fdir()
     .withFullPaths()
     .exclude((name) => name === 'node_modules' || name === '.git')
-    .filter((p) => CANDIDATE.test(p))
+    .filter((p) => {
+      if (p.endsWith(`${sep}hooklint.config.json`)) configFiles.push(p);
+      return CANDIDATE.test(p);
+    })
     .crawl(resolve(dir))
     .sync();
-  return files.sort();
+  return { files: files.sort(), configFiles };
 }
 
 /** True when `child` is `root` or inside it. */
@@ -129,12 +141,39 @@ export function isInside(root: string, child: string): boolean {
   return c === r || c.startsWith(r.endsWith(sep) ? r : r + sep);
 }
 
+/**
+ * A host that asks the filesystem at most once per path (and length): one
+ * lint run over many configs that share scripts stats and reads each script
+ * once. Build one per run; it never sees writes made after it read.
+ */
+export function memoHost(host: ScriptHost): ScriptHost & { forget(path: string): void } {
+  const stats = new Map<string, ReturnType<ScriptHost['stat']>>();
+  const heads = new Map<string, string | undefined>();
+  return {
+    stat(path) {
+      if (!stats.has(path)) stats.set(path, host.stat(path));
+      return stats.get(path);
+    },
+    readHead(path, bytes) {
+      const key = `${bytes}\u0000${path}`;
+      if (!heads.has(key)) heads.set(key, host.readHead(path, bytes));
+      return heads.get(key);
+    },
+    /** Drop what is known of `path` (after a fix changed it). */
+    forget(path) {
+      stats.delete(path);
+      for (const k of heads.keys()) if (k.endsWith(`\u0000${path}`)) heads.delete(k);
+    },
+  };
+}
+
 /** The filesystem seen by script rules (RULES.md §6): stat and read the head of files, never execute. */
 export const nodeHost: ScriptHost = {
   stat(path) {
     try {
-      const st = statSync(path);
-      return { isFile: st.isFile(), mode: st.mode };
+      // throwIfNoEntry: a missing script is common and an exception per miss is slow.
+      const st = statSync(path, { throwIfNoEntry: false });
+      return st ? { isFile: st.isFile(), mode: st.mode } : undefined;
     } catch {
       return undefined;
     }
@@ -143,8 +182,10 @@ export const nodeHost: ScriptHost = {
     let fd: number | undefined;
     try {
       fd = openSync(path, 'r');
-      const buf = Buffer.alloc(bytes);
-      const n = readSync(fd, buf, 0, bytes, 0);
+      // Only as much memory as the file needs (a 256 KiB request for a 200-byte script).
+      const size = Math.min(bytes, Math.max(0, fstatSync(fd).size));
+      const buf = Buffer.allocUnsafe(size);
+      const n = size === 0 ? 0 : readSync(fd, buf, 0, size, 0);
       return buf.subarray(0, n).toString('latin1');
     } catch {
       return undefined;

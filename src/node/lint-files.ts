@@ -8,7 +8,7 @@ import { lintText, type RuleLevel } from '../core/lint.js';
 import { propertyValue } from '../core/parse.js';
 import type { FileEdit, FixSafety, LintResult } from '../core/types.js';
 import { ConfigResolver, type LoadedConfig } from './config.js';
-import { isInside, kindFromShape, nodeHost, targetFor, userConfigDir, walk, type Target } from './files.js';
+import { isInside, kindFromShape, memoHost, nodeHost, targetFor, userConfigDir, walkTree, type Target } from './files.js';
 
 /** Loads dependencies on first use (see the callers): a module-local require, under a bundle or not. */
 const lazyRequire = createRequire(import.meta.url);
@@ -42,8 +42,12 @@ export interface LintFilesOptions {
   dryRun?: boolean;
   /** A config file to use for every file (`--config`); otherwise the nearest hooklint.config.json applies. */
   config?: string;
-  /** Set to false to ignore config files (`--no-config`). */
+  /** Set to false to ignore config files (`--no-config-lookup`). */
   useConfig?: boolean;
+  /** Keep each file's text in its result (`source`, for code frames); default true. */
+  keepSource?: boolean;
+  /** Set by discovery: directories walked whole and the hooklint.config.json files in them. */
+  walked?: { roots: string[]; configFiles: string[] };
 }
 
 /** What a fix run changes (or, dry, would change) in one file. */
@@ -80,11 +84,33 @@ export interface LintFilesOutput {
  * @throws ConfigError for a config file that cannot be read or is invalid.
  */
 export function lintFiles(paths: string[], options: LintFilesOptions = {}): LintFilesOutput {
+  const found = discoverTargets(paths, options);
+  const out = lintTargets(found.targets, { ...options, walked: found.walked });
+  return { ...out, notices: [...found.notices, ...out.notices], errors: [...found.errors, ...out.errors] };
+}
+
+/** What discovery found: the files to lint, and notices and errors about the inputs. */
+export interface Discovery {
+  targets: Target[];
+  notices: string[];
+  errors: string[];
+  /** Directories walked whole and the config files found in them (for config lookup). */
+  walked: { roots: string[]; configFiles: string[] };
+}
+
+/**
+ * Turn the command-line inputs into targets (SPEC.md §4.1): a directory is
+ * walked (node_modules and .git skipped), a file is taken with its kind from
+ * its path (or marked to be sniffed); `user` adds the user settings file.
+ * Reads no file contents.
+ */
+export function discoverTargets(paths: string[], options: LintFilesOptions = {}): Discovery {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const notices: string[] = [];
   const errors: string[] = [];
-  const queue: Target[] = [];
+  const targets: Target[] = [];
+  const walked = { roots: [] as string[], configFiles: [] as string[] };
   const inputs = paths.length > 0 ? paths : [cwd];
   for (const p of inputs) {
     const abs = resolve(cwd, p);
@@ -95,25 +121,45 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
       errors.push(`${p}: ${describeFsError(e)}`);
       continue;
     }
-    if (isDir) for (const f of walk(abs)) queue.push(targetFor(f, true, env));
-    else queue.push(targetFor(abs, false, env));
+    if (isDir) {
+      const tree = walkTree(abs);
+      walked.roots.push(abs);
+      walked.configFiles.push(...tree.configFiles);
+      for (const f of tree.files) targets.push(targetFor(f, true, env));
+    }
+    else targets.push(targetFor(abs, false, env));
   }
   if (options.user) {
     const f = join(userConfigDir(env), 'settings.json');
-    if (existsSync(f)) queue.push({ path: f, kind: 'user-settings', discovered: false });
+    if (existsSync(f)) targets.push({ path: f, kind: 'user-settings', discovered: false });
     else notices.push(`${f}: no user settings file`);
     // Files people put user hooks in that Claude Code never reads (RULES.md §7 `unloaded-location`).
     for (const other of [join(userConfigDir(env), 'settings.local.json'), join(dirname(userConfigDir(env)), '.claude.json')])
-      if (existsSync(other)) queue.push(targetFor(other, true, env));
+      if (existsSync(other)) targets.push(targetFor(other, true, env));
   }
+  return { targets, notices, errors, walked };
+}
 
-  const configs = options.useConfig === false ? undefined : new ConfigResolver(options.config);
+/**
+ * Lint (and with `options.fix`, fix) the given targets, following plugin
+ * manifests' `hooks` paths. Each file is read once; scripts are statted and
+ * read once per call. Results are sorted by path.
+ * @throws ConfigError for a config file that cannot be read or is invalid.
+ */
+export function lintTargets(initial: Target[], options: LintFilesOptions = {}): LintFilesOutput {
+  const notices: string[] = [];
+  const errors: string[] = [];
+  const queue: Target[] = [...initial];
+  const configs = options.useConfig === false ? undefined : new ConfigResolver(options.config, options.walked);
+  // One view of the scripts for the whole run: each is statted and read once.
+  const host = options.scripts === false ? undefined : memoHost(nodeHost);
   const results: LintResult[] = [];
   const done = new Set<string>();
   let fixed = 0;
   const changes: FileChange[] = [];
-  while (queue.length > 0) {
-    const t = queue.shift()!;
+  // An index, not shift(): shift() moves every element and makes a long run quadratic.
+  for (let qi = 0; qi < queue.length; qi++) {
+    const t = queue[qi]!;
     if (done.has(t.path)) continue;
     done.add(t.path);
     const cfg = configs?.forFile(t.path);
@@ -142,7 +188,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
       projectRoot: t.projectRoot,
       pluginRoot: t.pluginRoot,
       unloaded: t.unloaded,
-      host: options.scripts === false ? undefined : nodeHost,
+      host,
       ...effectiveOptions(cfg, t.path, options),
     };
     let messages;
@@ -160,7 +206,10 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
             // Atomic: a temporary file in the same directory, renamed over the target,
             // keeping its mode and owner and writing through a symlink to its target.
             if (res.output !== text) writeAtomic(t.path, res.output);
-            for (const e of res.fileEdits) applyFileEdit(e);
+            for (const e of res.fileEdits) {
+              applyFileEdit(e);
+              host?.forget(e.path);
+            }
           }
         } catch (e) {
           written = false;
@@ -170,7 +219,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
         fixed += res.fixed;
         if (res.output !== text || res.fileEdits.length > 0) changes.push({ path: t.path, before: text, after: res.output, fileEdits: res.fileEdits });
         // Script fixes change what the script rules see: re-lint unless nothing was written.
-        messages = res.fileEdits.length > 0 && !options.dryRun ? lintText(res.output, lintOptions).diagnostics : res.diagnostics;
+        messages = res.fileEdits.length > 0 && !options.dryRun ? lintText(res.output, { ...lintOptions }).diagnostics : res.diagnostics; // a fresh options object: fresh script texts
         if (res.output !== text) output = res.output;
         text = res.output;
       } else messages = lintText(text, lintOptions).diagnostics;
@@ -183,7 +232,7 @@ export function lintFiles(paths: string[], options: LintFilesOptions = {}): Lint
       warningCount: messages.filter((m) => m.severity === 'warning').length,
       fixableErrorCount: messages.filter((m) => m.severity === 'error' && m.fix?.safety === 'safe').length,
       fixableWarningCount: messages.filter((m) => m.severity === 'warning' && m.fix?.safety === 'safe').length,
-      source: text,
+      ...(options.keepSource === false ? {} : { source: text }),
       ...(output !== undefined ? { output } : {}),
     });
     if (t.kind === 'plugin-manifest' && t.pluginRoot) for (const ref of manifestHookFiles(text)) {

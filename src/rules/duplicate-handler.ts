@@ -34,6 +34,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const ev of ctx.model.events) {
+      if (ev.groups.reduce((n, g) => n + g.handlers.length, 0) < 2) continue;
       const seen = new Map<string, number>();
       for (const g of ev.groups) {
         if (g.flat) continue;

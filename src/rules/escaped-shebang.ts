@@ -1,5 +1,5 @@
 import { wordLocation } from './util.js';
-import { scriptsOf } from './scripts.js';
+import { scriptsOf, scriptText } from './scripts.js';
 import { defineRule } from './rule.js';
 
 /**
@@ -19,11 +19,10 @@ export default defineRule({
     messages: { escaped: 'script "{{script}}" starts with "#\\!" instead of "#!": the shebang is not recognised' },
   },
   check(ctx) {
-    const host = ctx.options.host!;
     const seen = new Set<string>();
     for (const h of ctx.model.handlers)
       for (const s of scriptsOf(h, ctx.options)) {
-        const head = host.readHead(s.absolute, 3);
+        const head = scriptText(ctx.options, s.absolute);
         if (head === undefined || !head.startsWith('#\\!')) continue;
         const first = !seen.has(s.absolute);
         seen.add(s.absolute);

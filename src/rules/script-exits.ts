@@ -12,6 +12,8 @@ import type { ScriptLanguage } from './scripts.js';
 export function exitCodes(text: string, language: ScriptLanguage): Map<number, number[]> {
   const out = new Map<number, number[]>();
   const add = (code: number, line: number) => out.set(code, [...(out.get(code) ?? []), line]);
+  // Most scripts never mention an exit code: skip parsing them.
+  if (!/exit|SystemExit/.test(text)) return out;
   if (language === 'shell') {
     let script;
     try {
