@@ -1,34 +1,93 @@
+#!/usr/bin/env node
 /**
- * `npm run bench`: median wall time of the built CLI against Node's own
- * start-up (`node -e 0`) on (a) one settings file and (b) the whole real
- * corpus in ../shared/corpus/real. Runs each command RUNS times after a warm-up.
+ * `npm run bench`: wall time (median) and peak memory of hooklint against
+ * Node's own start-up (`node -e 0`, the floor) and against the tools a user
+ * might pick instead, on (a) one settings file, (b) the real corpus in
+ * ../shared/corpus/real, (c) a generated tree of 10,000 files
+ * (`npm run bench:corpus`). Alternatives are installed into .bench/alt on
+ * first use: ajv-cli with SchemaStore's Claude Code settings schema, and
+ * claude-code-lint (npm). Writes the table to BENCHMARKS.md with the machine
+ * and the command. Environment: BENCH_RUNS (default 15), BENCH_NO_ALT=1 to
+ * skip the alternatives, BENCH_NO_WRITE=1 to only print.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const cli = `${root}dist/cli.js`;
 const corpus = fileURLToPath(new URL('../../shared/corpus/real/', import.meta.url));
 const one = `${corpus}003-0-to-1-Labs__memex/.claude/settings.json`;
+const tree = `${root}.bench/tree-2000`;
+const alt = `${root}.bench/alt`;
+const schema = fileURLToPath(new URL('../../shared/peers/schemastore-claude-code-settings.json', import.meta.url));
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-function median(cmd, args) {
-  spawnSync(cmd, args, { stdio: 'ignore' });
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = process.hrtime.bigint();
-    spawnSync(cmd, args, { stdio: 'ignore' });
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+if (!existsSync(tree)) execFileSync(process.execPath, [`${root}scripts/bench-corpus.mjs`, '2000'], { stdio: 'ignore' });
+let alternatives = process.env.BENCH_NO_ALT !== '1';
+if (alternatives && !existsSync(`${alt}/node_modules/.bin/claudelint`)) {
+  const r = spawnSync('npm', ['install', '--prefix', alt, '--no-audit', '--no-fund', '--loglevel=error', 'ajv-cli@5', 'ajv-formats@3', 'claude-code-lint@0.5.0'], { stdio: 'ignore' });
+  if (r.status !== 0) alternatives = false;
 }
 
-const floor = median(process.execPath, ['-e', '0']);
-const rows = [
-  ['node -e 0 (floor)', floor],
-  ['hooklint check <one settings file>', median(process.execPath, [cli, 'check', one])],
-  ['hooklint check <corpus, 150 files>', median(process.execPath, [cli, 'check', corpus])],
-  ['hooklint check --no-scripts <corpus>', median(process.execPath, [cli, 'check', '--no-scripts', corpus])],
-];
-console.log(`| input | median ms (${RUNS} runs) | × floor |\n|---|---:|---:|`);
-for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${(ms / floor).toFixed(2)} |`);
+/** Run once; wall ms and peak RSS (MB, when GNU time is there). */
+function once(cmd, args) {
+  const t = process.hrtime.bigint();
+  const r = TIME ? spawnSync(TIME, ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }) : spawnSync(cmd, args, { stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const kb = TIME ? Number(/(\d+)\s*$/.exec(r.stderr ?? '')?.[1]) : NaN;
+  return { ms, mb: kb / 1024 };
+}
+
+/** Median wall time and the largest peak RSS over `runs` runs after a warm-up. */
+function measure(cmd, args, runs = RUNS) {
+  once(cmd, args);
+  const xs = [];
+  for (let i = 0; i < runs; i++) xs.push(once(cmd, args));
+  const ms = xs.map((x) => x.ms).sort((a, b) => a - b);
+  return { ms: ms[Math.floor(ms.length / 2)], mb: Math.max(...xs.map((x) => x.mb)) };
+}
+
+const files = (dir, re) => execFileSync('find', [dir, '-type', 'f', '-regextype', 'posix-extended', '-regex', re], { encoding: 'utf8' }).split('\n').filter(Boolean);
+const corpusSettings = files(corpus, '.*/settings(\\.local)?\\.json');
+const treeFiles = files(tree, '.*').length;
+
+const floor = measure(process.execPath, ['-e', '0']);
+const rows = [];
+const add = (input, tool, r, note = '') => rows.push({ input, tool, ...r, note });
+add('—', 'node -e 0 (floor)', floor);
+add('(a) one settings file', 'hooklint', measure(process.execPath, [cli, 'check', one]));
+add('(b) corpus, 150 files', 'hooklint', measure(process.execPath, [cli, 'check', corpus]));
+add(`(c) generated, ${treeFiles} files`, 'hooklint', measure(process.execPath, [cli, 'check', tree], Math.min(RUNS, 7)));
+add(`(c) generated, ${treeFiles} files`, 'hooklint --no-scripts', measure(process.execPath, [cli, 'check', '--no-scripts', tree], Math.min(RUNS, 7)));
+const treeSettings = files(tree, '.*/\\.claude/settings\\.json');
+add(`(c) generated, ${treeFiles} files`, 'hooklint, settings files only', measure(process.execPath, [cli, 'check', ...treeSettings], Math.min(RUNS, 7)), `the ${treeSettings.length} files ajv-cli checks below`);
+if (alternatives) {
+  const ajv = `${alt}/node_modules/.bin/ajv`;
+  const ajvArgs = (data) => ['validate', '--strict=false', '-c', 'ajv-formats', '-s', schema, ...data.flatMap((d) => ['-d', d])];
+  add('(a) one settings file', 'ajv-cli + SchemaStore schema', measure(ajv, ajvArgs([one]), Math.min(RUNS, 7)));
+  add('(b) corpus, 150 files', 'ajv-cli + SchemaStore schema', measure(ajv, ajvArgs(corpusSettings), 3), `its ${corpusSettings.length} settings files (the schema does not fit hooks.json)`);
+  add(`(c) generated, ${treeFiles} files`, 'ajv-cli + SchemaStore schema', measure(ajv, ajvArgs([`${tree}/**/.claude/settings.json`]), 3), 'its 2,000 settings files');
+  const claudelint = `${alt}/node_modules/.bin/claudelint`;
+  const a = measure(claudelint, ['validate-settings', '--no-config', '--path', one], Math.min(RUNS, 7));
+  add('(a) one settings file', 'claude-code-lint validate-settings', a);
+  // It takes one path per run: (b) is measured once over every settings file, (c) extrapolated.
+  const t = process.hrtime.bigint();
+  for (const f of corpusSettings) spawnSync(claudelint, ['validate-settings', '--no-config', '--path', f], { stdio: 'ignore' });
+  add('(b) corpus, 150 files', 'claude-code-lint validate-settings', { ms: Number(process.hrtime.bigint() - t) / 1e6, mb: a.mb }, `one run per settings file (${corpusSettings.length}); one pass`);
+  add(`(c) generated, ${treeFiles} files`, 'claude-code-lint validate-settings', { ms: a.ms * 2000, mb: a.mb }, 'extrapolated: 2,000 settings files × (a)');
+}
+
+const fmt = (r) => `| ${r.input} | ${r.tool} | ${r.ms >= 10000 ? (r.ms / 1000).toFixed(0) + ' s' : r.ms.toFixed(0) + ' ms'} | ${(r.ms / floor.ms).toFixed(2)} | ${Number.isFinite(r.mb) ? r.mb.toFixed(0) : '—'} | ${r.note} |`;
+const table = ['| input | tool | median wall | × floor | peak RSS (MB) | note |', '|---|---|---:|---:|---:|---|', ...rows.map(fmt)].join('\n');
+console.log(table);
+if (process.env.BENCH_NO_WRITE !== '1') {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const md = readFileSync(`${root}BENCHMARKS.md`, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const block = `${start}\nMeasured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (BENCH_RUNS=${RUNS}) on ${availableParallelism()} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}.\n\n${table}\n${end}`;
+  writeFileSync(`${root}BENCHMARKS.md`, md.includes(start) ? md.slice(0, md.indexOf(start)) + block + md.slice(md.indexOf(end) + end.length) : `${md}\n${block}\n`);
+}
