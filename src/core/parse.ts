@@ -63,12 +63,20 @@ export function parseDocument(text: string): ParsedDocument {
   const bom = text.charCodeAt(0) === 0xfeff;
   const src = bom ? ' ' + text.slice(1) : text;
   const errors: ParseError[] = [];
+  // jsonc-parser recurses per nesting level: refuse absurd depths before it overflows the stack.
+  const deep = tooDeep(src);
+  if (deep !== undefined)
+    return { text, root: undefined, syntaxErrors: [{ offset: deep, length: 1, message: `nesting deeper than ${MAX_DEPTH} levels` }], comments: [], trailingCommas: [], bom };
   const root = parseTree(src, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   const syntaxErrors: SyntaxProblem[] = [];
   const seen = new Set<number>();
   for (const e of errors) {
     // jsonc-parser reports a cascade at one offset; keep the first per offset.
     if (seen.has(e.offset)) continue;
+    if (syntaxErrors.length === MAX_SYNTAX_ERRORS) {
+      syntaxErrors.push({ offset: e.offset, length: Math.max(1, e.length), message: `${describeParseError(e)} (further parse errors are not reported)` });
+      break;
+    }
     seen.add(e.offset);
     syntaxErrors.push({ offset: e.offset, length: Math.max(1, e.length), message: describeParseError(e) });
   }
@@ -106,6 +114,31 @@ export function parseDocument(text: string): ParsedDocument {
     }
   }
   return { text, root, syntaxErrors, comments, trailingCommas, bom };
+}
+
+/** Deepest nesting of objects and arrays parsed (real configs nest fewer than 10 levels). */
+export const MAX_DEPTH = 1000;
+/** Parse errors reported per file (a binary file would yield thousands). */
+export const MAX_SYNTAX_ERRORS = 100;
+
+/** The offset where nesting first exceeds MAX_DEPTH (brackets in strings and comments ignored), or undefined. */
+function tooDeep(src: string): number | undefined {
+  if (src.length < MAX_DEPTH) return undefined;
+  let depth = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < src.length && src.charCodeAt(i) !== 0x22; i++) if (src.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x2f /* / */ && src.charCodeAt(i + 1) === 0x2f) {
+      while (i < src.length && src.charCodeAt(i) !== 10) i++;
+    } else if (c === 0x2f && src.charCodeAt(i + 1) === 0x2a) {
+      const end = src.indexOf('*/', i + 2);
+      i = end < 0 ? src.length : end + 1;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
 }
 
 /** The value of a string node, or undefined for any other node. */

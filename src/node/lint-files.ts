@@ -168,8 +168,9 @@ export function lintTargets(initial: Target[], options: LintFilesOptions = {}): 
       continue;
     }
     let text: string;
+    let encoding: LintFilesEncoding;
     try {
-      text = readFileSync(t.path, 'utf8');
+      ({ text, encoding } = decode(readFileSync(t.path)));
     } catch (e) {
       errors.push(`${t.path}: ${describeFsError(e)}`);
       continue;
@@ -188,18 +189,23 @@ export function lintTargets(initial: Target[], options: LintFilesOptions = {}): 
       projectRoot: t.projectRoot,
       pluginRoot: t.pluginRoot,
       unloaded: t.unloaded,
+      ...(encoding ? { encoding } : {}),
       host,
       ...effectiveOptions(cfg, t.path, options),
     };
     let messages;
     let output: string | undefined;
-    if (options.fix) {
+    if (options.fix && encoding === 'invalid-utf-8') {
+      // Writing the decoded text back would replace the invalid bytes: never fix such a file.
+      notices.push(`${t.path}: not fixed: the file is not valid UTF-8`);
+      messages = lintText(text, lintOptions).diagnostics;
+    } else if (options.fix) {
       const res = applyFixes(text, lintOptions, options.fix);
       let written = true;
       if (!options.dryRun)
         try {
           // A file edited since it was read is not overwritten: the edit would be lost.
-          if (res.output !== text && readFileSync(t.path, 'utf8') !== text) {
+          if (res.output !== text && decode(readFileSync(t.path)).text !== text) {
             written = false;
             errors.push(`${t.path}: changed on disk while hooklint was fixing it; not written (run again)`);
           } else {
@@ -244,6 +250,23 @@ export function lintTargets(initial: Target[], options: LintFilesOptions = {}): 
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { results, notices, errors, fixed, changes };
+}
+
+type LintFilesEncoding = 'utf-16le' | 'utf-16be' | 'invalid-utf-8' | undefined;
+
+/**
+ * Decode a config file. UTF-8 (with or without BOM) is the normal case; a
+ * UTF-16 BOM or bytes that are not UTF-8 are decoded as well as possible and
+ * flagged, so `json-syntax` reports them (and --fix never rewrites the file).
+ */
+export function decode(buf: Buffer): { text: string; encoding: LintFilesEncoding } {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf), encoding: undefined };
+  } catch {
+    return { text: buf.toString('utf8'), encoding: 'invalid-utf-8' };
+  }
 }
 
 /** Rule levels, timeouts and known commands for one file: its config, then the caller's options on top. */

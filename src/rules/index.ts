@@ -16,6 +16,7 @@ import ifOnNonToolEvent from './if-on-non-tool-event.js';
 import invalidMatcherRegex from './invalid-matcher-regex.js';
 import jsonSyntax from './json-syntax.js';
 import legacyToolName from './legacy-tool-name.js';
+import manifestHooksPath from './manifest-hooks-path.js';
 import matcherIgnored from './matcher-ignored.js';
 import matcherOverbroad from './matcher-overbroad.js';
 import matcherPermissionSyntax from './matcher-permission-syntax.js';
@@ -110,6 +111,7 @@ export const rules: readonly Rule[] = [
   stopHookLoop,
   pluginHooksUnknownKey,
   duplicateHooksFile,
+  manifestHooksPath,
   deadSchemaUrl,
   unloadedLocation,
   duplicateHandler,

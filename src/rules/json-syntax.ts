@@ -8,9 +8,15 @@ export default defineRule({
     severity: 'error',
     section: 1,
     description: 'The file is not parseable as JSON',
-    messages: { syntax: 'invalid JSON: {{detail}}' },
+    messages: {
+      syntax: 'invalid JSON: {{detail}}',
+      utf16: 'the file is encoded as UTF-16 ({{encoding}}); Claude Code reads settings and hooks as UTF-8, so it cannot parse this file',
+    },
   },
   check(ctx) {
+    const enc = ctx.options.encoding;
+    if (enc === 'utf-16le' || enc === 'utf-16be') ctx.report({ messageId: 'utf16', data: { encoding: enc.toUpperCase() }, span: { offset: 0, length: 1 } });
+
     for (const e of ctx.doc.syntaxErrors) ctx.report({ messageId: 'syntax', data: { detail: e.message }, span: e });
   },
 });

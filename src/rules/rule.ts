@@ -48,6 +48,13 @@ export interface LintOptions {
   projectRoot?: string;
   /** The plugin root (`${CLAUDE_PLUGIN_ROOT}`) for plugin files, when known. */
   pluginRoot?: string;
+  /**
+   * How the file's bytes were decoded, when not plain UTF-8: `utf-16le`/`utf-16be`
+   * (a UTF-16 byte order mark; Claude Code reads UTF-8, so `json-syntax` reports it) or
+   * `invalid-utf-8` (bytes that are not UTF-8, decoded with U+FFFD as Claude Code's
+   * reader does; not reported, but never rewritten by --fix).
+   */
+  encoding?: 'utf-16le' | 'utf-16be' | 'invalid-utf-8';
   /** Why Claude Code never reads this file (RULES.md §7 `unloaded-location`); set by discovery. */
   unloaded?: string;
   /** Filesystem access for RULES.md §6; absent means script rules are skipped. */
