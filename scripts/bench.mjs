@@ -4,7 +4,8 @@
  * Node's own start-up (`node -e 0`, the floor) and against the tools a user
  * might pick instead, on (a) one settings file, (b) the real corpus in
  * ../shared/corpus/real, (c) a generated tree of 10,000 files
- * (`npm run bench:corpus`). Alternatives are installed into .bench/alt on
+ * (`npm run bench:corpus`), plus the large single files of issue 6 (20 MB;
+ * 25,000 and 50,000 handlers, to show linear growth). Alternatives are installed into .bench/alt on
  * first use: ajv-cli with SchemaStore's Claude Code settings schema, and
  * claude-code-lint (npm). Writes the table to BENCHMARKS.md with the machine
  * and the command. Environment: BENCH_RUNS (default 15), BENCH_NO_ALT=1 to
@@ -64,6 +65,20 @@ add(`(c) generated, ${treeFiles} files`, 'hooklint', measure(process.execPath, [
 add(`(c) generated, ${treeFiles} files`, 'hooklint --no-scripts', measure(process.execPath, [cli, 'check', '--no-scripts', tree], Math.min(RUNS, 7)));
 const treeSettings = files(tree, '.*/\\.claude/settings\\.json');
 add(`(c) generated, ${treeFiles} files`, 'hooklint, settings files only', measure(process.execPath, [cli, 'check', ...treeSettings], Math.min(RUNS, 7)), `the ${treeSettings.length} files ajv-cli checks below`);
+// Issue 6's bounds: a 20 MB file, and 25,000 / 50,000 handlers in one file (linear growth).
+const big = (name, text) => {
+  const dir = `${root}.bench/${name}/.claude`;
+  if (!existsSync(`${dir}/settings.json`)) {
+    execFileSync('mkdir', ['-p', dir]);
+    writeFileSync(`${dir}/settings.json`, text());
+  }
+  return `${dir}/settings.json`;
+};
+const handlers = (n) => () => JSON.stringify({ hooks: { Stop: [{ hooks: Array.from({ length: n }, (_, i) => ({ type: 'command', command: `echo ${i}` })) }] } }, null, 2) + '\n';
+const f20 = big('file-20mb', () => `{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo ${'x'.repeat(20 * 2 ** 20)}", "timeout": 30}]}]}}\n`);
+add('20 MB settings file', 'hooklint', measure(process.execPath, [cli, 'check', f20], 3));
+add('25,000 handlers in one file', 'hooklint', measure(process.execPath, [cli, 'check', '-f', 'compact', big('handlers-25k', handlers(25000))], 3));
+add('50,000 handlers in one file', 'hooklint', measure(process.execPath, [cli, 'check', '-f', 'compact', big('handlers-50k', handlers(50000))], 3), 'one warning per handler');
 if (alternatives) {
   const ajv = `${alt}/node_modules/.bin/ajv`;
   const ajvArgs = (data) => ['validate', '--strict=false', '-c', 'ajv-formats', '-s', schema, ...data.flatMap((d) => ['-d', d])];

@@ -9,15 +9,34 @@ import type { TextEdit } from './types.js';
  * All offsets are 0-based UTF-16 indices into `text`.
  */
 
+/**
+ * A one-entry cache per detector: a fix run asks about the same text once per
+ * handler, and each answer scans the whole text (50,000 handlers on one line
+ * made that quadratic).
+ */
+function memoLast<T>(f: (text: string) => T): (text: string) => T {
+  let lastText: string | undefined;
+  let last: T;
+  return (text) => {
+    if (text !== lastText) {
+      last = f(text);
+      lastText = text;
+    }
+    return last;
+  };
+}
+
 /** The line terminator the file uses (the first one found; `\n` for a one-line file). */
-export function detectEol(text: string): string {
+export const detectEol: (text: string) => string = memoLast((text) => {
   const i = text.search(/\r\n|\n|\r/);
   if (i < 0) return '\n';
   return text.startsWith('\r\n', i) ? '\r\n' : text[i]!;
-}
+});
 
 /** The file's indentation unit: the leading whitespace of its least-indented indented line (default two spaces). */
-export function detectIndentUnit(text: string): string {
+export const detectIndentUnit: (text: string) => string = memoLast(detectIndentUnitOf);
+
+function detectIndentUnitOf(text: string): string {
   let best: string | undefined;
   for (const m of text.matchAll(/(?:^|[\r\n])([ \t]+)(?=\S)/g)) {
     const ws = m[1]!;
@@ -29,9 +48,11 @@ export function detectIndentUnit(text: string): string {
 
 /** Offset of the start of the line containing `offset`. */
 export function lineStartOf(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
+  if (offset <= 0) return 0;
+  // Bounded by the line's length: searching for a `\r` that may not exist would scan to the start.
+  const nl = text.lastIndexOf('\n', offset - 1);
+  for (let i = offset - 1; i > nl; i--) if (text.charCodeAt(i) === 13) return i + 1;
+  return nl + 1;
 }
 
 /** The whitespace that starts the line containing `offset`. */

@@ -1,0 +1,278 @@
+/**
+ * Issue 6: hooklint on hostile input and --fix write safety. Every case states
+ * its expected outcome: a diagnostic with a position (exit 1), or exit 2 with
+ * one line naming the file; never a stack trace, never a write.
+ * Time bounds for the large inputs are measured by `npm run bench`, not here.
+ */
+import assert from 'node:assert/strict';
+import fs, { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { applyFixes } from '../src/core/fix.js';
+import { lintText } from '../src/core/lint.js';
+import { parseDocument } from '../src/core/parse.js';
+import { discoverTargets, lintFiles, lintTargets } from '../src/node/lint-files.js';
+import { runCli } from './helpers.js';
+
+const isRoot = process.getuid?.() === 0;
+
+function project(content: string | Buffer, name = '.claude/settings.json'): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'hooklint-hostile-'));
+  const file = join(dir, name);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return { dir, file };
+}
+
+/** The CLI's outcome on one input: exit code, compact lines, stderr; asserts no stack trace. */
+async function outcome(args: string[], cwd: string) {
+  const r = await runCli(['check', '-f', 'compact', ...args], { cwd });
+  assert.doesNotMatch(r.stderr, /\n\s+at |Error:/, r.stderr);
+  return { code: r.code, lines: r.stdout.trimEnd().split('\n').filter(Boolean), stderr: r.stderr };
+}
+
+const CLEAN = '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done", "timeout": 30}]}]}}\n';
+
+describe('bad input matrix', () => {
+  const cases: [name: string, content: string | Buffer, expect: RegExp][] = [
+    ['empty file', '', /^\.claude\/settings\.json:1:1: error: invalid JSON: the file is empty; expected a JSON object \[json-syntax\]$/],
+    ['only whitespace', ' \n\t\n', /:1:1: error: invalid JSON: the file is empty; expected a JSON object \[json-syntax\]$/],
+    ['a JSON array at the top level', '[{"hooks": {}}]\n', /:1:1: error: the top level must be an object, got an array \[schema\]$/],
+    ['a JSON string at the top level', '"hooks"\n', /:1:1: error: the top level must be an object, got a string \("hooks"\) \[schema\]$/],
+    ['a JSON number at the top level', '42\n', /:1:1: error: the top level must be an object, got a number \(42\) \[schema\]$/],
+    ['binary data', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), /:1:1: error: invalid JSON: .* \[json-syntax\]$/],
+    ['UTF-16 with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CLEAN, 'utf16le')]), /:1:1: error: the file is encoded as UTF-16 \(UTF-16LE\); Claude Code reads settings and hooks as UTF-8/],
+    ['nesting 100,000 levels deep', '['.repeat(100000) + ']'.repeat(100000), /:1:1001: error: invalid JSON: nesting deeper than 1000 levels \[json-syntax\]$/],
+  ];
+  for (const [name, content, expect] of cases)
+    it(`${name} → a positioned finding, exit 1`, async () => {
+      const { dir } = project(content);
+      const { code, lines } = await outcome(['.'], dir);
+      assert.equal(code, 1);
+      assert.ok(lines.some((l) => expect.test(l)), lines.join('\n'));
+    });
+  it('binary data reports at most 101 parse errors', async () => {
+    const { dir } = project(Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 256)));
+    const { lines } = await outcome(['.'], dir);
+    assert.ok(lines.filter((l) => l.endsWith('[json-syntax]')).length <= 101);
+  });
+  it('a UTF-8 BOM is accepted, and kept by --fix', async () => {
+    const { dir, file } = project('\ufeff{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done"}]}]}}\n');
+    const { code, lines } = await outcome(['--fix', '.'], dir);
+    assert.equal(code, 0, lines.join('\n'));
+    assert.equal(readFileSync(file, 'utf8'), '\ufeff{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done", "timeout": 30}]}]}}\n');
+  });
+  it('invalid UTF-8 is linted (as Claude Code decodes it) and never rewritten by --fix', async () => {
+    const bytes = Buffer.from('{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo \xe9"}]}]}}\n', 'latin1');
+    const { dir, file } = project(bytes);
+    const { code, lines, stderr } = await outcome(['--fix', '.'], dir);
+    assert.equal(code, 0);
+    assert.match(lines.join('\n'), /missing-timeout/);
+    assert.match(stderr, /not fixed: the file is not valid UTF-8/);
+    assert.deepEqual(readFileSync(file), bytes);
+  });
+  it('a 20 MB file is linted (one finding, correct position)', async () => {
+    const big = `{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo ${'x'.repeat(20 * 2 ** 20)}", "timeout": 30}]}]}, "x": 1,}\n`;
+    const { dir } = project(big);
+    const { code, lines } = await outcome(['.'], dir);
+    assert.equal(code, 1);
+    assert.deepEqual(lines, [`.claude/settings.json:1:${big.length - 2}: error: trailing comma is not allowed: Claude Code reads this file as strict JSON [no-trailing-commas]`]);
+  });
+  it('a 1 MB single line: the code frame is clipped', async () => {
+    const line = `{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "${'y'.repeat(2 ** 20)}"}]}]}}`;
+    const { dir } = project(line);
+    const r = await runCli(['check', '.'], { cwd: dir });
+    assert.equal(r.code, 0);
+    assert.ok(r.stdout.length < 4000, `report of ${r.stdout.length} bytes`);
+    assert.match(r.stdout, /missing-timeout/);
+  });
+  it('a hooks map with 50,000 handlers: every one is checked', async () => {
+    const handlers = Array.from({ length: 50_000 }, (_, i) => `{"type": "command", "command": "echo ${i}"}`).join(',');
+    const { dir } = project(`{"hooks": {"Stop": [{"hooks": [${handlers}]}]}}\n`);
+    const r = await runCli(['check', '-f', 'json', '.'], { cwd: dir });
+    assert.equal(r.code, 0);
+    assert.equal(JSON.parse(r.stdout)[0].warningCount, 50_000);
+  });
+  it('a directory named settings.json is walked as a directory (exit 0, nothing to lint)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-hostile-'));
+    mkdirSync(join(dir, '.claude', 'settings.json'), { recursive: true });
+    const { code, lines } = await outcome(['.claude/settings.json'], dir);
+    assert.equal(code, 0);
+    assert.deepEqual(lines, []);
+  });
+  it('a file without read permission → exit 2 naming it', { skip: isRoot && 'root can read every file' }, async () => {
+    const { dir, file } = project(CLEAN);
+    chmodSync(file, 0);
+    const { code, stderr } = await outcome(['.'], dir);
+    assert.equal(code, 2);
+    assert.match(stderr, /settings\.json: permission denied/);
+  });
+  it('a broken symlink → exit 2 naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-hostile-'));
+    mkdirSync(join(dir, '.claude'));
+    symlinkSync(join(dir, 'nowhere.json'), join(dir, '.claude', 'settings.json'));
+    const { code, stderr } = await outcome(['.'], dir);
+    assert.equal(code, 2);
+    assert.equal(stderr, `hooklint: ${join(dir, '.claude', 'settings.json')}: no such file or directory\n`);
+  });
+  it('a symlink loop → exit 2 naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-hostile-'));
+    symlinkSync('b.json', join(dir, 'a.json'));
+    symlinkSync('a.json', join(dir, 'b.json'));
+    const { code, stderr } = await outcome(['a.json'], dir);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'hooklint: a.json: too many levels of symbolic links\n');
+  });
+  it('a directory with a symlink loop inside is walked without hanging', async () => {
+    const { dir } = project(CLEAN);
+    symlinkSync(dir, join(dir, 'loop'));
+    const { code } = await outcome(['.'], dir);
+    assert.equal(code, 0);
+  });
+  it('a file that disappears between discovery and read → an error naming it (exit 2 in the CLI)', () => {
+    const { dir, file } = project(CLEAN);
+    const found = discoverTargets([dir]);
+    rmSync(file);
+    const out = lintTargets(found.targets);
+    assert.deepEqual(out.errors, [`${file}: no such file or directory`]);
+    assert.deepEqual(out.results, []);
+  });
+  it('a path argument that does not exist → exit 2 naming it', async () => {
+    const { dir } = project(CLEAN);
+    const { code, stderr } = await outcome(['missing/settings.json'], dir);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'hooklint: missing/settings.json: no such file or directory\n');
+  });
+});
+
+describe('fuzzing (fast-check)', () => {
+  const options = { filePath: '/p/.claude/settings.json', kind: 'project-settings' as const, projectRoot: '/p' };
+  const pieces = ['{', '}', '[', ']', ',', ':', '"', '\\', '//', '/*', '*/', '\n', '\r\n', ' ', 'hooks', 'matcher', 'type', 'command', 'timeout', 'PreToolUse', 'Stop', '"hooks"', '"type"', '"command"', '"echo $CLAUDE_PROJECT_DIR"', '1e999', '-0', 'null', 'true', '\u2028', '\ud83d\ude00', '\ufeff', '\u0000'];
+  const seed = '{\n  // comment\n  "hooks": {\n    "PreToolUse": [ { "matcher": "bash", "hooks": [ { "type": "command", "command": "$CLAUDE_PROJECT_DIR/x.sh", "timeout": 5000, }, ] } ],\n    "Stop": [ { "type": "command", "command": "echo" } ]\n  }\n}\n';
+  const mutation = fc.oneof(
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...pieces) }),
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 8 }) }),
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ unit: 'binary', maxLength: 6 }) }),
+  );
+  const mutate = (text: string, ms: { kind: 'insert' | 'delete'; at: number; text?: string; len?: number }[]) =>
+    ms.reduce((t, m) => {
+      const at = m.at % (t.length + 1);
+      return m.kind === 'insert' ? t.slice(0, at) + m.text + t.slice(at) : t.slice(0, at) + t.slice(at + m.len!);
+    }, text);
+  it('lintText never throws; --fix output equals the input or parses with no fixable finding left', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { maxLength: 12 }), (ms) => {
+        const text = mutate(seed, ms);
+        lintText(text, options);
+        const { output } = applyFixes(text, options, 'unsafe');
+        if (output === text) return;
+        assert.equal(parseDocument(output).syntaxErrors.length, 0, 'the fixed text parses');
+        assert.deepEqual(
+          lintText(output, options).diagnostics.filter((d) => d.fix).map((d) => d.ruleId),
+          [],
+          'no fixable finding left',
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('arbitrary JSON values anywhere in a hook config never make lintText throw', () => {
+    const slot = fc.jsonValue({ maxDepth: 4 });
+    fc.assert(
+      fc.property(slot, slot, slot, fc.constantFrom('project-settings', 'plugin-hooks', 'plugin-manifest', 'managed-settings') as fc.Arbitrary<'project-settings'>, (a, b, c, kind) => {
+        for (const v of [{ hooks: a }, { hooks: { PreToolUse: a, Stop: [{ hooks: b }], SessionEnd: [b, c] } }, { hooks: { PostToolUse: [{ matcher: a, hooks: [{ type: 'command', command: b, args: c, timeout: a }] }] } }, a])
+          lintText(JSON.stringify(v), { ...options, kind });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('write safety', () => {
+  const FIXABLE = '{\n  "hooks": {\n    "Stop": [ { "hooks": [ { "type": "command", "command": "echo done" } ] } ]\n  }\n}\n';
+  it('a failure between writing the temporary file and renaming it leaves the old file, and no temporary file', () => {
+    const { dir, file } = project(FIXABLE);
+    const rename = fs.renameSync;
+    fs.renameSync = () => {
+      throw Object.assign(new Error('simulated crash before rename'), { code: 'EIO' });
+    };
+    syncBuiltinESMExports();
+    try {
+      const out = lintFiles([dir], { fix: 'safe', scripts: false });
+      assert.equal(out.errors.length, 1);
+      assert.match(out.errors[0]!, /settings\.json: cannot write the fix: /);
+    } finally {
+      fs.renameSync = rename;
+      syncBuiltinESMExports();
+    }
+    assert.equal(readFileSync(file, 'utf8'), FIXABLE);
+    assert.deepEqual(readdirSync(dirname(file)), ['settings.json']);
+  });
+  it('refuses to write a file that changed on disk after it was read', () => {
+    const { dir, file } = project(FIXABLE);
+    const read = fs.readFileSync;
+    let reads = 0;
+    fs.readFileSync = ((p: fs.PathOrFileDescriptor, o?: unknown) => {
+      if (p === file && ++reads === 2) return Buffer.from(FIXABLE.replace('done', 'edited meanwhile'));
+      return read(p, o as never);
+    }) as typeof fs.readFileSync;
+    syncBuiltinESMExports();
+    let out;
+    try {
+      out = lintFiles([dir], { fix: 'safe', scripts: false });
+    } finally {
+      fs.readFileSync = read;
+      syncBuiltinESMExports();
+    }
+    assert.deepEqual(out.errors, [`${file}: changed on disk while hooklint was fixing it; not written (run again)`]);
+    assert.equal(readFileSync(file, 'utf8'), FIXABLE);
+  });
+  it('keeps mode and ownership, and writes through a symlink to its target', async () => {
+    const { dir, file } = project(FIXABLE, 'real/settings.json');
+    chmodSync(file, 0o640);
+    if (isRoot) chownSync(file, 1234, 5678);
+    mkdirSync(join(dir, '.claude'));
+    symlinkSync(file, join(dir, '.claude', 'settings.json'));
+    const r = await runCli(['check', '--fix', '.claude/settings.json'], { cwd: dir });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.ok(lstatSync(join(dir, '.claude', 'settings.json')).isSymbolicLink(), 'the link is still a link');
+    assert.equal(readlinkSync(join(dir, '.claude', 'settings.json')), file);
+    assert.match(readFileSync(file, 'utf8'), /"timeout": 30/);
+    const st = statSync(file);
+    assert.equal(st.mode & 0o777, 0o640);
+    if (isRoot) assert.deepEqual([st.uid, st.gid], [1234, 5678]);
+  });
+  it('does not touch files it does not change (mtime kept)', async () => {
+    const { dir, file } = project(CLEAN);
+    const before = statSync(file).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    const r = await runCli(['check', '--fix', '.'], { cwd: dir });
+    assert.equal(r.code, 0);
+    assert.equal(statSync(file).mtimeMs, before);
+  });
+});
+
+describe('security', () => {
+  it('a plugin manifest path that escapes the plugin root is reported and not followed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-hostile-'));
+    mkdirSync(join(dir, 'outside'), { recursive: true });
+    writeFileSync(join(dir, 'outside', 'hooks.json'), '{"hooks": {"preToolUse": []}}\n');
+    mkdirSync(join(dir, 'plugin', '.claude-plugin'), { recursive: true });
+    writeFileSync(join(dir, 'plugin', '.claude-plugin', 'plugin.json'), '{"name": "p", "hooks": "../../outside/hooks.json"}\n');
+    const { code, lines } = await outcome(['plugin'], dir);
+    assert.equal(code, 1);
+    assert.deepEqual(lines, ['plugin/.claude-plugin/plugin.json:1:24: error: "../../outside/hooks.json" points outside the plugin: plugin files must stay inside the plugin root, and hooklint does not follow it [manifest-hooks-path]']);
+  });
+  it('an ANSI escape in a command is shown escaped in every human format', async () => {
+    const { dir } = project('{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo \\u001b[31mred\\u001b[0m \\u001b]0;title\\u0007"}]}], "bogus\\u001b[2J": []}}\n');
+    for (const format of ['stylish', 'compact']) {
+      const r = await runCli(['check', '-f', format, '--color', '.'], { cwd: dir });
+      // chalk's own colours are allowed; the config's sequences must never appear raw.
+      for (const raw of ['\x1b[31mred', '\x1b]0;title', '\x1b[2J']) assert.ok(!r.stdout.includes(raw), `${format} lets ${JSON.stringify(raw)} through`);
+      assert.match(r.stdout, /\\x1b/);
+    }
+  });
+});
