@@ -215,3 +215,43 @@ describe('README', () => {
     }
   });
 });
+
+describe('GitHub Action (action.yml)', () => {
+  /** The `run:` script of the step named `name`, as the runner would execute it (bash -e). */
+  function step(name: string): string {
+    const yml = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+    const block = yml.slice(yml.indexOf(`- name: ${name}`));
+    const m = /\n\s+run: \|\n((?:\s{8}.*\n|\s*\n)+)/.exec(block)!;
+    return m[1]!.replace(/^ {8}/gm, '');
+  }
+  async function runStep(env: Record<string, string>, cwd: string) {
+    const { spawnSync } = await import('node:child_process');
+    return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step('Run hooklint')], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, HL_CLI: join(ROOT, 'dist', 'cli.js'), HL_FORMAT: 'github', HL_FAIL_ON: 'error', HL_SARIF: '', HL_ARGS: '', HL_PATHS: '.', GITHUB_ACTIONS: 'true', ...env },
+    });
+  }
+  it('annotates findings and fails only as fail-on says', async () => {
+    const dir = repo({ '.claude/settings.json': SETTINGS, 'my dir/.claude/settings.json': '{"hooks": {"preToolUse": []}}\n' });
+    const errorRun = await runStep({}, dir);
+    assert.equal(errorRun.status, 1, errorRun.stderr);
+    assert.match(errorRun.stdout, /^::error file=my dir\/\.claude\/settings\.json,line=1,.*title=hooklint \(unknown-event\)::/m);
+    assert.match(errorRun.stdout, /^::warning file=\.claude\/settings\.json,/m);
+    const never = await runStep({ HL_FAIL_ON: 'never' }, dir);
+    assert.equal(never.status, 0);
+    const warnOnly = await runStep({ HL_FAIL_ON: 'warning', HL_PATHS: '.claude/settings.json' }, dir);
+    assert.equal(warnOnly.status, 1);
+    const bad = await runStep({ HL_FAIL_ON: 'sometimes' }, dir);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stdout, /::error title=hooklint::fail-on must be error, warning or never/);
+  });
+  it('writes SARIF for upload-sarif when sarif-file is set, and never expands globs from inputs', async () => {
+    const dir = repo({ '.claude/settings.json': SETTINGS });
+    const r = await runStep({ HL_SARIF: 'out.sarif', HL_FAIL_ON: 'never', HL_ARGS: '--no-scripts', HL_PATHS: '.claude/*.json' }, dir);
+    assert.equal(r.status, 2, 'a literal "*" path does not exist: set -f kept it unexpanded');
+    const ok = await runStep({ HL_SARIF: 'out.sarif', HL_FAIL_ON: 'never', HL_ARGS: '--no-scripts' }, dir);
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.equal(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results.length, 3);
+  });
+});

@@ -1,15 +1,40 @@
+import { join } from 'node:path';
+import { parseTree } from 'jsonc-parser';
 import { evaluateMatcher } from '../core/matcher.js';
-import { spanInString } from '../core/parse.js';
-import { defineRule } from './rule.js';
+import { keyOf, properties, propertyValue, spanInString, stringValue } from '../core/parse.js';
+import { defineRule, type LintOptions } from './rule.js';
 import { matcherOf } from './util.js';
+
+/**
+ * The plugin's name and the MCP servers it bundles (`.mcp.json` at the plugin
+ * root, or `mcpServers` inline in plugin.json), read through the host; undefined
+ * without a host or a plugin root.
+ */
+function pluginServers(options: LintOptions): { name: string | undefined; servers: Set<string> } | undefined {
+  const { host, pluginRoot } = options;
+  if (!host || !pluginRoot) return undefined;
+  const read = (p: string) => {
+    const text = host.stat(p)?.isFile ? host.readHead(p, 1 << 20) : undefined;
+    return text === undefined ? undefined : parseTree(text, [], { allowTrailingComma: true });
+  };
+  const manifest = read(join(pluginRoot, '.claude-plugin', 'plugin.json'));
+  const servers = new Set<string>();
+  const add = (obj: ReturnType<typeof parseTree>) => {
+    for (const p of properties(propertyValue(obj, 'mcpServers'))) servers.add(keyOf(p));
+  };
+  add(manifest);
+  add(read(join(pluginRoot, '.mcp.json')));
+  return { name: stringValue(propertyValue(manifest, 'name')), servers };
+}
 
 /**
  * RULES.md §4 `mcp-matcher-incomplete`; SPEC.md §3: MCP tools are named
  * `mcp__<server>__<tool>`; the exact name `mcp__memory` matches nothing.
  * The safe fix (`mcp__memory__.*`) is offered only when it is the matcher's
  * only item, because adding regex characters turns the whole list into a
- * regex. [Left out: bare server keys inside plugins need the plugin's
- * server list, which a hooks file does not hold.]
+ * regex. Inside a plugin, a matcher on a server the plugin bundles (from its
+ * `.mcp.json` or plugin.json `mcpServers`, read only when scripts are checked)
+ * must use the plugin-scoped name `mcp__plugin_<plugin>_<server>__`.
  */
 export default defineRule({
   meta: {
@@ -21,14 +46,29 @@ export default defineRule({
     description: 'mcp__<server> without __<tool> or __.* (matches nothing)',
     messages: {
       incomplete: '"{{value}}" names a server, not a tool: MCP tools are named mcp__<server>__<tool>, so this matches nothing; use "{{value}}__.*" for every tool of the server',
+      pluginServer: '"{{server}}" is a server this plugin bundles: its tools are named mcp__plugin_{{plugin}}_{{server}}__<tool>, so "{{value}}" never matches',
     },
   },
   check(ctx) {
+    const plugin = ctx.model.kind === 'plugin-hooks' || ctx.model.kind === 'plugin-manifest' ? pluginServers(ctx.options) : undefined;
     for (const ev of ctx.model.events) {
       if (!ev.spec?.toolEvent) continue;
       for (const g of ev.groups) {
         const m = matcherOf(g);
         if (!m) continue;
+        if (plugin?.servers.size)
+          for (const server of plugin.servers) {
+            const at = m.value.indexOf(`mcp__${server}__`);
+            if (at < 0 || (at > 0 && /[A-Za-z0-9_]/.test(m.value[at - 1]!))) continue;
+            const span = spanInString(ctx.doc.text, m.node, at, at + 5 + server.length);
+            const name = plugin.name ?? '<plugin>';
+            ctx.report({
+              messageId: 'pluginServer',
+              data: { server, plugin: name, value: m.value },
+              span,
+              ...(plugin.name ? { suggestions: [{ title: `use mcp__plugin_${name}_${server}`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: `mcp__plugin_${name}_${server}` }] }] } : {}),
+            });
+          }
         const e = evaluateMatcher(m.value, ev.spec.matcher!.exactSet);
         if (e.kind !== 'exact') continue;
         for (const item of e.items) {
