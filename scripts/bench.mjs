@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const cli = `${root}dist/cli.js`;
+const cli = `${root}dist/cli.cjs`;
 const corpus = fileURLToPath(new URL('../../shared/corpus/real/', import.meta.url));
 const one = `${corpus}003-0-to-1-Labs__memex/.claude/settings.json`;
 const tree = `${root}.bench/tree-2000`;

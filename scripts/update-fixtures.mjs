@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Rewrites fixtures/<rule>/invalid/<case>/expected.out from what the built CLI
-// (dist/cli.js) prints for that rule. Review the diff before committing: the
+// (dist/cli.cjs) prints for that rule. Review the diff before committing: the
 // golden files are the contract, this only saves typing them.
 // Usage: npm run build && node scripts/update-fixtures.mjs [rule-id ...]
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = join(root, 'dist', 'cli.cjs');
 const only = new Set(process.argv.slice(2));
 for (const rule of readdirSync(join(root, 'fixtures'))) {
   if (only.size && !only.has(rule)) continue;

@@ -8,11 +8,13 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-const code = await main(process.argv.slice(2), {
+// No top-level await: this entry is also bundled as CommonJS (dist/cli.cjs).
+void main(process.argv.slice(2), {
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
   env: process.env,
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

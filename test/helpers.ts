@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 /** Repository root and paths used by the tests. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 export const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 export const CORPUS = `${SHARED}corpus/real/`;
 

@@ -229,7 +229,7 @@ describe('GitHub Action (action.yml)', () => {
     return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step('Run hooklint')], {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, HL_CLI: join(ROOT, 'dist', 'cli.js'), HL_FORMAT: 'github', HL_FAIL_ON: 'error', HL_SARIF: '', HL_ARGS: '', HL_PATHS: '.', GITHUB_ACTIONS: 'true', ...env },
+      env: { ...process.env, HL_CLI: join(ROOT, 'dist', 'cli.cjs'), HL_FORMAT: 'github', HL_FAIL_ON: 'error', HL_SARIF: '', HL_ARGS: '', HL_PATHS: '.', GITHUB_ACTIONS: 'true', ...env },
     });
   }
   it('annotates findings and fails only as fail-on says', async () => {
