@@ -1,6 +1,5 @@
-import { evaluateMatcher } from '../core/matcher.js';
 import { defineRule } from './rule.js';
-import { matcherOf } from './util.js';
+import { matchersOf } from './util.js';
 
 /**
  * RULES.md §4 `invalid-matcher-regex`; SPEC.md §3: a matcher with characters
@@ -19,14 +18,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const ev of ctx.model.events) {
-      if (!ev.spec?.matcher) continue;
-      for (const g of ev.groups) {
-        const m = matcherOf(g);
-        if (!m) continue;
-        const e = evaluateMatcher(m.value, ev.spec.matcher.exactSet);
-        if (e.kind === 'regex' && e.error) ctx.report({ messageId: 'invalid', data: { matcher: m.value, error: e.error }, node: m.node });
-      }
+    for (const { m, e } of matchersOf(ctx, 'matching')) {
+      if (e.kind === 'regex' && e.error) ctx.report({ messageId: 'invalid', data: { matcher: m.value, error: e.error }, node: m.node });
     }
   },
 });

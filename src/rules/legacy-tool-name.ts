@@ -1,8 +1,7 @@
 import { catalog } from '../core/catalog.js';
-import { evaluateMatcher } from '../core/matcher.js';
 import { spanInString } from '../core/parse.js';
 import { defineRule } from './rule.js';
-import { matcherOf } from './util.js';
+import { matchersOf } from './util.js';
 
 /**
  * RULES.md §4 `legacy-tool-name`; SPEC.md §2.4: `Task` was renamed `Agent` in
@@ -23,22 +22,16 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const ev of ctx.model.events) {
-      if (!ev.spec?.toolEvent) continue;
-      for (const g of ev.groups) {
-        const m = matcherOf(g);
-        if (!m) continue;
-        const e = evaluateMatcher(m.value, ev.spec.matcher!.exactSet);
-        if (e.kind !== 'exact') continue;
-        const names = new Set(e.items.map((i) => i.value));
-        for (const item of e.items) {
-          if (!(item.value in catalog.legacyToolNames)) continue;
-          const now = catalog.legacyToolNames[item.value];
-          const span = spanInString(ctx.doc.text, m.node, item.offset, item.offset + item.value.length);
-          // Renaming to a name already in the list would duplicate it: report without a fix.
-          const fix = now && !names.has(now) ? { safety: 'safe' as const, title: `replace "${item.value}" with "${now}"`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: now }] } : undefined;
-          ctx.report({ messageId: now ? 'renamed' : 'legacy', data: { value: item.value, now: now ?? '' }, span, ...(fix ? { fix } : {}), ...(now ? {} : { note: 'match "Edit" instead' }) });
-        }
+    for (const { m, e } of matchersOf(ctx, 'tool')) {
+      if (e.kind !== 'exact') continue;
+      const names = new Set(e.items.map((i) => i.value));
+      for (const item of e.items) {
+        if (!(item.value in catalog.legacyToolNames)) continue;
+        const now = catalog.legacyToolNames[item.value];
+        const span = spanInString(ctx.doc.text, m.node, item.offset, item.offset + item.value.length);
+        // Renaming to a name already in the list would duplicate it: report without a fix.
+        const fix = now && !names.has(now) ? { safety: 'safe' as const, title: `replace "${item.value}" with "${now}"`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: now }] } : undefined;
+        ctx.report({ messageId: now ? 'renamed' : 'legacy', data: { value: item.value, now: now ?? '' }, span, ...(fix ? { fix } : {}), ...(now ? {} : { note: 'match "Edit" instead' }) });
       }
     }
   },

@@ -1,7 +1,6 @@
 import { catalog } from '../core/catalog.js';
-import { evaluateMatcher } from '../core/matcher.js';
 import { defineRule } from './rule.js';
-import { matcherOf } from './util.js';
+import { matchersOf } from './util.js';
 
 const TOOLS = catalog.toolNames;
 
@@ -69,23 +68,17 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const ev of ctx.model.events) {
-      if (!ev.spec?.toolEvent) continue;
-      for (const g of ev.groups) {
-        const m = matcherOf(g);
-        if (!m) continue;
-        const e = evaluateMatcher(m.value, ev.spec.matcher!.exactSet);
-        if (e.kind !== 'regex' || !e.regex) continue;
-        const hits = overbroadHits(m.value);
-        if (hits.length === 0) continue;
-        const anchored = `^(${m.value.replace(/^\^/, '').replace(/\$$/, '')})$`;
-        ctx.report({
-          messageId: 'overbroad',
-          data: { matcher: m.value, named: [...new Set(hits.map((h) => h.named))].join(', '), hits: [...new Set(hits.map((h) => h.hit))].join(', ') },
-          node: m.node,
-          suggestions: [{ title: `anchor it: "${anchored}"`, edits: [{ range: [m.node.offset, m.node.offset + m.node.length], text: JSON.stringify(anchored) }] }],
-        });
-      }
+    for (const { m, e } of matchersOf(ctx, 'tool')) {
+      if (e.kind !== 'regex' || !e.regex) continue;
+      const hits = overbroadHits(m.value);
+      if (hits.length === 0) continue;
+      const anchored = `^(${m.value.replace(/^\^/, '').replace(/\$$/, '')})$`;
+      ctx.report({
+        messageId: 'overbroad',
+        data: { matcher: m.value, named: [...new Set(hits.map((h) => h.named))].join(', '), hits: [...new Set(hits.map((h) => h.hit))].join(', ') },
+        node: m.node,
+        suggestions: [{ title: `anchor it: "${anchored}"`, edits: [{ range: [m.node.offset, m.node.offset + m.node.length], text: JSON.stringify(anchored) }] }],
+      });
     }
   },
 });

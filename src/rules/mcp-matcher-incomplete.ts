@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
-import { evaluateMatcher } from '../core/matcher.js';
 import { keyOf, properties, propertyValue, spanInString, stringValue } from '../core/parse.js';
 import { defineRule, type LintOptions } from './rule.js';
-import { matcherOf } from './util.js';
+import { matchersOf } from './util.js';
 
 /**
  * The plugin's name and the MCP servers it bundles (`.mcp.json` at the plugin
@@ -51,33 +50,27 @@ export default defineRule({
   },
   check(ctx) {
     const plugin = ctx.model.kind === 'plugin-hooks' || ctx.model.kind === 'plugin-manifest' ? pluginServers(ctx.options) : undefined;
-    for (const ev of ctx.model.events) {
-      if (!ev.spec?.toolEvent) continue;
-      for (const g of ev.groups) {
-        const m = matcherOf(g);
-        if (!m) continue;
-        if (plugin?.servers.size)
-          for (const server of plugin.servers) {
-            const at = m.value.indexOf(`mcp__${server}__`);
-            if (at < 0 || (at > 0 && /[A-Za-z0-9_]/.test(m.value[at - 1]!))) continue;
-            const span = spanInString(ctx.doc.text, m.node, at, at + 5 + server.length);
-            const name = plugin.name ?? '<plugin>';
-            ctx.report({
-              messageId: 'pluginServer',
-              data: { server, plugin: name, value: m.value },
-              span,
-              ...(plugin.name ? { suggestions: [{ title: `use mcp__plugin_${name}_${server}`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: `mcp__plugin_${name}_${server}` }] }] } : {}),
-            });
-          }
-        const e = evaluateMatcher(m.value, ev.spec.matcher!.exactSet);
-        if (e.kind !== 'exact') continue;
-        for (const item of e.items) {
-          if (!/^mcp__[A-Za-z0-9-]/.test(item.value) || item.value.slice(5).includes('__')) continue;
-          const span = spanInString(ctx.doc.text, m.node, item.offset, item.offset + item.value.length);
-          const fix =
-            e.items.length === 1 ? { safety: 'safe' as const, title: `match every tool of the server`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: `${item.value}__.*` }] } : undefined;
-          ctx.report({ messageId: 'incomplete', data: { value: item.value }, span, ...(fix ? { fix } : {}) });
+    for (const { m, e } of matchersOf(ctx, 'tool')) {
+      if (plugin?.servers.size)
+        for (const server of plugin.servers) {
+          const at = m.value.indexOf(`mcp__${server}__`);
+          if (at < 0 || (at > 0 && /[A-Za-z0-9_]/.test(m.value[at - 1]!))) continue;
+          const span = spanInString(ctx.doc.text, m.node, at, at + 5 + server.length);
+          const name = plugin.name ?? '<plugin>';
+          ctx.report({
+            messageId: 'pluginServer',
+            data: { server, plugin: name, value: m.value },
+            span,
+            ...(plugin.name ? { suggestions: [{ title: `use mcp__plugin_${name}_${server}`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: `mcp__plugin_${name}_${server}` }] }] } : {}),
+          });
         }
+      if (e.kind !== 'exact') continue;
+      for (const item of e.items) {
+        if (!/^mcp__[A-Za-z0-9-]/.test(item.value) || item.value.slice(5).includes('__')) continue;
+        const span = spanInString(ctx.doc.text, m.node, item.offset, item.offset + item.value.length);
+        const fix =
+          e.items.length === 1 ? { safety: 'safe' as const, title: `match every tool of the server`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: `${item.value}__.*` }] } : undefined;
+        ctx.report({ messageId: 'incomplete', data: { value: item.value }, span, ...(fix ? { fix } : {}) });
       }
     }
   },

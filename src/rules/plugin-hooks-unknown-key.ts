@@ -1,10 +1,8 @@
 import { keyOf, properties } from '../core/parse.js';
-import { closest } from '../core/suggest.js';
 import { defineRule } from './rule.js';
-import { removeKeyFix } from './util.js';
+import { removeKeyFix, unknownGroupKeys } from './util.js';
 
 const TOP_KEYS = ['description', 'hooks', 'modules', 'surface'];
-const GROUP_KEYS = ['matcher', 'hooks'];
 
 /**
  * RULES.md §7 `plugin-hooks-unknown-key`; SPEC.md §8.3, §9 #17: since
@@ -36,14 +34,8 @@ export default defineRule({
         if (!TOP_KEYS.includes(key)) ctx.report({ messageId: 'top', data: { key, allowed: TOP_KEYS.map((k) => `"${k}"`).join(', ') }, node: prop.children![0]!, fix: removeKeyFix(ctx, root, prop, 'unsafe') });
       }
     for (const ev of ctx.model.events)
-      for (const g of ev.groups) {
-        if (g.flat) continue;
-        for (const prop of properties(g.node)) {
-          const key = keyOf(prop);
-          if (GROUP_KEYS.includes(key) || key === 'if') continue;
-          const suggestion = closest(key, GROUP_KEYS);
-          ctx.report({ messageId: suggestion ? 'didYouMean' : 'group', data: { key, suggestion: suggestion ?? '' }, node: prop.children![0]!, fix: removeKeyFix(ctx, g.node, prop, 'unsafe') });
-        }
-      }
+      for (const g of ev.groups)
+        for (const k of unknownGroupKeys(g))
+          ctx.report({ messageId: k.suggestion ? 'didYouMean' : 'group', data: { key: k.key, suggestion: k.suggestion ?? '' }, node: k.keyNode, fix: removeKeyFix(ctx, g.node, k.prop, 'unsafe') });
   },
 });

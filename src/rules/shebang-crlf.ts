@@ -1,6 +1,5 @@
 import { defineRule } from './rule.js';
-import { scriptsOf, scriptText } from './scripts.js';
-import { wordLocation } from './util.js';
+import { directScripts, wordLocation } from './util.js';
 
 /**
  * RULES.md §6 `shebang-crlf`: with a CRLF line ending the interpreter named
@@ -22,20 +21,17 @@ export default defineRule({
   },
   check(ctx) {
     const fixed = new Set<string>();
-    for (const h of ctx.model.handlers)
-      for (const s of scriptsOf(h, ctx.options)) {
-        if (s.interpreter) continue;
-        const text = scriptText(ctx.options, s.absolute);
-        const m = text === undefined ? null : /^#!([^\r\n]*)\r\n/.exec(text);
-        if (!m) continue;
-        const first = !fixed.has(s.absolute);
-        fixed.add(s.absolute);
-        ctx.report({
-          messageId: 'crlf',
-          data: { script: s.written, interpreter: m[1]!.trim() },
-          ...wordLocation(ctx, s.node, s.word),
-          ...(first ? { fix: { safety: 'unsafe' as const, title: `convert ${s.absolute} to LF line endings`, edits: [], fileEdits: [{ kind: 'to-lf' as const, path: s.absolute }] } } : {}),
-        });
-      }
+    for (const { s, text } of directScripts(ctx)) {
+      const m = /^#!([^\r\n]*)\r\n/.exec(text);
+      if (!m) continue;
+      const first = !fixed.has(s.absolute);
+      fixed.add(s.absolute);
+      ctx.report({
+        messageId: 'crlf',
+        data: { script: s.written, interpreter: m[1]!.trim() },
+        ...wordLocation(ctx, s.node, s.word),
+        ...(first ? { fix: { safety: 'unsafe' as const, title: `convert ${s.absolute} to LF line endings`, edits: [], fileEdits: [{ kind: 'to-lf' as const, path: s.absolute }] } } : {}),
+      });
+    }
   },
 });

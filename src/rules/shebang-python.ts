@@ -1,6 +1,5 @@
 import { defineRule } from './rule.js';
-import { scriptsOf, scriptText } from './scripts.js';
-import { wordLocation } from './util.js';
+import { directScripts, wordLocation } from './util.js';
 
 /** Directories whose interpreters exist on every macOS and Linux system. */
 const PORTABLE_DIRS = /^\/(usr\/)?bin\/[^/]+$/;
@@ -28,30 +27,27 @@ export default defineRule({
   },
   check(ctx) {
     const fixed = new Set<string>();
-    for (const h of ctx.model.handlers)
-      for (const s of scriptsOf(h, ctx.options)) {
-        if (s.interpreter) continue;
-        const text = scriptText(ctx.options, s.absolute);
-        const m = text === undefined ? null : /^#!([^\r\n]*)/.exec(text);
-        if (!m) continue;
-        const shebang = m[0];
-        const words = m[1]!.trim().split(/\s+/);
-        const interp = words[0] ?? '';
-        const name = interp.endsWith('/env') ? (words.find((w, i) => i > 0 && !w.startsWith('-') && !w.includes('=')) ?? '') : interp.slice(interp.lastIndexOf('/') + 1);
-        const loc = wordLocation(ctx, s.node, s.word);
-        if (name === 'python') {
-          const first = !fixed.has(s.absolute);
-          fixed.add(s.absolute);
-          const to = shebang.replace(/python(?=\s|$)/, 'python3');
-          ctx.report({
-            messageId: 'python',
-            data: { script: s.written, shebang },
-            ...loc,
-            ...(first ? { fix: { safety: 'unsafe' as const, title: `rewrite the shebang to "${to}"`, edits: [], fileEdits: [{ kind: 'rewrite-head' as const, path: s.absolute, from: shebang, to }] } } : {}),
-          });
-        } else if (interp.startsWith('/') && !interp.endsWith('/env') && !PORTABLE_DIRS.test(interp)) {
-          ctx.report({ messageId: 'hardcoded', data: { script: s.written, shebang, name }, ...loc });
-        }
+    for (const { s, text } of directScripts(ctx)) {
+      const m = /^#!([^\r\n]*)/.exec(text);
+      if (!m) continue;
+      const shebang = m[0];
+      const words = m[1]!.trim().split(/\s+/);
+      const interp = words[0] ?? '';
+      const name = interp.endsWith('/env') ? (words.find((w, i) => i > 0 && !w.startsWith('-') && !w.includes('=')) ?? '') : interp.slice(interp.lastIndexOf('/') + 1);
+      const loc = wordLocation(ctx, s.node, s.word);
+      if (name === 'python') {
+        const first = !fixed.has(s.absolute);
+        fixed.add(s.absolute);
+        const to = shebang.replace(/python(?=\s|$)/, 'python3');
+        ctx.report({
+          messageId: 'python',
+          data: { script: s.written, shebang },
+          ...loc,
+          ...(first ? { fix: { safety: 'unsafe' as const, title: `rewrite the shebang to "${to}"`, edits: [], fileEdits: [{ kind: 'rewrite-head' as const, path: s.absolute, from: shebang, to }] } } : {}),
+        });
+      } else if (interp.startsWith('/') && !interp.endsWith('/env') && !PORTABLE_DIRS.test(interp)) {
+        ctx.report({ messageId: 'hardcoded', data: { script: s.written, shebang, name }, ...loc });
       }
+    }
   },
 });

@@ -1,9 +1,5 @@
-import { keyOf, properties } from '../core/parse.js';
-import { closest } from '../core/suggest.js';
 import { defineRule } from './rule.js';
-import { removeKeyFix } from './util.js';
-
-const GROUP_KEYS = ['matcher', 'hooks'];
+import { removeKeyFix, unknownGroupKeys } from './util.js';
 
 /**
  * Beyond RULES.md (SPEC.md §0, §3, §8.3): a matcher group has only `matcher`
@@ -29,14 +25,8 @@ export default defineRule({
   check(ctx) {
     if (ctx.model.kind === 'plugin-hooks') return;
     for (const ev of ctx.model.events)
-      for (const g of ev.groups) {
-        if (g.flat) continue;
-        for (const prop of properties(g.node)) {
-          const key = keyOf(prop);
-          if (GROUP_KEYS.includes(key) || key === 'if') continue;
-          const suggestion = closest(key, GROUP_KEYS);
-          ctx.report({ messageId: suggestion ? 'didYouMean' : 'unknown', data: { key, suggestion: suggestion ?? '' }, node: prop.children![0]!, fix: removeKeyFix(ctx, g.node, prop, 'unsafe') });
-        }
-      }
+      for (const g of ev.groups)
+        for (const k of unknownGroupKeys(g))
+          ctx.report({ messageId: k.suggestion ? 'didYouMean' : 'unknown', data: { key: k.key, suggestion: k.suggestion ?? '' }, node: k.keyNode, fix: removeKeyFix(ctx, g.node, k.prop, 'unsafe') });
   },
 });

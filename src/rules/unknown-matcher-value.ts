@@ -1,9 +1,9 @@
 import { catalog } from '../core/catalog.js';
-import { evaluateMatcher, isMcpName } from '../core/matcher.js';
+import { isMcpName } from '../core/matcher.js';
 import { spanInString } from '../core/parse.js';
 import { closest } from '../core/suggest.js';
 import { defineRule } from './rule.js';
-import { matcherOf } from './util.js';
+import { matchersOf } from './util.js';
 
 const LEGACY = new Set(Object.keys(catalog.legacyToolNames));
 
@@ -29,32 +29,27 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const ev of ctx.model.events) {
-      const spec = ev.spec?.matcher;
-      if (!spec || (spec.openVocabulary && !ev.spec!.toolEvent) || spec.knownValues.length === 0) continue;
+    for (const { ev, m, e } of matchersOf(ctx, 'matching')) {
+      const spec = ev.spec!.matcher!;
+      if ((spec.openVocabulary && !ev.spec!.toolEvent) || spec.knownValues.length === 0 || e.kind !== 'exact') continue;
       const field = ev.spec!.toolEvent ? 'tool name' : `"${spec.field}" value`;
-      for (const g of ev.groups) {
-        const m = matcherOf(g);
-        if (!m) continue;
-        const e = evaluateMatcher(m.value, spec.exactSet);
-        if (e.kind !== 'exact') continue;
-        for (const item of e.items) {
-          if (spec.knownValues.includes(item.value)) continue;
-          if (ev.spec!.toolEvent && (isMcpName(item.value) || LEGACY.has(item.value))) continue;
-          const caseOnly = spec.knownValues.filter((k) => k.toLowerCase() === item.value.toLowerCase());
-          const suggestion = caseOnly.length === 1 ? caseOnly[0] : closest(item.value, spec.knownValues);
-          const span = spanInString(ctx.doc.text, m.node, item.offset, item.offset + item.value.length);
-          ctx.report({
-            messageId: suggestion ? 'didYouMean' : 'unknown',
-            data: { value: item.value, field, event: ev.name, suggestion: suggestion ?? '' },
-            span,
-            ...(caseOnly.length === 1
-              ? { fix: { safety: 'safe' as const, title: `replace with "${caseOnly[0]}"`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: caseOnly[0]! }] } }
-              : suggestion
-                ? { suggestions: [{ title: `replace with "${suggestion}"`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: suggestion }] }] }
-                : {}),
-          });
-        }
+      for (const item of e.items) {
+        if (spec.knownValues.includes(item.value)) continue;
+        if (ev.spec!.toolEvent && (isMcpName(item.value) || LEGACY.has(item.value))) continue;
+        const caseOnly = spec.knownValues.filter((k) => k.toLowerCase() === item.value.toLowerCase());
+        const suggestion = caseOnly.length === 1 ? caseOnly[0] : closest(item.value, spec.knownValues);
+        const span = spanInString(ctx.doc.text, m.node, item.offset, item.offset + item.value.length);
+        const edit = (text: string) => [{ range: [span.offset, span.offset + span.length] as [number, number], text }];
+        ctx.report({
+          messageId: suggestion ? 'didYouMean' : 'unknown',
+          data: { value: item.value, field, event: ev.name, suggestion: suggestion ?? '' },
+          span,
+          ...(caseOnly.length === 1
+            ? { fix: { safety: 'safe' as const, title: `replace with "${caseOnly[0]}"`, edits: edit(caseOnly[0]!) } }
+            : suggestion
+              ? { suggestions: [{ title: `replace with "${suggestion}"`, edits: edit(suggestion) }] }
+              : {}),
+        });
       }
     }
   },

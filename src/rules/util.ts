@@ -1,8 +1,11 @@
 import type { Node } from 'jsonc-parser';
 import type { ShellWord } from '../core/command.js';
 import { removeProperty } from '../core/edits.js';
-import type { GroupEntry, HandlerEntry } from '../core/model.js';
+import { evaluateMatcher, type MatcherEval } from '../core/matcher.js';
+import type { EventEntry, GroupEntry, HandlerEntry } from '../core/model.js';
 import { findProperty, keyOf, properties, spanInString, stringValue, type Span } from '../core/parse.js';
+import { closest } from '../core/suggest.js';
+import { scriptsOf, scriptText, type ResolvedScript } from './scripts.js';
 import type { Fix, FixSafety } from '../core/types.js';
 import type { RuleContext } from './rule.js';
 
@@ -54,4 +57,52 @@ export function humanSeconds(s: number): string {
 /** JSON-escape text for insertion inside an existing JSON string literal (no surrounding quotes). */
 export function jsonInner(text: string): string {
   return JSON.stringify(text).slice(1, -1);
+}
+
+const evaluations = new WeakMap<GroupEntry, MatcherEval>();
+
+/**
+ * The string matchers of a file's groups, evaluated once per lint run (SPEC.md
+ * §3): `tool` keeps the five tool events, `matching` every event with matcher
+ * support. Several rules look at the same matchers; each regex compiles once.
+ */
+export function matchersOf(ctx: RuleContext, which: 'tool' | 'matching'): { ev: EventEntry; g: GroupEntry; m: { node: Node; value: string }; e: MatcherEval }[] {
+  const out: { ev: EventEntry; g: GroupEntry; m: { node: Node; value: string }; e: MatcherEval }[] = [];
+  for (const ev of ctx.model.events) {
+    const spec = ev.spec?.matcher;
+    if (!spec || (which === 'tool' && !ev.spec!.toolEvent)) continue;
+    for (const g of ev.groups) {
+      const m = matcherOf(g);
+      if (!m) continue;
+      let e = evaluations.get(g);
+      if (!e) evaluations.set(g, (e = evaluateMatcher(m.value, spec.exactSet)));
+      out.push({ ev, g, m, e });
+    }
+  }
+  return out;
+}
+
+/** The keys of a matcher group other than `matcher` and `hooks` (and `if`, which `if-misplaced` reports), with a "did you mean". */
+export function unknownGroupKeys(g: GroupEntry): { prop: Node; keyNode: Node; key: string; suggestion: string | undefined }[] {
+  if (g.flat) return [];
+  return properties(g.node)
+    .map((prop) => ({ prop, keyNode: prop.children![0]!, key: keyOf(prop) }))
+    .filter(({ key }) => key !== 'matcher' && key !== 'hooks' && key !== 'if')
+    .map((k) => ({ ...k, suggestion: closest(k.key, ['matcher', 'hooks']) }));
+}
+
+/**
+ * The scripts a file's command handlers run directly (no interpreter on the
+ * command line, so the kernel reads their shebang), with their text; scripts
+ * that cannot be read are left out. Needs `options.host`.
+ */
+export function directScripts(ctx: RuleContext): { h: HandlerEntry; s: ResolvedScript; text: string }[] {
+  const out: { h: HandlerEntry; s: ResolvedScript; text: string }[] = [];
+  for (const h of ctx.model.handlers)
+    for (const s of scriptsOf(h, ctx.options)) {
+      if (s.interpreter) continue;
+      const text = scriptText(ctx.options, s.absolute);
+      if (text !== undefined) out.push({ h, s, text });
+    }
+  return out;
 }
