@@ -49,8 +49,10 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const plugin = ctx.model.kind === 'plugin-hooks' || ctx.model.kind === 'plugin-manifest' ? pluginServers(ctx.options) : undefined;
-    for (const { m, e } of matchersOf(ctx, 'tool')) {
+    const matchers = matchersOf(ctx, 'tool');
+    // The plugin's server list costs two file reads: only when some matcher names an MCP tool.
+    const plugin = (ctx.model.kind === 'plugin-hooks' || ctx.model.kind === 'plugin-manifest') && matchers.some(({ m }) => m.value.includes('mcp__')) ? pluginServers(ctx.options) : undefined;
+    for (const { m, e } of matchers) {
       if (plugin?.servers.size)
         for (const server of plugin.servers) {
           const at = m.value.indexOf(`mcp__${server}__`);
