@@ -255,3 +255,18 @@ describe('GitHub Action (action.yml)', () => {
     assert.equal(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results.length, 3);
   });
 });
+
+describe('worker threads (HOOKLINT_THREADS)', () => {
+  it('two threads report exactly what one thread does, on a tree above the parallel threshold', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-threads-'));
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bench-corpus.mjs'), '110', '--out', dir]);
+    const one = await runCli(['check', '-f', 'json', dir], { env: { HOOKLINT_THREADS: '1' } });
+    const two = await runCli(['check', '-f', 'json', dir], { env: { HOOKLINT_THREADS: '2' } });
+    assert.equal(two.stderr, '');
+    assert.equal(two.code, one.code);
+    const a = JSON.parse(one.stdout);
+    assert.ok(a.length >= 300, `${a.length} files`);
+    assert.deepEqual(JSON.parse(two.stdout), a);
+  });
+});
