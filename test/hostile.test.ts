@@ -110,6 +110,23 @@ describe('bad input matrix', () => {
     assert.equal(code, 2);
     assert.match(stderr, /settings\.json: permission denied/);
   });
+  it('a file without read permission → an error naming it (simulated EACCES, so it also runs as root)', () => {
+    const { dir, file } = project(CLEAN);
+    const read = fs.readFileSync;
+    fs.readFileSync = ((p: fs.PathOrFileDescriptor, o?: unknown) => {
+      if (p === file) throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
+      return read(p, o as never);
+    }) as typeof fs.readFileSync;
+    syncBuiltinESMExports();
+    try {
+      const out = lintFiles([dir], { scripts: false });
+      assert.deepEqual(out.errors, [`${file}: permission denied`]);
+      assert.deepEqual(out.results, []);
+    } finally {
+      fs.readFileSync = read;
+      syncBuiltinESMExports();
+    }
+  });
   it('a broken symlink → exit 2 naming it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hooklint-hostile-'));
     mkdirSync(join(dir, '.claude'));
