@@ -17,6 +17,9 @@ export interface LintTextOptions extends LintOptions {
   rules?: readonly Rule[];
 }
 
+/** RULES.md section of every built-in rule (for the blast-radius note). */
+const SECTION: ReadonlyMap<string, number> = new Map(allRules.map((r) => [r.meta.id, r.meta.section]));
+
 /** An error hooklint itself cannot recover from (a bug, or bad configuration); the CLI exits 2. */
 export class HooklintError extends Error {
   override name = 'HooklintError';
@@ -37,7 +40,8 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   const lines = new LineIndex(text);
   const model = buildModel(options.kind, doc.root);
   const diagnostics: Diagnostic[] = [];
-  const sections = new Map<string, number>();
+  // Most files have no configured levels: skip 57 keyed lookups per file then.
+  const levels = options.ruleLevels && Object.keys(options.ruleLevels).length > 0 ? options.ruleLevels : undefined;
   // One report function for the whole run (not a closure per rule and file).
   let rule!: Rule;
   let severity: Severity = 'error';
@@ -67,12 +71,11 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   };
   const ctx = { doc, lines, model, options, report };
   for (const r of options.rules ?? allRules) {
-    const level = options.ruleLevels?.[r.meta.id];
+    const level = levels?.[r.meta.id];
     if (level === 'off') continue;
     if (r.meta.needsHost && !options.host) continue;
     rule = r;
     severity = level === 'warn' ? 'warning' : level === 'error' ? 'error' : r.meta.severity;
-    sections.set(r.meta.id, r.meta.section);
     try {
       r.check(ctx);
     } catch (e) {
@@ -81,7 +84,8 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
     }
   }
   diagnostics.sort(compareDiagnostics);
-  const fatal = diagnostics.find((d) => d.severity === 'error' && sections.get(d.ruleId) === 1);
+  const sectionOf = (id: string) => SECTION.get(id) ?? options.rules?.find((r) => r.meta.id === id)?.meta.section;
+  const fatal = diagnostics.find((d) => d.severity === 'error' && sectionOf(d.ruleId) === 1);
   if (fatal) fatal.note = blastRadius(options.kind, model.handlers.length, otherSettingsCount(doc.root));
   return { diagnostics, handlerCount: model.handlers.length };
 }
