@@ -42,7 +42,7 @@ describe('exit codes', () => {
     assert.equal(r.stderr, 'hooklint: no/such/file.json: no such file or directory\n');
   });
   it('2 with a usage hint for an unknown option or a bad choice', async () => {
-    for (const args of [['check', '--no-such-flag'], ['check', '--format', 'xml'], ['check', '--fix', '--diff'], ['explain'], ['rules', '--format', 'xml']]) {
+    for (const args of [['check', '--no-such-flag'], ['check', '--format', 'xml'], ['check', '--fix', '--diff'], ['explain'], ['rules', '--format', 'xml'], ['check', '--max-warnings', 'many']]) {
       const r = await runCli(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, /Run "hooklint --help" for usage/);

@@ -227,6 +227,10 @@ interface CheckArgs {
 
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const fixing = !!(args.fix || args.fixDryRun || args.diff);
+  if (!Number.isInteger(args.maxWarnings)) {
+    io.stderr('hooklint: --max-warnings takes a whole number (-1: no limit)\nRun "hooklint --help" for usage.\n');
+    return EXIT.error;
+  }
   if (args.unsafeFixes && !fixing) {
     io.stderr('hooklint: --unsafe-fixes needs --fix, --fix-dry-run or --diff\nRun "hooklint --help" for usage.\n');
     return EXIT.error;
