@@ -148,21 +148,22 @@ export function isInside(root: string, child: string): boolean {
  */
 export function memoHost(host: ScriptHost): ScriptHost & { forget(path: string): void } {
   const stats = new Map<string, ReturnType<ScriptHost['stat']>>();
-  const heads = new Map<string, string | undefined>();
+  const heads = new Map<string, Map<number, string | undefined>>();
   return {
     stat(path) {
       if (!stats.has(path)) stats.set(path, host.stat(path));
       return stats.get(path);
     },
     readHead(path, bytes) {
-      const key = `${bytes}\u0000${path}`;
-      if (!heads.has(key)) heads.set(key, host.readHead(path, bytes));
-      return heads.get(key);
+      let byLength = heads.get(path);
+      if (!byLength) heads.set(path, (byLength = new Map()));
+      if (!byLength.has(bytes)) byLength.set(bytes, host.readHead(path, bytes));
+      return byLength.get(bytes);
     },
     /** Drop what is known of `path` (after a fix changed it). */
     forget(path) {
       stats.delete(path);
-      for (const k of heads.keys()) if (k.endsWith(`\u0000${path}`)) heads.delete(k);
+      heads.delete(path);
     },
   };
 }
