@@ -107,16 +107,9 @@ export function targetFor(path: string, discovered: boolean, env: NodeJS.Process
 const CANDIDATE = /(^|[\\/])(settings(\.local)?\.json|\.claude\.json|managed-settings\.json|hooks\.json|plugin\.json)$|[\\/]managed-settings\.d[\\/][^\\/]+\.json$/;
 
 /**
- * Every candidate hook config under `dir`, skipping `node_modules` and `.git`,
- * sorted by path.
- */
-export function walk(dir: string): string[] {
-  return walkTree(dir).files;
-}
-
-/**
- * `walk`, plus every hooklint.config.json met on the way: config lookup for
- * files under `dir` then needs no stat per directory.
+ * Every candidate hook config under `dir` (sorted by path; node_modules and
+ * .git skipped), plus every hooklint.config.json met on the way: config lookup
+ * for files under `dir` then needs no stat per directory.
  */
 export function walkTree(dir: string): { files: string[]; configFiles: string[] } {
   // Loaded on first use: a run on named files never walks a directory.
