@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargsParser from 'yargs-parser';
@@ -277,7 +278,8 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   let report = formatter(shown, ctx);
   // In GitHub Actions, text from configs printed by the human formats cannot run workflow commands.
   if (io.env.GITHUB_ACTIONS === 'true' && !args.outputFile && (args.format === 'stylish' || args.format === 'compact') && report) {
-    const { randomUUID } = await import('node:crypto');
+    // A require, not import(): the executable runs from a V8 code cache, where import() is unavailable.
+    const { randomUUID } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
     const token = `hooklint-${randomUUID()}`;
     report = `::stop-commands::${token}\n${report}::${token}::\n`;
   }
