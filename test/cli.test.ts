@@ -167,3 +167,24 @@ describe('hooklint rules', () => {
     assert.deepEqual(ids, rules.map((x) => x.meta.id));
   });
 });
+
+describe('the executable (dist/cli.cjs)', () => {
+  it('runs from the build-time V8 code cache, and still works when that cache is corrupt or missing', async () => {
+    const { copyFileSync, writeFileSync: write, existsSync: exists, rmSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { ROOT } = await import('./helpers.js');
+    assert.ok(exists(join(ROOT, 'dist', 'hooklint.cjs.cache')), 'the build writes the code cache');
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-exe-'));
+    for (const f of ['cli.cjs', 'hooklint.cjs']) copyFileSync(join(ROOT, 'dist', f), join(dir, f));
+    mkdirSync(join(dir, 'p', '.claude'), { recursive: true });
+    writeFileSync(join(dir, 'p', '.claude', 'settings.json'), '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done"}]}]}}\n');
+    const run = () => spawnSync(process.execPath, [join(dir, 'cli.cjs'), 'check', '-f', 'compact', join(dir, 'p', '.claude', 'settings.json')], { encoding: 'utf8' });
+    const expected = run();
+    assert.equal(expected.status, 0, expected.stderr);
+    assert.match(expected.stdout, /missing-timeout/);
+    write(join(dir, 'hooklint.cjs.cache'), 'not a V8 code cache');
+    assert.deepEqual([run().stdout, run().status], [expected.stdout, 0]);
+    rmSync(join(dir, 'hooklint.cjs.cache'));
+    assert.deepEqual([run().stdout, run().status], [expected.stdout, 0]);
+  });
+});
