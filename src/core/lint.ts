@@ -1,4 +1,5 @@
 import { rules as allRules } from '../rules/index.js';
+import { memoHost } from '../rules/scripts.js';
 import { interpolate, type LintOptions, type ReportDescriptor, type Rule } from '../rules/rule.js';
 import { buildModel } from './model.js';
 import { parseDocument } from './parse.js';
@@ -36,6 +37,8 @@ export class HooklintError extends Error {
  * @throws HooklintError when a rule fails internally (never for bad input).
  */
 export function lintText(text: string, options: LintTextOptions): LintOutput {
+  // Several rules read the same scripts: each is statted and read once per call.
+  if (options.host) options = { ...options, host: memoHost(options.host) };
   const doc = parseDocument(text);
   const lines = new LineIndex(text);
   const model = buildModel(options.kind, doc.root);

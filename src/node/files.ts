@@ -134,33 +134,6 @@ export function isInside(root: string, child: string): boolean {
   return c === r || c.startsWith(r.endsWith(sep) ? r : r + sep);
 }
 
-/**
- * A host that asks the filesystem at most once per path (and length): one
- * lint run over many configs that share scripts stats and reads each script
- * once. Build one per run; it never sees writes made after it read.
- */
-export function memoHost(host: ScriptHost): ScriptHost & { forget(path: string): void } {
-  const stats = new Map<string, ReturnType<ScriptHost['stat']>>();
-  const heads = new Map<string, Map<number, string | undefined>>();
-  return {
-    stat(path) {
-      if (!stats.has(path)) stats.set(path, host.stat(path));
-      return stats.get(path);
-    },
-    readHead(path, bytes) {
-      let byLength = heads.get(path);
-      if (!byLength) heads.set(path, (byLength = new Map()));
-      if (!byLength.has(bytes)) byLength.set(bytes, host.readHead(path, bytes));
-      return byLength.get(bytes);
-    },
-    /** Drop what is known of `path` (after a fix changed it). */
-    forget(path) {
-      stats.delete(path);
-      heads.delete(path);
-    },
-  };
-}
-
 /** The filesystem seen by script rules (RULES.md §6): stat and read the head of files, never execute. */
 export const nodeHost: ScriptHost = {
   stat(path) {

@@ -8,7 +8,8 @@ import { lintText, type RuleLevel } from '../core/lint.js';
 import { propertyValue } from '../core/parse.js';
 import type { FileEdit, FixSafety, LintResult } from '../core/types.js';
 import { ConfigResolver, type LoadedConfig } from './config.js';
-import { isInside, kindFromShape, memoHost, nodeHost, targetFor, userConfigDir, walkTree, type Target } from './files.js';
+import { memoHost } from '../rules/scripts.js';
+import { isInside, kindFromShape, nodeHost, targetFor, userConfigDir, walkTree, type Target } from './files.js';
 
 /** Loads dependencies on first use (see the callers): a module-local require, under a bundle or not. */
 const lazyRequire = createRequire(import.meta.url);
@@ -225,7 +226,7 @@ export function lintTargets(initial: Target[], options: LintFilesOptions = {}): 
         fixed += res.fixed;
         if (res.output !== text || res.fileEdits.length > 0) changes.push({ path: t.path, before: text, after: res.output, fileEdits: res.fileEdits });
         // Script fixes change what the script rules see: re-lint unless nothing was written.
-        messages = res.fileEdits.length > 0 && !options.dryRun ? lintText(res.output, { ...lintOptions }).diagnostics : res.diagnostics; // a fresh options object: fresh script texts
+        messages = res.fileEdits.length > 0 && !options.dryRun ? lintText(res.output, lintOptions).diagnostics : res.diagnostics;
         if (res.output !== text) output = res.output;
         text = res.output;
       } else messages = lintText(text, lintOptions).diagnostics;

@@ -3,7 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { analyzeShell, basename, handlerCommands, scriptOf, type ScriptRef, type ShellAnalysis, type SimpleCommand } from '../core/command.js';
 import { field, stringField, type HandlerEntry } from '../core/model.js';
 import { getNodeValue } from 'jsonc-parser';
-import type { LintOptions } from './rule.js';
+import type { LintOptions, ScriptHost } from './rule.js';
 
 /** A script a command handler runs, resolved to an absolute path (RULES.md §6). */
 export interface ResolvedScript extends ScriptRef {
@@ -96,21 +96,41 @@ export function scriptsOf(h: HandlerEntry, options: LintOptions): ResolvedScript
 
 /** Bytes of a script read for content rules (exit codes, `stop_hook_active`): enough for any hook script. */
 const CONTENT_BYTES = 256 * 1024;
-const textCache = new WeakMap<LintOptions, Map<string, string | undefined>>();
 
 /**
  * The text of a script (first 256 KiB, latin1), or undefined when it is not a
- * readable file. Cached per lint run (keyed by its options object), so the
- * rules that read one script read it once.
+ * readable file. Not cached here: `lintText` gives the rules a memoised host
+ * (`memoHost`), so the rules that read one script read it once.
  */
 export function scriptText(options: LintOptions, path: string): string | undefined {
-  let cache = textCache.get(options);
-  if (!cache) textCache.set(options, (cache = new Map()));
-  if (!cache.has(path)) {
-    const st = options.host!.stat(path);
-    cache.set(path, st?.isFile ? options.host!.readHead(path, CONTENT_BYTES) : undefined);
-  }
-  return cache.get(path);
+  return options.host!.stat(path)?.isFile ? options.host!.readHead(path, CONTENT_BYTES) : undefined;
+}
+
+/**
+ * A host that asks the filesystem at most once per path (and length): one
+ * lint run over many configs that share scripts stats and reads each script
+ * once. Build one per run; it never sees writes made after it read.
+ */
+export function memoHost(host: ScriptHost): ScriptHost & { forget(path: string): void } {
+  const stats = new Map<string, ReturnType<ScriptHost['stat']>>();
+  const heads = new Map<string, Map<number, string | undefined>>();
+  return {
+    stat(path) {
+      if (!stats.has(path)) stats.set(path, host.stat(path));
+      return stats.get(path);
+    },
+    readHead(path, bytes) {
+      let byLength = heads.get(path);
+      if (!byLength) heads.set(path, (byLength = new Map()));
+      if (!byLength.has(bytes)) byLength.set(bytes, host.readHead(path, bytes));
+      return byLength.get(bytes);
+    },
+    /** Drop what is known of `path` (after a fix changed it). */
+    forget(path) {
+      stats.delete(path);
+      heads.delete(path);
+    },
+  };
 }
 
 /** The language a script is written in, from its interpreter, extension or shebang. */
