@@ -4,10 +4,11 @@ import { dirname, join, resolve } from 'node:path';
 import { getNodeValue, parseTree } from 'jsonc-parser';
 import type writeFileAtomicType from 'write-file-atomic';
 import { applyFixes } from '../core/fix.js';
-import { lintText, type RuleLevel } from '../core/lint.js';
+import { lintText, type LintTextOptions, type RuleLevel } from '../core/lint.js';
 import { propertyValue } from '../core/parse.js';
-import type { FileEdit, FixSafety, LintResult } from '../core/types.js';
+import type { Diagnostic, FileEdit, FileKind, FixSafety, LintResult } from '../core/types.js';
 import { ConfigResolver, type LoadedConfig } from './config.js';
+import type { ScriptHost } from '../rules/rule.js';
 import { memoHost } from '../rules/scripts.js';
 import { isInside, kindFromShape, nodeHost, targetFor, userConfigDir, walkTree, type Target } from './files.js';
 
@@ -184,16 +185,7 @@ export function lintTargets(initial: Target[], options: LintFilesOptions = {}): 
       }
       t.kind = kind;
     }
-    const lintOptions = {
-      filePath: t.path,
-      kind: t.kind,
-      projectRoot: t.projectRoot,
-      pluginRoot: t.pluginRoot,
-      unloaded: t.unloaded,
-      ...(encoding ? { encoding } : {}),
-      host,
-      ...effectiveOptions(cfg, t.path, options),
-    };
+    const lintOptions = optionsFor(t, t.kind, cfg, host, encoding, options);
     let messages;
     let output: string | undefined;
     if (options.fix && encoding === 'invalid-utf-8') {
@@ -231,17 +223,7 @@ export function lintTargets(initial: Target[], options: LintFilesOptions = {}): 
         text = res.output;
       } else messages = lintText(text, lintOptions).diagnostics;
     } else messages = lintText(text, lintOptions).diagnostics;
-    results.push({
-      filePath: t.path,
-      kind: t.kind,
-      messages,
-      errorCount: messages.filter((m) => m.severity === 'error').length,
-      warningCount: messages.filter((m) => m.severity === 'warning').length,
-      fixableErrorCount: messages.filter((m) => m.severity === 'error' && m.fix?.safety === 'safe').length,
-      fixableWarningCount: messages.filter((m) => m.severity === 'warning' && m.fix?.safety === 'safe').length,
-      ...(options.keepSource === false ? {} : { source: text }),
-      ...(output !== undefined ? { output } : {}),
-    });
+    results.push(resultOf(t.path, t.kind, messages, options.keepSource === false ? undefined : text, output));
     if (t.kind === 'plugin-manifest' && t.pluginRoot) for (const ref of manifestHookFiles(text)) {
       const abs = resolve(t.pluginRoot, ref);
       if (!isInside(t.pluginRoot, abs) || !existsSync(abs)) continue; // reported by plugin rules, never followed
@@ -268,6 +250,35 @@ export function decode(buf: Buffer): { text: string; encoding: LintFilesEncoding
   } catch {
     return { text: buf.toString('utf8'), encoding: 'invalid-utf-8' };
   }
+}
+
+/** The lint options of one target: its kind and roots, its config, then the caller's options on top. */
+function optionsFor(t: Target, kind: FileKind, cfg: LoadedConfig | undefined, host: ScriptHost | undefined, encoding: LintFilesEncoding, options: LintFilesOptions): LintTextOptions {
+  return {
+    filePath: t.path,
+    kind,
+    projectRoot: t.projectRoot,
+    pluginRoot: t.pluginRoot,
+    unloaded: t.unloaded,
+    ...(encoding ? { encoding } : {}),
+    host,
+    ...effectiveOptions(cfg, t.path, options),
+  };
+}
+
+/** A file's result in ESLint's shape: its messages and their counts (fixable = has a safe fix). */
+function resultOf(filePath: string, kind: FileKind, messages: Diagnostic[], source: string | undefined, output: string | undefined): LintResult {
+  return {
+    filePath,
+    kind,
+    messages,
+    errorCount: messages.filter((m) => m.severity === 'error').length,
+    warningCount: messages.filter((m) => m.severity === 'warning').length,
+    fixableErrorCount: messages.filter((m) => m.severity === 'error' && m.fix?.safety === 'safe').length,
+    fixableWarningCount: messages.filter((m) => m.severity === 'warning' && m.fix?.safety === 'safe').length,
+    ...(source !== undefined ? { source } : {}),
+    ...(output !== undefined ? { output } : {}),
+  };
 }
 
 /** Rule levels, timeouts and known commands for one file: its config, then the caller's options on top. */
@@ -335,38 +346,10 @@ export function lintStdin(text: string, filename: string, options: LintFilesOpti
   const t = targetFor(resolve(cwd, filename), false, env);
   const kind = t.sniff ? (kindFromShape(t.path, text) ?? 'settings') : t.kind;
   const cfg = options.useConfig === false ? undefined : new ConfigResolver(options.config).forFile(t.path);
-  const lintOptions = {
-    filePath: t.path,
-    kind,
-    projectRoot: t.projectRoot,
-    pluginRoot: t.pluginRoot,
-    unloaded: t.unloaded,
-    host: options.scripts === false ? undefined : nodeHost,
-    ...effectiveOptions(cfg, t.path, options),
-  };
-  let messages = lintText(text, lintOptions).diagnostics;
-  let output: string | undefined;
-  let fixed = 0;
-  const changes: FileChange[] = [];
-  if (options.fix) {
-    const res = applyFixes(text, lintOptions, options.fix);
-    messages = res.diagnostics;
-    fixed = res.fixed;
-    if (res.output !== text) {
-      output = res.output;
-      changes.push({ path: t.path, before: text, after: res.output, fileEdits: [] });
-    }
-  }
-  const result: LintResult = {
-    filePath: t.path,
-    kind,
-    messages,
-    errorCount: messages.filter((m) => m.severity === 'error').length,
-    warningCount: messages.filter((m) => m.severity === 'warning').length,
-    fixableErrorCount: messages.filter((m) => m.severity === 'error' && m.fix?.safety === 'safe').length,
-    fixableWarningCount: messages.filter((m) => m.severity === 'warning' && m.fix?.safety === 'safe').length,
-    source: output ?? text,
-    ...(output !== undefined ? { output } : {}),
-  };
-  return { results: [result], notices: [], errors: [], fixed, changes };
+  const lintOptions = optionsFor(t, kind, cfg, options.scripts === false ? undefined : nodeHost, undefined, options);
+  // applyFixes lints as it goes: its final diagnostics are the result, no second lint.
+  const res = options.fix ? applyFixes(text, lintOptions, options.fix) : { output: text, fixed: 0, diagnostics: lintText(text, lintOptions).diagnostics };
+  const output = res.output !== text ? res.output : undefined;
+  const changes: FileChange[] = output !== undefined ? [{ path: t.path, before: text, after: output, fileEdits: [] }] : [];
+  return { results: [resultOf(t.path, kind, res.diagnostics, res.output, output)], notices: [], errors: [], fixed: res.fixed, changes };
 }
