@@ -1,8 +1,6 @@
 import { basename } from '../core/command.js';
-import { field } from '../core/model.js';
-import { commandsOf } from './scripts.js';
 import { defineRule } from './rule.js';
-import { wordLocation } from './util.js';
+import { commandHandlers, wordLocation } from './util.js';
 
 /** Programs usually found only through a login PATH (RULES.md §5). */
 export const PATH_DEPENDENT = ['uv', 'uvx', 'bun', 'bunx', 'deno', 'npx', 'pnpm', 'yarn', 'pip', 'pipx', 'poetry', 'cargo', 'brew'];
@@ -31,9 +29,8 @@ export default defineRule({
   },
   check(ctx) {
     const known = new Set(ctx.options.knownCommands ?? []);
-    for (const h of ctx.model.handlers) {
+    for (const { node, commands: cmds } of commandHandlers(ctx)) {
       const reported = new Set<string>();
-      const cmds = commandsOf(h, ctx.options);
       // `command -v uv && uv …`, `which bun`: the author checks that the program exists.
       const guarded = new Set(cmds.filter((c) => LOOKUPS.has(basename(c.program))).flatMap((c) => c.args.filter((a) => !a.startsWith('-'))));
       for (const cmd of cmds) {
@@ -42,8 +39,6 @@ export default defineRule({
         const program = basename(cmd.program);
         if (!PATH_DEPENDENT.includes(program) || known.has(program) || reported.has(program)) continue;
         reported.add(program);
-        const node = field(h, 'command');
-        if (!node) continue;
         ctx.report({ messageId: 'pathDependent', data: { program }, ...wordLocation(ctx, node, cmd.words[0]) });
       }
     }

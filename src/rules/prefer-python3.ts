@@ -1,8 +1,7 @@
 import { basename } from '../core/command.js';
-import { field } from '../core/model.js';
 import { spanInString } from '../core/parse.js';
 import { defineRule } from './rule.js';
-import { commandsOf } from './scripts.js';
+import { commandHandlers } from './util.js';
 
 /**
  * RULES.md §5 `prefer-python3`: `python` is absent on current macOS and many
@@ -22,10 +21,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const h of ctx.model.handlers) {
-      const node = field(h, 'command');
-      if (node?.type !== 'string') continue;
-      for (const cmd of commandsOf(h, ctx.options)) {
+    for (const { node, commands } of commandHandlers(ctx)) {
+      for (const cmd of commands) {
         const w = cmd.words[0]!;
         if (basename(cmd.program) !== 'python' || basename(w.written) !== 'python') continue;
         const exec = w.pos === undefined;

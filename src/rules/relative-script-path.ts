@@ -2,8 +2,7 @@ import { isAbsolute } from 'node:path';
 import { basename, scriptOf } from '../core/command.js';
 import { field } from '../core/model.js';
 import { defineRule } from './rule.js';
-import { commandsOf } from './scripts.js';
-import { wordLocation } from './util.js';
+import { commandHandlers, wordLocation } from './util.js';
 
 /**
  * RULES.md §5 `relative-script-path`; SPEC.md §4.3: hooks run in the current
@@ -26,11 +25,9 @@ export default defineRule({
   check(ctx) {
     const plugin = ctx.model.kind === 'plugin-hooks' || ctx.model.kind === 'plugin-manifest';
     const root = plugin ? '${CLAUDE_PLUGIN_ROOT}' : '"$CLAUDE_PROJECT_DIR"';
-    for (const h of ctx.model.handlers) {
-      const node = field(h, 'command');
-      if (node?.type !== 'string') continue;
+    for (const { h, node, commands } of commandHandlers(ctx)) {
       const exec = field(h, 'args') !== undefined;
-      for (const cmd of commandsOf(h, ctx.options)) {
+      for (const cmd of commands) {
         const prog = basename(cmd.program);
         if (prog === 'cd' || prog === 'pushd') break;
         const s = scriptOf(cmd);

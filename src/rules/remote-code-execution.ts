@@ -1,8 +1,6 @@
 import { basename, type SimpleCommand } from '../core/command.js';
-import { field } from '../core/model.js';
 import { defineRule } from './rule.js';
-import { commandsOf } from './scripts.js';
-import { wordLocation } from './util.js';
+import { commandHandlers, wordLocation } from './util.js';
 
 const FETCHERS = new Set(['curl', 'wget']);
 const RUNNERS = /^(sh|bash|zsh|dash|ksh|fish|python\d*(\.\d+)?|node|perl|ruby|php|eval|source|\.)$/;
@@ -31,10 +29,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const h of ctx.model.handlers) {
-      const node = field(h, 'command');
-      if (node?.type !== 'string') continue;
-      for (const cmd of commandsOf(h, ctx.options)) {
+    for (const { h, node, commands } of commandHandlers(ctx)) {
+      for (const cmd of commands) {
         if (!runsDownloadedCode(cmd)) continue;
         const what = cmd.pipedTo && FETCHERS.has(basename(cmd.program)) ? `${basename(cmd.program)} | ${basename(cmd.pipedTo.program)}` : `${basename(cmd.program)} of a download`;
         ctx.report({ messageId: 'rce', data: { what, event: h.event.name }, ...wordLocation(ctx, node, cmd.words[0]), note: 'download the script once, review it, and commit it with the config' });

@@ -1,8 +1,6 @@
 import { basename, type SimpleCommand } from '../core/command.js';
-import { field } from '../core/model.js';
 import { defineRule } from './rule.js';
-import { commandsOf } from './scripts.js';
-import { isTrue, wordLocation } from './util.js';
+import { commandHandlers, isTrue, wordLocation } from './util.js';
 
 const EVENTS = new Set(['SessionEnd', 'Stop', 'SessionStart']);
 const INSTALLERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
@@ -46,11 +44,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const h of ctx.model.handlers) {
+    for (const { h, node, commands } of commandHandlers(ctx)) {
       if (!EVENTS.has(h.event.name) || isTrue(h, 'async') || isTrue(h, 'asyncRewake')) continue;
-      const node = field(h, 'command');
-      if (node?.type !== 'string') continue;
-      for (const cmd of commandsOf(h, ctx.options)) {
+      for (const cmd of commands) {
         if (cmd.background) continue;
         const what = slowWork(cmd);
         if (!what) continue;

@@ -1,7 +1,6 @@
-import { field } from '../core/model.js';
 import { spanInString } from '../core/parse.js';
 import { defineRule } from './rule.js';
-import { shellOf } from './scripts.js';
+import { commandHandlers } from './util.js';
 
 /**
  * RULES.md §5 `unquoted-path-variable`; SPEC.md §9 #9: an unquoted
@@ -25,10 +24,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const h of ctx.model.handlers) {
-      const shell = shellOf(h, ctx.options);
+    for (const { node, shell } of commandHandlers(ctx)) {
       if (!shell) continue;
-      const node = field(h, 'command')!;
       const command = node.value as string;
       for (const x of shell.expansions) {
         if (x.quoted || x.splitSafe) continue;

@@ -5,7 +5,8 @@ import { evaluateMatcher, type MatcherEval } from '../core/matcher.js';
 import type { EventEntry, GroupEntry, HandlerEntry } from '../core/model.js';
 import { findProperty, keyOf, properties, spanInString, stringValue, type Span } from '../core/parse.js';
 import { closest } from '../core/suggest.js';
-import { scriptsOf, scriptText, type ResolvedScript } from './scripts.js';
+import type { ShellAnalysis, SimpleCommand } from '../core/command.js';
+import { commandsOf, scriptsOf, scriptText, shellOf, type ResolvedScript } from './scripts.js';
 import type { Fix, FixSafety } from '../core/types.js';
 import type { RuleContext } from './rule.js';
 
@@ -104,5 +105,26 @@ export function directScripts(ctx: RuleContext): { h: HandlerEntry; s: ResolvedS
       const text = scriptText(ctx.options, s.absolute);
       if (text !== undefined) out.push({ h, s, text });
     }
+  return out;
+}
+
+/** A command handler whose `command` is a string, with what the command rules need. */
+export interface CommandHandler {
+  h: HandlerEntry;
+  /** The `command` string node (findings are located inside it). */
+  node: Node;
+  /** Its simple commands (shell form parsed, exec form as one command). */
+  commands: SimpleCommand[];
+  /** The parsed shell form; undefined for exec form (`args`) and PowerShell. */
+  shell: ShellAnalysis | undefined;
+}
+
+/** The file's command handlers whose `command` is a string (parsed once per handler, RULES.md §5). */
+export function commandHandlers(ctx: RuleContext): CommandHandler[] {
+  const out: CommandHandler[] = [];
+  for (const h of ctx.model.handlers) {
+    const node = findProperty(h.node, 'command')?.children?.[1];
+    if (h.type === 'command' && node?.type === 'string') out.push({ h, node, commands: commandsOf(h, ctx.options), shell: shellOf(h, ctx.options) });
+  }
   return out;
 }

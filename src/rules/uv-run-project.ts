@@ -1,13 +1,12 @@
 import { basename } from '../core/command.js';
-import { field } from '../core/model.js';
 import { defineRule } from './rule.js';
-import { commandsOf, scriptsOf, scriptText } from './scripts.js';
-import { wordLocation } from './util.js';
+import { scriptsOf, scriptText } from './scripts.js';
+import { commandHandlers, wordLocation } from './util.js';
 
-/** Options that keep `uv run` out of the user's project, or name the project on purpose. */
 /** PEP 723 inline script metadata. */
 const INLINE_METADATA = /^#\s*\/\/\/\s*script\s*$/m;
 
+/** Options that keep `uv run` out of the user's project, or name the project on purpose. */
 const OK_OPTIONS = /^(--script|--no-project|--project|--directory|--isolated|--no-config)(=|$)/;
 
 /**
@@ -31,10 +30,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const h of ctx.model.handlers) {
-      const node = field(h, 'command');
-      if (node?.type !== 'string') continue;
-      for (const cmd of commandsOf(h, ctx.options)) {
+    for (const { h, node, commands } of commandHandlers(ctx)) {
+      for (const cmd of commands) {
         if (basename(cmd.program) !== 'uv' || cmd.args[0] !== 'run') continue;
         const opts = cmd.args.slice(1);
         const firstPositional = opts.findIndex((a) => !a.startsWith('-'));

@@ -1,7 +1,5 @@
-import { field } from '../core/model.js';
 import { defineRule } from './rule.js';
-import { shellOf } from './scripts.js';
-import { wordLocation } from './util.js';
+import { commandHandlers, wordLocation } from './util.js';
 
 /** A Windows-style path in unquoted text: `C:\…` or `dir\dir\…`. */
 const WINDOWS_PATH = /[A-Za-z]:\\|(?:^|[^\\])\\[A-Za-z0-9_.-]+\\[A-Za-z0-9_.-]/;
@@ -24,10 +22,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const h of ctx.model.handlers) {
-      const shell = shellOf(h, ctx.options);
+    for (const { node, shell } of commandHandlers(ctx)) {
       if (!shell) continue;
-      const node = field(h, 'command')!;
       const command = node.value as string;
       for (const cmd of shell.commands)
         for (const w of cmd.words) {
