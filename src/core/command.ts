@@ -320,18 +320,15 @@ function ref(word: ShellWord, interpreter: string | undefined): ScriptRef {
 }
 
 /**
- * The simple commands of a handler: shell form is parsed; exec form
- * (`command` + `args`) is already one simple command, with the placeholders
- * substituted as plain strings (SPEC.md §2.2).
+ * The one simple command of an exec-form handler (`command` + `args`, SPEC.md
+ * §2.2): no shell, so no parsing; the placeholders are substituted as plain
+ * strings. Shell form goes through `analyzeShell`.
  */
-export function handlerCommands(command: string, args: string[] | undefined, values: PlaceholderValues): SimpleCommand[] {
-  if (args) {
-    const sub = (w: string): ShellWord => ({
-      value: w.replace(/\$\{(CLAUDE_PROJECT_DIR|CLAUDE_PLUGIN_ROOT|CLAUDE_PLUGIN_DATA)\}/g, (_, k: string) => (values as Record<string, string | undefined>)[k] ?? UNRESOLVED),
-      written: w,
-    });
-    const words = [command, ...args].map(sub);
-    return [{ program: words[0]!.value, args: words.slice(1).map((w) => w.value), written: [command, ...args], words, background: false, substituted: false }];
-  }
-  return analyzeShell(command, values).commands;
+export function execCommand(command: string, args: string[], values: PlaceholderValues): SimpleCommand {
+  const sub = (w: string): ShellWord => ({
+    value: w.replace(/\$\{(CLAUDE_PROJECT_DIR|CLAUDE_PLUGIN_ROOT|CLAUDE_PLUGIN_DATA)\}/g, (_, k: string) => (values as Record<string, string | undefined>)[k] ?? UNRESOLVED),
+    written: w,
+  });
+  const words = [command, ...args].map(sub);
+  return { program: words[0]!.value, args: words.slice(1).map((w) => w.value), written: [command, ...args], words, background: false, substituted: false };
 }

@@ -1,6 +1,6 @@
 import { isAbsolute, join, normalize } from 'node:path';
 import type { Node } from 'jsonc-parser';
-import { analyzeShell, basename, handlerCommands, scriptOf, type ScriptRef, type ShellAnalysis, type SimpleCommand } from '../core/command.js';
+import { analyzeShell, basename, execCommand, scriptOf, type ScriptRef, type ShellAnalysis, type SimpleCommand } from '../core/command.js';
 import { field, stringField, type HandlerEntry } from '../core/model.js';
 import { getNodeValue } from 'jsonc-parser';
 import type { LintOptions, ScriptHost } from './rule.js';
@@ -62,7 +62,7 @@ export function commandsOf(h: HandlerEntry, options: LintOptions): SimpleCommand
     const command = h.type === 'command' ? stringField(h, 'command') : undefined;
     const args = argsOf(h);
     if (command === undefined) cmds = [];
-    else if (args) cmds = handlerCommands(command, args, placeholderValues(options));
+    else if (args) cmds = [execCommand(command, args, placeholderValues(options))];
     else cmds = shellOf(h, options)?.commands ?? [];
     commandCache.set(h, cmds);
   }
