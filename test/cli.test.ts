@@ -150,6 +150,26 @@ describe('output', () => {
     const r = await runCli(['check', '--no-color'], { cwd: dir });
     assert.ok(!r.stdout.includes(ESC));
   });
+  it('HOOKLINT_TIMING prints the slowest rules to stderr (like ESLint TIMING); the report is unchanged', async () => {
+    const dir = project(BROKEN);
+    const plain = await runCli(['check', '-f', 'compact'], { cwd: dir });
+    const timed = await runCli(['check', '-f', 'compact'], { cwd: dir, env: { HOOKLINT_TIMING: '3' } });
+    assert.equal(timed.stdout, plain.stdout);
+    assert.equal(plain.stderr, '');
+    const lines = timed.stderr.trimEnd().split('\n');
+    assert.match(lines[0]!, /^Rule +\| Time \(ms\) \| Relative$/);
+    assert.match(lines[1]!, /^-+\|-+\|-+$/);
+    assert.equal(lines.length, 2 + 3, 'HOOKLINT_TIMING=3 shows three rows');
+    const ids = new Set([...rules.map((r) => r.meta.id), '(parse)']);
+    for (const row of lines.slice(2)) {
+      const [id, ms, share] = row.split('|').map((c) => c.trim());
+      assert.ok(ids.has(id!), `${id} is a rule id`);
+      assert.ok(Number(ms) >= 0 && /^\d+\.\d%$/.test(share!), row);
+    }
+    const all = await runCli(['check', '-f', 'compact'], { cwd: dir, env: { HOOKLINT_TIMING: 'all' } });
+    // Every rule that ran (all but the script rules' host-free skips) plus parsing.
+    assert.equal(all.stderr.trimEnd().split('\n').length - 2, rules.length + 1);
+  });
   it('output is sorted by path, line and column', async () => {
     const dir = project(BROKEN);
     mkdirSync(join(dir, 'a', '.claude'), { recursive: true });

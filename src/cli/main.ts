@@ -254,12 +254,14 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     // Only the stylish format prints code frames; other formats need no file text kept.
     keepSource: args.format === 'stylish' && !args.diff,
     ...(fixing ? { fix: args.unsafeFixes ? ('unsafe' as const) : ('safe' as const), dryRun: !args.fix } : {}),
+    ...(io.env.HOOKLINT_TIMING ? { timing: new Map<string, number>() } : {}),
   };
   const { results, notices, errors, fixed, changes } = args.stdin
     ? lintStdin(await (io.readStdin ?? readAllStdin)(), args.stdinFilename ?? '.claude/settings.json', options)
     : await lintFilesParallel(args.paths ?? [], options, join(packageRoot(), 'dist', 'worker.js'));
   for (const n of notices) io.stderr(`hooklint: ${n}\n`);
   for (const e of errors) io.stderr(`hooklint: ${e}\n`);
+  if (options.timing) io.stderr(formatTiming(options.timing, io.env.HOOKLINT_TIMING!));
   if (args.diff) {
     const { formatDiff } = await import('./diff.js');
     io.stdout(formatDiff(changes, io.cwd));
@@ -337,4 +339,20 @@ export function formatRules(format: 'text' | 'json'): string {
     return JSON.stringify(rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, fixable: r.meta.fixable ?? null, description: r.meta.description, url: r.meta.url }))) + '\n';
   const width = Math.max(...rules.map((r) => r.meta.id.length));
   return rules.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${(r.meta.fixable ?? '-').padEnd(7)}  ${r.meta.description}`).join('\n') + '\n';
+}
+
+/**
+ * The `HOOKLINT_TIMING` table (like ESLint's `TIMING`): the slowest rules by
+ * total milliseconds over the run and their share of the total. `limit` is
+ * the variable's value: a count of rows (default 10) or `all`.
+ */
+export function formatTiming(timing: Map<string, number>, limit: string): string {
+  const rows = [...timing].sort((a, b) => b[1] - a[1]);
+  const n = limit === 'all' ? rows.length : Number.parseInt(limit, 10) > 0 ? Number.parseInt(limit, 10) : 10;
+  const total = rows.reduce((t, [, ms]) => t + ms, 0) || 1;
+  const shown = rows.slice(0, n).map(([id, ms]) => [id, ms.toFixed(1), `${((100 * ms) / total).toFixed(1)}%`]);
+  const head = ['Rule', 'Time (ms)', 'Relative'];
+  const width = head.map((h, i) => Math.max(h.length, ...shown.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `${r[0]!.padEnd(width[0]!)} | ${r[1]!.padStart(width[1]!)} | ${r[2]!.padStart(width[2]!)}\n`;
+  return line(head) + `${'-'.repeat(width[0]!)}-|-${'-'.repeat(width[1]!)}-|-${'-'.repeat(width[2]!)}\n` + shown.map(line).join('');
 }

@@ -16,6 +16,20 @@ export interface LintTextOptions extends LintOptions {
   ruleLevels?: Record<string, RuleLevel>;
   /** The rules to run (default: all of them). */
   rules?: readonly Rule[];
+  /**
+   * When given, lintText adds the wall time it spends (milliseconds, from
+   * `performance.now()`) to this map: per rule id, plus `(parse)` for parsing
+   * and building the model. Script reads are counted in the first rule that
+   * asks for a script. `HOOKLINT_TIMING` in the CLI prints it (like ESLint's TIMING).
+   */
+  timing?: Map<string, number>;
+}
+
+/** The `timing` key of parsing and building the model. */
+export const PARSE_TIMING = '(parse)';
+
+function addTime(timing: Map<string, number>, key: string, since: number): void {
+  timing.set(key, (timing.get(key) ?? 0) + performance.now() - since);
 }
 
 /** RULES.md section of every built-in rule (for the blast-radius note). */
@@ -38,10 +52,16 @@ export class HooklintError extends Error {
  */
 export function lintText(text: string, options: LintTextOptions): LintOutput {
   // Several rules read the same scripts: each is statted and read once per call.
-  if (options.host) options = { ...options, host: memoHost(options.host) };
+  if (options.host) {
+    const host = memoHost(options.host);
+    if (host !== options.host) options = { ...options, host };
+  }
+  const timing = options.timing;
+  let since = timing ? performance.now() : 0;
   const doc = parseDocument(text);
   const lines = new LineIndex(text);
   const model = buildModel(options.kind, doc.root);
+  if (timing) addTime(timing, PARSE_TIMING, since);
   const diagnostics: Diagnostic[] = [];
   // Most files have no configured levels: skip 57 keyed lookups per file then.
   const levels = options.ruleLevels && Object.keys(options.ruleLevels).length > 0 ? options.ruleLevels : undefined;
@@ -74,13 +94,16 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   };
   const ctx = { doc, lines, model, options, report };
   for (const r of options.rules ?? allRules) {
-    const level = levels?.[r.meta.id];
+    const meta = r.meta;
+    const level = levels?.[meta.id];
     if (level === 'off') continue;
-    if (r.meta.needsHost && !options.host) continue;
+    if (meta.needsHost === true && !options.host) continue;
     rule = r;
-    severity = level === 'warn' ? 'warning' : level === 'error' ? 'error' : r.meta.severity;
+    severity = level === 'warn' ? 'warning' : level === 'error' ? 'error' : meta.severity;
+    if (timing) since = performance.now();
     try {
       r.check(ctx);
+      if (timing) addTime(timing, meta.id, since);
     } catch (e) {
       if (e instanceof HooklintError) throw e;
       throw new HooklintError(`internal error in rule ${r.meta.id} on ${options.filePath}: ${(e as Error).message}`);

@@ -48,6 +48,8 @@ export interface LintFilesOptions {
   useConfig?: boolean;
   /** Keep each file's text in its result (`source`, for code frames); default true. */
   keepSource?: boolean;
+  /** Collect time per rule (see `LintTextOptions.timing`); linting then stays in one thread. */
+  timing?: Map<string, number>;
   /** Set by discovery: directories walked whole and the hooklint.config.json files in them. */
   walked?: { roots: string[]; configFiles: string[] };
 }
@@ -254,41 +256,55 @@ export function decode(buf: Buffer): { text: string; encoding: LintFilesEncoding
 
 /** The lint options of one target: its kind and roots, its config, then the caller's options on top. */
 function optionsFor(t: Target, kind: FileKind, cfg: LoadedConfig | undefined, host: ScriptHost | undefined, encoding: LintFilesEncoding, options: LintFilesOptions): LintTextOptions {
-  return {
+  // Built field by field (no spreads): this runs once per file.
+  const eff = effectiveOptions(cfg, t.path, options);
+  const out: LintTextOptions = {
     filePath: t.path,
     kind,
     projectRoot: t.projectRoot,
     pluginRoot: t.pluginRoot,
     unloaded: t.unloaded,
-    ...(encoding ? { encoding } : {}),
     host,
-    ...effectiveOptions(cfg, t.path, options),
+    ruleLevels: eff.ruleLevels,
+    recommendedTimeouts: eff.recommendedTimeouts,
+    knownCommands: eff.knownCommands,
   };
+  if (encoding) out.encoding = encoding;
+  if (options.timing) out.timing = options.timing;
+  return out;
 }
 
 /** A file's result in ESLint's shape: its messages and their counts (fixable = has a safe fix). */
 function resultOf(filePath: string, kind: FileKind, messages: Diagnostic[], source: string | undefined, output: string | undefined): LintResult {
-  return {
-    filePath,
-    kind,
-    messages,
-    errorCount: messages.filter((m) => m.severity === 'error').length,
-    warningCount: messages.filter((m) => m.severity === 'warning').length,
-    fixableErrorCount: messages.filter((m) => m.severity === 'error' && m.fix?.safety === 'safe').length,
-    fixableWarningCount: messages.filter((m) => m.severity === 'warning' && m.fix?.safety === 'safe').length,
-    ...(source !== undefined ? { source } : {}),
-    ...(output !== undefined ? { output } : {}),
-  };
+  let errorCount = 0;
+  let warningCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  for (const m of messages) {
+    const safe = m.fix?.safety === 'safe' ? 1 : 0;
+    if (m.severity === 'error') (errorCount++, (fixableErrorCount += safe));
+    else if (m.severity === 'warning') (warningCount++, (fixableWarningCount += safe));
+  }
+  const result: LintResult = { filePath, kind, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount };
+  if (source !== undefined) result.source = source;
+  if (output !== undefined) result.output = output;
+  return result;
 }
 
 /** Rule levels, timeouts and known commands for one file: its config, then the caller's options on top. */
 export function effectiveOptions(cfg: LoadedConfig | undefined, path: string, options: Pick<LintFilesOptions, 'ruleLevels' | 'recommendedTimeouts' | 'knownCommands'>) {
+  // Without a config file the caller's values apply as they are (read only, never copied per file).
+  if (!cfg) return { ruleLevels: options.ruleLevels ?? NO_LEVELS, recommendedTimeouts: options.recommendedTimeouts ?? NO_TIMEOUTS, knownCommands: options.knownCommands ?? NO_COMMANDS };
   return {
-    ruleLevels: { ...cfg?.ruleLevelsFor(path), ...options.ruleLevels },
-    recommendedTimeouts: { ...cfg?.config.recommendedTimeouts, ...options.recommendedTimeouts },
-    knownCommands: [...(cfg?.config.knownCommands ?? []), ...(options.knownCommands ?? [])],
+    ruleLevels: { ...cfg.ruleLevelsFor(path), ...options.ruleLevels },
+    recommendedTimeouts: { ...cfg.config.recommendedTimeouts, ...options.recommendedTimeouts },
+    knownCommands: [...(cfg.config.knownCommands ?? []), ...(options.knownCommands ?? [])],
   };
 }
+
+const NO_LEVELS: Readonly<Record<string, RuleLevel>> = Object.freeze({});
+const NO_TIMEOUTS: Readonly<Record<string, number>> = Object.freeze({});
+const NO_COMMANDS: readonly string[] = Object.freeze([]);
 
 /** Apply a script fix (RULES.md §6): `chmod +x` where the file is readable, or rewrite its first bytes. */
 function applyFileEdit(e: FileEdit): void {

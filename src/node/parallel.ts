@@ -26,7 +26,7 @@ export async function lintFilesParallel(paths: string[], options: LintFilesOptio
   const threads = Number.isInteger(wanted) && wanted > 0 ? wanted : cores > 2 ? Math.min(cores - 1, 8) : 1;
   const run = (out: LintFilesOutput) => ({ ...out, notices: [...found.notices, ...out.notices], errors: [...found.errors, ...out.errors] });
   options = { ...options, walked: found.walked };
-  if (!workerFile || threads < 2 || found.targets.length < PARALLEL_THRESHOLD) return run(lintTargets(found.targets, options));
+  if (!workerFile || threads < 2 || options.timing || found.targets.length < PARALLEL_THRESHOLD) return run(lintTargets(found.targets, options));
   const size = Math.ceil(found.targets.length / threads);
   const slices: Target[][] = [];
   for (let i = 0; i < found.targets.length; i += size) slices.push(found.targets.slice(i, i + size));

@@ -62,7 +62,7 @@ export interface LintOptions {
   /** Per-event overrides of the recommended-timeout table, seconds. */
   recommendedTimeouts?: Record<string, number>;
   /** Programs `path-dependent-command` should not report. */
-  knownCommands?: string[];
+  knownCommands?: readonly string[];
 }
 
 /** One report from a rule. Exactly one of `node` and `span` locates it. */

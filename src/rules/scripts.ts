@@ -111,10 +111,12 @@ export function scriptText(options: LintOptions, path: string): string | undefin
  * lint run over many configs that share scripts stats and reads each script
  * once. Build one per run; it never sees writes made after it read.
  */
-export function memoHost(host: ScriptHost): ScriptHost & { forget(path: string): void } {
+export function memoHost(host: ScriptHost): MemoHost {
+  // Already memoised (a run-wide host handed to lintText): use it as it is.
+  if (memoHosts.has(host)) return host as MemoHost;
   const stats = new Map<string, ReturnType<ScriptHost['stat']>>();
   const heads = new Map<string, Map<number, string | undefined>>();
-  return {
+  const memo: MemoHost = {
     stat(path) {
       if (!stats.has(path)) stats.set(path, host.stat(path));
       return stats.get(path);
@@ -131,7 +133,15 @@ export function memoHost(host: ScriptHost): ScriptHost & { forget(path: string):
       heads.delete(path);
     },
   };
+  memoHosts.add(memo);
+  return memo;
 }
+
+/** A memoising host (`memoHost`): `forget` drops what it knows of a path. */
+export type MemoHost = ScriptHost & { forget(path: string): void };
+
+/** Every host `memoHost` made, so wrapping one again is a no-op. */
+const memoHosts = new WeakSet<ScriptHost>();
 
 /** The language a script is written in, from its interpreter, extension or shebang. */
 export type ScriptLanguage = 'shell' | 'python' | 'javascript' | 'other';
