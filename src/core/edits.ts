@@ -112,7 +112,7 @@ export function insertProperty(text: string, obj: Node, key: string, valueText: 
   return [{ range: [end, end], text: `,${eol}${ind}${member}` }];
 }
 
-function colonStyle(text: string, props: Node[]): string {
+function colonStyle(text: string, props: readonly Node[]): string {
   const p = props[0];
   if (!p || p.colonOffset === undefined) return ': ';
   const value = p.children?.[1];

@@ -146,10 +146,22 @@ export function stringValue(node: Node | undefined): string | undefined {
   return node && node.type === 'string' ? (node.value as string) : undefined;
 }
 
-/** The property nodes of an object node (each has children `[key, value]`). */
-export function properties(node: Node | undefined): Node[] {
-  if (!node || node.type !== 'object' || !node.children) return [];
-  return node.children.filter((c) => c.type === 'property' && c.children && c.children.length >= 1);
+/**
+ * The property nodes of an object node (each has children `[key, value]`).
+ * The node's own children array when every child is a property (always, for
+ * trees from jsonc-parser): read it, never mutate it.
+ */
+export function properties(node: Node | undefined): readonly Node[] {
+  if (!node || node.type !== 'object' || !node.children) return NONE;
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) if (!isProperty(children[i]!)) return children.filter(isProperty);
+  return children;
+}
+
+const NONE: readonly Node[] = Object.freeze([]);
+
+function isProperty(c: Node): boolean {
+  return c.type === 'property' && !!c.children && c.children.length >= 1;
 }
 
 /** The key string of a property node. */
@@ -157,11 +169,15 @@ export function keyOf(prop: Node): string {
   return String(prop.children![0]!.value);
 }
 
-/** The last property with this key (JSON.parse semantics: the last one wins). */
+/** The last property with this key (JSON.parse semantics: the last one wins). Allocates nothing. */
 export function findProperty(node: Node | undefined, key: string): Node | undefined {
-  let found: Node | undefined;
-  for (const p of properties(node)) if (keyOf(p) === key) found = p;
-  return found;
+  if (!node || node.type !== 'object' || !node.children) return undefined;
+  const children = node.children;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const p = children[i]!;
+    if (isProperty(p) && p.children![0]!.value === key) return p;
+  }
+  return undefined;
 }
 
 /** The value node of the last property with this key. */

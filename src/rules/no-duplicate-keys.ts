@@ -17,11 +17,20 @@ export default defineRule({
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (node.type === 'object') {
-        const last = new Map<string, Node>();
-        for (const p of properties(node)) last.set(keyOf(p), p);
-        for (const p of properties(node)) {
-          const winner = last.get(keyOf(p))!;
-          if (winner !== p) ctx.report({ messageId: 'duplicate', data: { key: keyOf(p), line: ctx.lines.position(winner.offset).line }, node: p.children![0]! });
+        const props = properties(node);
+        // The last property with the same key wins. Most objects are small: compare
+        // pairwise there, and build a map only for large ones (linear, not quadratic).
+        let last: Map<string, Node> | undefined;
+        if (props.length > 16) {
+          last = new Map();
+          for (const p of props) last.set(keyOf(p), p);
+        }
+        for (let i = 0; i < props.length; i++) {
+          const key = keyOf(props[i]!);
+          let winner: Node | undefined;
+          if (last) winner = last.get(key) === props[i] ? undefined : last.get(key);
+          else for (let j = props.length - 1; j > i && !winner; j--) if (keyOf(props[j]!) === key) winner = props[j];
+          if (winner) ctx.report({ messageId: 'duplicate', data: { key, line: ctx.lines.position(winner.offset).line }, node: props[i]!.children![0]! });
         }
       }
       for (const c of node.children ?? []) stack.push(c);

@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { ShellWord } from '../core/command.js';
 import { removeProperty } from '../core/edits.js';
 import { evaluateMatcher, type MatcherEval } from '../core/matcher.js';
-import type { EventEntry, GroupEntry, HandlerEntry } from '../core/model.js';
+import type { EventEntry, GroupEntry, HandlerEntry, HookModel } from '../core/model.js';
 import { findProperty, keyOf, properties, spanInString, stringValue, type Span } from '../core/parse.js';
 import { closest } from '../core/suggest.js';
 import type { ShellAnalysis, SimpleCommand } from '../core/command.js';
@@ -120,11 +120,17 @@ export interface CommandHandler {
 }
 
 /** The file's command handlers whose `command` is a string (parsed once per handler, RULES.md §5). */
-export function commandHandlers(ctx: RuleContext): CommandHandler[] {
+export function commandHandlers(ctx: RuleContext): readonly CommandHandler[] {
+  // Eight rules ask for the same list: built once per lint of a file (the model is per call).
+  const cached = commandHandlerCache.get(ctx.model);
+  if (cached) return cached;
   const out: CommandHandler[] = [];
   for (const h of ctx.model.handlers) {
     const node = findProperty(h.node, 'command')?.children?.[1];
     if (h.type === 'command' && node?.type === 'string') out.push({ h, node, commands: commandsOf(h, ctx.options), shell: shellOf(h, ctx.options) });
   }
+  commandHandlerCache.set(ctx.model, out);
   return out;
 }
+
+const commandHandlerCache = new WeakMap<HookModel, readonly CommandHandler[]>();
