@@ -112,7 +112,7 @@ export interface LintResult {
   /** Errors and warnings with a safe fix (what `--fix` would apply). */
   fixableErrorCount: number;
   fixableWarningCount: number;
-  /** The file text (for code frames); absent in JSON output. */
+  /** The file text, for code frames: only when the file has messages (as ESLint); absent in JSON output. */
   source?: string;
   /** The fixed text, when a fix run changed it. */
   output?: string;

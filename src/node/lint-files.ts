@@ -46,7 +46,10 @@ export interface LintFilesOptions {
   config?: string;
   /** Set to false to ignore config files (`--no-config-lookup`). */
   useConfig?: boolean;
-  /** Keep each file's text in its result (`source`, for code frames); default true. */
+  /**
+   * Keep the text of each file that has messages in its result (`source`, for code
+   * frames; as ESLint, files without messages carry none); default true.
+   */
   keepSource?: boolean;
   /** Collect time per rule (see `LintTextOptions.timing`); linting then stays in one thread. */
   timing?: Map<string, number>;
@@ -225,7 +228,7 @@ export function lintTargets(initial: Target[], options: LintFilesOptions = {}): 
         text = res.output;
       } else messages = lintText(text, lintOptions).diagnostics;
     } else messages = lintText(text, lintOptions).diagnostics;
-    results.push(resultOf(t.path, t.kind, messages, options.keepSource === false ? undefined : text, output));
+    results.push(resultOf(t.path, t.kind, messages, options.keepSource === false || messages.length === 0 ? undefined : text, output));
     if (t.kind === 'plugin-manifest' && t.pluginRoot) for (const ref of manifestHookFiles(text)) {
       const abs = resolve(t.pluginRoot, ref);
       if (!isInside(t.pluginRoot, abs) || !existsSync(abs)) continue; // reported by plugin rules, never followed
