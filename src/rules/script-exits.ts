@@ -9,7 +9,23 @@ import type { ScriptLanguage } from './scripts.js';
  * `process.exit(N)`, `process.exitCode = N`).
  * Returns the 1-based lines of each literal exit code.
  */
-export function exitCodes(text: string, language: ScriptLanguage): Map<number, number[]> {
+export function exitCodes(text: string, language: ScriptLanguage): ReadonlyMap<number, readonly number[]> {
+  // Three rules ask, for every config that runs the script: compute once per text.
+  let byText = exitCache.get(language);
+  if (!byText) exitCache.set(language, (byText = new Map()));
+  const cached = byText.get(text);
+  if (cached) return cached;
+  // Bounded: a long-lived process (an editor) must not keep every script it ever saw.
+  if (byText.size >= EXIT_CACHE_SIZE) byText.clear();
+  const out = scanExitCodes(text, language);
+  byText.set(text, out);
+  return out;
+}
+
+const EXIT_CACHE_SIZE = 512;
+const exitCache = new Map<ScriptLanguage, Map<string, ReadonlyMap<number, readonly number[]>>>();
+
+function scanExitCodes(text: string, language: ScriptLanguage): Map<number, number[]> {
   const out = new Map<number, number[]>();
   const add = (code: number, line: number) => out.set(code, [...(out.get(code) ?? []), line]);
   // Most scripts never mention an exit code: skip parsing them.
