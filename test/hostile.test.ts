@@ -13,7 +13,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyFixes } from '../src/core/fix.js';
 import { lintText } from '../src/core/lint.js';
-import { parseDocument } from '../src/core/parse.js';
+import { getNodeValue } from 'jsonc-parser';
+import { documentValue, parseDocument } from '../src/core/parse.js';
 import { discoverTargets, lintFiles, lintTargets } from '../src/node/lint-files.js';
 import { runCli } from './helpers.js';
 
@@ -192,6 +193,25 @@ describe('fuzzing (fast-check)', () => {
           [],
           'no fixable finding left',
         );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('documentValue is what JSON.parse gives whenever JSON.parse accepts the text, the tree value otherwise', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { maxLength: 12 }), fc.boolean(), (ms, strip) => {
+        // Half the runs start from strict JSON, so the native fast path is exercised too.
+        const base = strip ? seed.replace('  // comment\n', '').replace(/, \}/g, ' }').replace(/, \]/g, ' ]') : seed;
+        const text = mutate(base, ms);
+        const doc = parseDocument(text);
+        let parsed: { value: unknown } | undefined;
+        try {
+          parsed = { value: JSON.parse(doc.bom ? text.slice(1) : text) };
+        } catch {
+          parsed = undefined;
+        }
+        if (parsed && doc.syntaxErrors.length === 0) assert.deepEqual(documentValue(doc), parsed.value);
+        else if (doc.root) assert.deepEqual(documentValue(doc), getNodeValue(doc.root));
       }),
       { numRuns: 1000 },
     );

@@ -1,4 +1,4 @@
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, getNodeValue, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 
 /** A span in the text: 0-based UTF-16 offset and length. */
 export interface Span {
@@ -114,6 +114,24 @@ export function parseDocument(text: string): ParsedDocument {
     }
   }
   return { text, root, syntaxErrors, comments, trailingCommas, bom };
+}
+
+/**
+ * The JavaScript value of the whole document, as Claude Code's `JSON.parse`
+ * sees it (the last duplicate key wins). Strict JSON goes through the native
+ * `JSON.parse` (much faster than walking the tree); text with comments,
+ * trailing commas or syntax errors is rebuilt from the tree by jsonc-parser.
+ * Undefined when nothing parsed.
+ */
+export function documentValue(doc: ParsedDocument): unknown {
+  if (!doc.root) return undefined;
+  if (doc.syntaxErrors.length === 0 && doc.comments.length === 0 && doc.trailingCommas.length === 0)
+    try {
+      return JSON.parse(doc.bom ? doc.text.slice(1) : doc.text) as unknown;
+    } catch {
+      // Not reached for text jsonc-parser accepted without errors; the tree is the fallback.
+    }
+  return getNodeValue(doc.root) as unknown;
 }
 
 /** Deepest nesting of objects and arrays parsed (real configs nest fewer than 10 levels). */

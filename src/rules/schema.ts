@@ -1,5 +1,5 @@
 import { findNodeAtLocation, getNodeValue, type JSONPath, type Node } from 'jsonc-parser';
-import { keyOf, properties } from '../core/parse.js';
+import { documentValue, keyOf, properties } from '../core/parse.js';
 import { validateShape } from '../core/validate.js';
 import { defineRule } from './rule.js';
 
@@ -23,7 +23,7 @@ export default defineRule({
     const { model } = ctx;
     const skip: JSONPath[] = [];
     for (const e of model.events) for (const g of e.groups) if (g.flat) skip.push(g.path);
-    let value = getNodeValue(root) as unknown;
+    let value = documentValue(ctx.doc);
     let locate = (path: JSONPath): Node | undefined => (path.length === 0 ? root : findNodeAtLocation(root, path));
     let eventMapPath = model.eventMapPath;
     if (model.wrapperMissing) {
