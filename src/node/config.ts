@@ -61,17 +61,32 @@ export class LoadedConfig {
 
   /** True when `ignores` matches the file. */
   isIgnored(path: string): boolean {
+    if (!this.config.ignores?.length) return false;
     const r = this.rel(path);
     return r !== undefined && this.ignored(r);
   }
 
-  /** The rule levels for one file: `rules`, then every matching override in order. */
-  ruleLevelsFor(path: string): Record<string, RuleLevel> {
-    const r = this.rel(path);
-    let levels = { ...this.config.rules };
-    if (r !== undefined) for (const o of this.overrides) if (o.match(r)) levels = { ...levels, ...o.rules };
+  /**
+   * The rule levels for one file: `rules`, then every matching override in order.
+   * Files matching the same overrides share one frozen object (built once, not per file).
+   */
+  ruleLevelsFor(path: string): Readonly<Record<string, RuleLevel>> {
+    let key = '';
+    if (this.overrides.length > 0) {
+      const r = this.rel(path);
+      if (r !== undefined) for (let i = 0; i < this.overrides.length; i++) if (this.overrides[i]!.match(r)) key += `${i},`;
+    }
+    let levels = this.levelsByOverrides.get(key);
+    if (!levels) {
+      let merged = { ...this.config.rules };
+      for (const i of key.split(',').filter(Boolean)) merged = { ...merged, ...this.overrides[Number(i)]!.rules };
+      this.levelsByOverrides.set(key, (levels = Object.freeze(merged)));
+    }
     return levels;
   }
+
+  /** Rule levels by the list of matching override indices ("" for none). */
+  private readonly levelsByOverrides = new Map<string, Readonly<Record<string, RuleLevel>>>();
 }
 
 /**

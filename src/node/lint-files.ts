@@ -298,10 +298,11 @@ function resultOf(filePath: string, kind: FileKind, messages: Diagnostic[], sour
 export function effectiveOptions(cfg: LoadedConfig | undefined, path: string, options: Pick<LintFilesOptions, 'ruleLevels' | 'recommendedTimeouts' | 'knownCommands'>) {
   // Without a config file the caller's values apply as they are (read only, never copied per file).
   if (!cfg) return { ruleLevels: options.ruleLevels ?? NO_LEVELS, recommendedTimeouts: options.recommendedTimeouts ?? NO_TIMEOUTS, knownCommands: options.knownCommands ?? NO_COMMANDS };
+  const fromConfig = cfg.ruleLevelsFor(path);
   return {
-    ruleLevels: { ...cfg.ruleLevelsFor(path), ...options.ruleLevels },
-    recommendedTimeouts: { ...cfg.config.recommendedTimeouts, ...options.recommendedTimeouts },
-    knownCommands: [...(cfg.config.knownCommands ?? []), ...(options.knownCommands ?? [])],
+    ruleLevels: options.ruleLevels && Object.keys(options.ruleLevels).length > 0 ? { ...fromConfig, ...options.ruleLevels } : fromConfig,
+    recommendedTimeouts: options.recommendedTimeouts ? { ...cfg.config.recommendedTimeouts, ...options.recommendedTimeouts } : (cfg.config.recommendedTimeouts ?? NO_TIMEOUTS),
+    knownCommands: options.knownCommands ? [...(cfg.config.knownCommands ?? []), ...options.knownCommands] : (cfg.config.knownCommands ?? NO_COMMANDS),
   };
 }
 
