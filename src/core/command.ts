@@ -147,8 +147,8 @@ export function analyzeShell(command: string, values: PlaceholderValues = {}): S
         return;
       }
       case 'Command': {
-        const cmd = toSimpleCommand(node, ctx, exact);
-        if (cmd) out.commands.push({ ...cmd, background, substituted });
+        const cmd = toSimpleCommand(node, ctx, exact, background, substituted);
+        if (cmd) out.commands.push(cmd);
         collectExpansions(node, out.expansions, exact);
         break;
       }
@@ -170,7 +170,7 @@ class WordContext {
 
   word(w: Word, exact: boolean): ShellWord {
     const [value, written] = this.parts(w.parts, w.value);
-    return exact ? { value, written, pos: w.pos, end: w.end } : { value, written };
+    return exact ? { value, written, pos: w.pos, end: w.end } : { value, written, pos: undefined, end: undefined };
   }
 
   private parts(parts: readonly WordPart[] | undefined, literal: string): [string, string] {
@@ -212,12 +212,12 @@ class WordContext {
   }
 }
 
-function toSimpleCommand(node: Command, ctx: WordContext, exact: boolean): Omit<SimpleCommand, 'background' | 'substituted'> | undefined {
+function toSimpleCommand(node: Command, ctx: WordContext, exact: boolean, background: boolean, substituted: boolean): SimpleCommand | undefined {
   if (!node.name) return undefined;
   const words: ShellWord[] = [ctx.word(node.name, exact)];
   for (const a of node.suffix) {
     if (a.type === 'Word') words.push(ctx.word(a, exact));
-    else if (a.type === 'Assignment') words.push({ value: a.text, written: a.text, ...(exact ? { pos: a.pos, end: a.end } : {}) });
+    else if (a.type === 'Assignment') words.push(exact ? { value: a.text, written: a.text, pos: a.pos, end: a.end } : { value: a.text, written: a.text, pos: undefined, end: undefined });
   }
   let i = 0;
   for (;;) {
@@ -233,7 +233,9 @@ function toSimpleCommand(node: Command, ctx: WordContext, exact: boolean): Omit<
     if (name === 'timeout' && i < words.length) i++; // the duration
   }
   const rest = words.slice(i);
-  return { program: rest[0]!.value, args: rest.slice(1).map((w) => w.value), written: rest.map((w) => w.written), words: rest };
+  // One object literal with every field (no spread, `pipedTo` set later in place): a
+  // single shape for all commands keeps the rules' property reads fast.
+  return { program: rest[0]!.value, args: rest.slice(1).map((w) => w.value), written: rest.map((w) => w.written), words: rest, background, pipedTo: undefined, substituted };
 }
 
 /** Record placeholder expansions of one simple command (its words and redirection targets). */
@@ -328,7 +330,9 @@ export function execCommand(command: string, args: string[], values: Placeholder
   const sub = (w: string): ShellWord => ({
     value: w.replace(/\$\{(CLAUDE_PROJECT_DIR|CLAUDE_PLUGIN_ROOT|CLAUDE_PLUGIN_DATA)\}/g, (_, k: string) => (values as Record<string, string | undefined>)[k] ?? UNRESOLVED),
     written: w,
+    pos: undefined,
+    end: undefined,
   });
   const words = [command, ...args].map(sub);
-  return { program: words[0]!.value, args: words.slice(1).map((w) => w.value), written: [command, ...args], words, background: false, substituted: false };
+  return { program: words[0]!.value, args: words.slice(1).map((w) => w.value), written: [command, ...args], words, background: false, pipedTo: undefined, substituted: false };
 }
