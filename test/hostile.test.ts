@@ -16,6 +16,7 @@ import { lintText } from '../src/core/lint.js';
 import { getNodeValue } from 'jsonc-parser';
 import { documentValue, parseDocument } from '../src/core/parse.js';
 import { discoverTargets, lintFiles, lintTargets } from '../src/node/lint-files.js';
+import { exitCodes } from '../src/rules/script-exits.js';
 import { runCli } from './helpers.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -214,6 +215,39 @@ describe('fuzzing (fast-check)', () => {
         else if (doc.root) assert.deepEqual(documentValue(doc), getNodeValue(doc.root));
       }),
       { numRuns: 1000 },
+    );
+  });
+  it('exitCodes of Python and JavaScript scripts: the whole-text search finds what a line-by-line scan finds', () => {
+    // The reference: split into lines, drop each line's comment, search what is left.
+    const reference = (text: string, language: 'python' | 'javascript') => {
+      const re = language === 'python' ? /\b(?:sys\.exit|os\._exit|exit|quit|SystemExit)\s*\(\s*(\d+)\s*\)/g : /\b(?:process\.exit\s*\(\s*(\d+)\s*\)|process\.exitCode\s*=\s*(\d+))/g;
+      const marker = language === 'python' ? '#' : '//';
+      const out = new Map<number, number[]>();
+      text.split(/\r?\n/).forEach((line, i) => {
+        let code = line;
+        let quote = '';
+        for (let j = 0; j < line.length; j++) {
+          const c = line[j]!;
+          if (quote) {
+            if (c === '\\') j++;
+            else if (c === quote) quote = '';
+          } else if (c === '"' || c === "'" || c === '`') quote = c;
+          else if (line.startsWith(marker, j)) {
+            code = line.slice(0, j);
+            break;
+          }
+        }
+        for (const m of code.matchAll(re)) out.set(Number(m[1] ?? m[2]), [...(out.get(Number(m[1] ?? m[2])) ?? []), i + 1]);
+      });
+      return out;
+    };
+    const pieces = ['sys.exit(2)', 'exit(1)', 'os._exit( 3 )', 'raise SystemExit(4)', 'process.exit(2)', 'process.exitCode = 5', 'sys.exit(\n2)', '# ', '// ', '"', "'", '`', '\\', '\n', '\r\n', ' ', 'x', 'print("#")', 'exit'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.constantFrom('python' as const, 'javascript' as const), (parts, language) => {
+        const text = parts.join('');
+        assert.deepEqual(new Map(exitCodes(text, language)), reference(text, language), JSON.stringify(text));
+      }),
+      { numRuns: 2000 },
     );
   });
   it('arbitrary JSON values anywhere in a hook config never make lintText throw', () => {

@@ -55,15 +55,24 @@ function scanExitCodes(text: string, language: ScriptLanguage): Map<number, numb
         ? /\b(?:process\.exit\s*\(\s*(\d+)\s*\)|process\.exitCode\s*=\s*(\d+))/g
         : undefined;
   if (!re) return out;
-  text.split(/\r?\n/).forEach((line, i) => {
-    const code = stripComment(line, language);
-    for (const m of code.matchAll(re)) add(Number(m[1] ?? m[2]), i + 1);
-  });
+  // Search the whole text (native regex speed), then look only at the lines that matched:
+  // a match counts when it ends before its line's comment (so it also sits on one line).
+  let line = 1;
+  let lineStart = 0;
+  for (const m of text.matchAll(re)) {
+    for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < m.index; nl = text.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    const lineEnd = text.indexOf('\n', m.index);
+    const code = commentStart(text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd), language);
+    if (m.index + m[0].length - lineStart <= code) add(Number(m[1] ?? m[2]), line);
+  }
   return out;
 }
 
-/** A line without its trailing comment (a `#` or `//` outside quotes). */
-function stripComment(line: string, language: ScriptLanguage): string {
+/** Where a line's trailing comment (a `#` or `//` outside quotes) starts: the line's length when it has none. */
+function commentStart(line: string, language: ScriptLanguage): number {
   const marker = language === 'python' ? '#' : '//';
   let quote = '';
   for (let i = 0; i < line.length; i++) {
@@ -72,9 +81,9 @@ function stripComment(line: string, language: ScriptLanguage): string {
       if (c === '\\') i++;
       else if (c === quote) quote = '';
     } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (line.startsWith(marker, i)) return line.slice(0, i);
+    else if (line.startsWith(marker, i)) return i;
   }
-  return line;
+  return line.length;
 }
 
 function lineIndex(text: string): (offset: number) => number {
