@@ -327,6 +327,9 @@ function applyFileEdit(e: FileEdit): void {
 
 /** The hook file paths a plugin manifest's `hooks` field names (a string or an array of strings). */
 export function manifestHookFiles(text: string): string[] {
+  // Most manifests name no hooks file (hooks/hooks.json loads by default): no second parse then.
+  // (A key spelled with \u escapes is still parsed.)
+  if (!text.includes('hooks') && !text.includes('\\u')) return [];
   const hooks = propertyValue(parseTree(text, [], { allowTrailingComma: true }), 'hooks');
   if (!hooks) return [];
   const v = getNodeValue(hooks) as unknown;
