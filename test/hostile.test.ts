@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import fs, { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,8 +16,10 @@ import { applyFixes } from '../src/core/fix.js';
 import { lintText } from '../src/core/lint.js';
 import { getNodeValue } from 'jsonc-parser';
 import { documentValue, parseDocument } from '../src/core/parse.js';
-import { discoverTargets, lintFiles, lintTargets } from '../src/node/lint-files.js';
+import { discoverTargets, lintFiles, lintTargets, manifestHookFiles } from '../src/node/lint-files.js';
 import { exitCodes } from '../src/rules/script-exits.js';
+import { walkTree } from '../src/node/files.js';
+import { walkDirectory } from '../src/node/walk.js';
 import { runCli } from './helpers.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -164,6 +167,45 @@ describe('bad input matrix', () => {
     const { code, stderr } = await outcome(['missing/settings.json'], dir);
     assert.equal(code, 2);
     assert.equal(stderr, 'hooklint: missing/settings.json: no such file or directory\n');
+  });
+});
+
+describe('directory walks', () => {
+  it('candidates sorted by path; node_modules and .git skipped; links listed as files, never followed; FIFOs ignored; config files found first', () => {
+    const root = mkdtempSync(join(tmpdir(), 'hooklint-walk-'));
+    const put = (rel: string, text = '{}') => {
+      mkdirSync(dirname(join(root, rel)), { recursive: true });
+      writeFileSync(join(root, rel), text);
+    };
+    put('real/.claude/settings.json');
+    put('a-b/.claude/settings.json');
+    put('node_modules/x/.claude/settings.json');
+    put('.git/.claude/settings.json');
+    put('p/hooks/hooks.json');
+    put('p/.claude-plugin/plugin.json');
+    put('p/scripts/notes.json');
+    put('hooklint.config.json');
+    put('sub/hooklint.config.json');
+    mkdirSync(join(root, 'a/.claude'), { recursive: true });
+    symlinkSync(join(root, 'real/.claude/settings.json'), join(root, 'a/.claude/settings.json'));
+    symlinkSync(join(root, 'real'), join(root, 'linkdir'));
+    execFileSync('mkfifo', [join(root, 'a/.claude/settings.local.json')]);
+    const seen: string[] = [];
+    walkDirectory(root, { file: (p) => seen.push(`file ${p.slice(root.length + 1)}`), config: (p) => seen.push(`config ${p.slice(root.length + 1)}`) });
+    // A directory's config comes before anything in it or below it.
+    assert.ok(seen.indexOf('config hooklint.config.json') === 0);
+    assert.deepEqual(walkTree(root), {
+      files: ['a-b/.claude/settings.json', 'a/.claude/settings.json', 'p/.claude-plugin/plugin.json', 'p/hooks/hooks.json', 'real/.claude/settings.json'].map((f) => join(root, f)),
+      configFiles: ['hooklint.config.json', 'sub/hooklint.config.json'].map((f) => join(root, f)),
+    });
+  });
+});
+
+describe('plugin manifests', () => {
+  it('the hooks paths a manifest names are found however the key is spelled; none without the key', () => {
+    assert.deepEqual(manifestHookFiles('{"name": "p", "hooks": "./extra/hooks.json"}'), ['./extra/hooks.json']);
+    assert.deepEqual(manifestHookFiles('{"name": "p", "\\u0068ooks": ["./a.json", 3, "./b.json"]}'), ['./a.json', './b.json']);
+    assert.deepEqual(manifestHookFiles('{"name": "p", "version": "1.0.0"}'), []);
   });
 });
 

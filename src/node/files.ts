@@ -1,16 +1,12 @@
-import { createRequire } from 'node:module';
 import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import type { fdir as Fdir } from 'fdir';
 import { parseTree } from 'jsonc-parser';
 import { EVENT_NAMES } from '../core/catalog.js';
 import { properties, keyOf, propertyValue } from '../core/parse.js';
 import type { FileKind } from '../core/types.js';
 import type { ScriptHost } from '../rules/rule.js';
-
-/** Loads dependencies on first use (see the callers): a module-local require, under a bundle or not. */
-const lazyRequire = createRequire(import.meta.url);
+import { walkDirectory } from './walk.js';
 
 /** A file to lint, with what the path tells about it (SPEC.md §4.1). */
 export interface Target {
@@ -103,27 +99,15 @@ export function targetFor(path: string, discovered: boolean, env: NodeJS.Process
   return { path: abs, kind: 'settings', discovered, sniff: true, ...(unloaded ? { unloaded } : {}) };
 }
 
-/** File names a directory walk picks up (then kind-checked). */
-const CANDIDATE = /(^|[\\/])(settings(\.local)?\.json|\.claude\.json|managed-settings\.json|hooks\.json|plugin\.json)$|[\\/]managed-settings\.d[\\/][^\\/]+\.json$/;
-
 /**
  * Every candidate hook config under `dir` (sorted by path; node_modules and
  * .git skipped), plus every hooklint.config.json met on the way: config lookup
  * for files under `dir` then needs no stat per directory.
  */
 export function walkTree(dir: string): { files: string[]; configFiles: string[] } {
-  // Loaded on first use: a run on named files never walks a directory.
-  const { fdir } = lazyRequire('fdir') as { fdir: typeof Fdir };
+  const files: string[] = [];
   const configFiles: string[] = [];
-  const files = new fdir()
-    .withFullPaths()
-    .exclude((name) => name === 'node_modules' || name === '.git')
-    .filter((p) => {
-      if (p.endsWith(`${sep}hooklint.config.json`)) configFiles.push(p);
-      return CANDIDATE.test(p);
-    })
-    .crawl(resolve(dir))
-    .sync();
+  walkDirectory(resolve(dir), { file: (p) => files.push(p), config: (p) => configFiles.push(p) });
   return { files: files.sort(), configFiles };
 }
 

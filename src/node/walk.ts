@@ -1,0 +1,62 @@
+import { readdirSync, type Dirent } from 'node:fs';
+import { sep } from 'node:path';
+
+/**
+ * File names a directory walk picks up as candidate hook configs (SPEC.md §4.1);
+ * their kind is decided afterwards from the path (`kindFromPath`) or the shape.
+ */
+export const CANDIDATE = /(^|[\\/])(settings(\.local)?\.json|\.claude\.json|managed-settings\.json|hooks\.json|plugin\.json)$|[\\/]managed-settings\.d[\\/][^\\/]+\.json$/;
+
+/** hooklint's own config file name (see config.ts), picked up by walks for config lookup. */
+export const CONFIG_FILE_NAME = 'hooklint.config.json';
+
+/** What a walk reports, in walk order. */
+export interface WalkVisitor {
+  /** A candidate hook config (absolute path). */
+  file(path: string): void;
+  /** A `hooklint.config.json` (absolute path), reported before any file of its directory or below it. */
+  config(path: string): void;
+}
+
+/**
+ * Walk `root` (an absolute, normalised directory path) depth first, skipping
+ * `node_modules` and `.git`. Each directory is read once; its
+ * `hooklint.config.json` is reported before anything else in it, then its
+ * candidate files, then its subdirectories in name order. So when a file is
+ * reported, every config file in the directories between `root` and it has
+ * been reported already: config lookup can run while the walk goes on (the
+ * reader thread streams files in this order).
+ *
+ * Like fdir, which hooklint used before: symbolic links are listed as files and
+ * never followed (a link to a directory is not walked); entries that are
+ * neither files, links nor directories are ignored; directories that cannot
+ * be read are skipped silently. Never throws for file-system errors.
+ */
+export function walkDirectory(root: string, visit: WalkVisitor): void {
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    const subdirs: string[] = [];
+    const files: string[] = [];
+    for (const e of entries) {
+      if (e.isFile() || e.isSymbolicLink()) {
+        if (e.name === CONFIG_FILE_NAME) visit.config(prefix + e.name);
+        else files.push(e.name);
+      } else if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') subdirs.push(e.name);
+    }
+    for (const name of files) {
+      const path = prefix + name;
+      if (CANDIDATE.test(path)) visit.file(path);
+    }
+    // The stack pops last-in first: push in reverse name order to walk in name order.
+    subdirs.sort();
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(prefix + subdirs[i]!);
+  }
+}
