@@ -9,7 +9,7 @@ import { propertyValue } from '../core/parse.js';
 import type { Diagnostic, FileEdit, FileKind, FixSafety, LintResult } from '../core/types.js';
 import { ConfigResolver, type LoadedConfig } from './config.js';
 import type { ScriptHost } from '../rules/rule.js';
-import { memoHost } from '../rules/scripts.js';
+import { memoHost, type MemoHost } from '../rules/scripts.js';
 import { isInside, kindFromShape, nodeHost, targetFor, userConfigDir, walkTree, type Target } from './files.js';
 
 /** Loads dependencies on first use (see the callers): a module-local require, under a bundle or not. */
@@ -136,15 +136,17 @@ export function discoverTargets(paths: string[], options: LintFilesOptions = {})
     }
     else targets.push(targetFor(abs, false, env));
   }
-  if (options.user) {
-    const f = join(userConfigDir(env), 'settings.json');
-    if (existsSync(f)) targets.push({ path: f, kind: 'user-settings', discovered: false });
-    else notices.push(`${f}: no user settings file`);
-    // Files people put user hooks in that Claude Code never reads (RULES.md §7 `unloaded-location`).
-    for (const other of [join(userConfigDir(env), 'settings.local.json'), join(dirname(userConfigDir(env)), '.claude.json')])
-      if (existsSync(other)) targets.push(targetFor(other, true, env));
-  }
+  if (options.user) userTargets(env, targets, notices);
   return { targets, notices, errors, walked };
+}
+
+/** `--user`: the user settings file, and the files people put user hooks in that Claude Code never reads (RULES.md §7 `unloaded-location`). */
+export function userTargets(env: NodeJS.ProcessEnv, targets: Target[], notices: string[]): void {
+  const f = join(userConfigDir(env), 'settings.json');
+  if (existsSync(f)) targets.push({ path: f, kind: 'user-settings', discovered: false });
+  else notices.push(`${f}: no user settings file`);
+  for (const other of [join(userConfigDir(env), 'settings.local.json'), join(dirname(userConfigDir(env)), '.claude.json')])
+    if (existsSync(other)) targets.push(targetFor(other, true, env));
 }
 
 /**
@@ -154,39 +156,64 @@ export function discoverTargets(paths: string[], options: LintFilesOptions = {})
  * @throws ConfigError for a config file that cannot be read or is invalid.
  */
 export function lintTargets(initial: Target[], options: LintFilesOptions = {}): LintFilesOutput {
-  const notices: string[] = [];
-  const errors: string[] = [];
-  const queue: Target[] = [...initial];
-  const configs = options.useConfig === false ? undefined : new ConfigResolver(options.config, options.walked);
-  // One view of the scripts for the whole run: each is statted and read once.
-  const host = options.scripts === false ? undefined : memoHost(nodeHost);
-  const results: LintResult[] = [];
-  const done = new Set<string>();
-  let fixed = 0;
-  const changes: FileChange[] = [];
-  // An index, not shift(): shift() moves every element and makes a long run quadratic.
-  for (let qi = 0; qi < queue.length; qi++) {
-    const t = queue[qi]!;
-    if (done.has(t.path)) continue;
-    done.add(t.path);
-    const cfg = configs?.forFile(t.path);
+  const run = new LintRun(options);
+  for (const t of initial) run.lint(t);
+  return run.finish();
+}
+
+/**
+ * One lint run over many files: the state `lintTargets` and the reader-thread
+ * path (`lintFilesStreaming`) share, so both lint a file the same way. Feed
+ * it targets with `lint`, then call `finish` once.
+ */
+export class LintRun {
+  readonly notices: string[] = [];
+  readonly errors: string[] = [];
+  /** Config lookup (undefined with `useConfig: false`); walks in progress add their roots and config files to it. */
+  readonly configs: ConfigResolver | undefined;
+  private readonly host: MemoHost | undefined;
+  private readonly results: LintResult[] = [];
+  private readonly changes: FileChange[] = [];
+  private readonly done = new Set<string>();
+  /** Hook files named by plugin manifests: linted after every discovered file (see `finish`). */
+  private readonly followed: Target[] = [];
+  private fixed = 0;
+
+  constructor(private readonly options: LintFilesOptions) {
+    this.configs = options.useConfig === false ? undefined : new ConfigResolver(options.config, options.walked);
+    // One view of the scripts for the whole run: each is statted and read once.
+    this.host = options.scripts === false ? undefined : memoHost(nodeHost);
+  }
+
+  /**
+   * Lint one target (once per path: repeats are skipped). `content` is the
+   * file's bytes, or the error reading it, when another thread read it;
+   * otherwise it is read here.
+   * @throws ConfigError for an invalid config file.
+   */
+  lint(t: Target, content?: { bytes: Buffer } | { error: unknown }): void {
+    const { options, notices, errors, host } = this;
+    if (this.done.has(t.path)) return;
+    this.done.add(t.path);
+    const cfg = this.configs?.forFile(t.path);
     if (cfg?.isIgnored(t.path)) {
       if (!t.discovered) notices.push(`${t.path}: skipped, ignored by ${cfg.path}`);
-      continue;
+      return;
     }
     let text: string;
     let encoding: LintFilesEncoding;
     try {
-      ({ text, encoding } = decode(readFileSync(t.path)));
+      if (content && 'error' in content) throw content.error;
+      ({ text, encoding } = decode(content ? content.bytes : readFileSync(t.path)));
     } catch (e) {
       errors.push(`${t.path}: ${describeFsError(e)}`);
-      continue;
+      return;
     }
     if (t.sniff) {
       const kind = kindFromShape(t.path, text);
       if (!kind) {
         if (!t.discovered) notices.push(`${t.path}: skipped, not a Claude Code hook configuration file`);
-        continue;
+        return;
       }
       t.kind = kind;
     }
@@ -220,24 +247,35 @@ export function lintTargets(initial: Target[], options: LintFilesOptions = {}): 
           errors.push(`${t.path}: cannot write the fix: ${describeFsError(e)}`);
         }
       if (written) {
-        fixed += res.fixed;
-        if (res.output !== text || res.fileEdits.length > 0) changes.push({ path: t.path, before: text, after: res.output, fileEdits: res.fileEdits });
+        this.fixed += res.fixed;
+        if (res.output !== text || res.fileEdits.length > 0) this.changes.push({ path: t.path, before: text, after: res.output, fileEdits: res.fileEdits });
         // Script fixes change what the script rules see: re-lint unless nothing was written.
         messages = res.fileEdits.length > 0 && !options.dryRun ? lintText(res.output, lintOptions).diagnostics : res.diagnostics;
         if (res.output !== text) output = res.output;
         text = res.output;
       } else messages = lintText(text, lintOptions).diagnostics;
     } else messages = lintText(text, lintOptions).diagnostics;
-    results.push(resultOf(t.path, t.kind, messages, options.keepSource === false || messages.length === 0 ? undefined : text, output));
+    this.results.push(resultOf(t.path, t.kind, messages, options.keepSource === false || messages.length === 0 ? undefined : text, output));
     if (t.kind === 'plugin-manifest' && t.pluginRoot) for (const ref of manifestHookFiles(text)) {
       const abs = resolve(t.pluginRoot, ref);
       if (!isInside(t.pluginRoot, abs) || !existsSync(abs)) continue; // reported by plugin rules, never followed
-      queue.push({ path: abs, kind: 'plugin-hooks', pluginRoot: t.pluginRoot, discovered: true });
+      this.followed.push({ path: abs, kind: 'plugin-hooks', pluginRoot: t.pluginRoot, discovered: true });
     }
   }
-  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { results, notices, errors, fixed, changes };
+
+  /**
+   * Lint the hook files plugin manifests named (after every discovered file, so a
+   * file found both ways keeps the kind its path gives, whatever the order of
+   * discovery), then return the output, results sorted by path.
+   */
+  finish(): LintFilesOutput {
+    // An index, not shift(): shift() moves every element and makes a long run quadratic.
+    for (let i = 0; i < this.followed.length; i++) this.lint(this.followed[i]!);
+    const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    this.results.sort((a, b) => byPath(a.filePath, b.filePath));
+    this.changes.sort((a, b) => byPath(a.path, b.path));
+    return { results: this.results, notices: this.notices, errors: this.errors, fixed: this.fixed, changes: this.changes };
+  }
 }
 
 type LintFilesEncoding = 'utf-16le' | 'utf-16be' | 'invalid-utf-8' | undefined;
