@@ -92,6 +92,12 @@ describe('--fix', () => {
     const { output } = applyFixes(text, { filePath: 'x', kind: 'project-settings' });
     assert.equal(output, text.replace('"command": "x"', '"command": "x",\n\t\t\t\t\t\t"timeout": 30'));
   });
+  it('a timeout too large for a number (1e999 reads as Infinity) is left alone: no "Infinity" written into the file (found by fuzzing)', () => {
+    const text = '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "x", "timeout": 1e9995000}]}]}}\n';
+    const { output, diagnostics } = applyFixes(text, { filePath: 'x', kind: 'project-settings' }, 'unsafe');
+    assert.equal(output, text);
+    assert.ok(!diagnostics.some((d) => d.ruleId === 'timeout-in-milliseconds'));
+  });
   it('wraps a flat handler and the events of a wrapper-less hooks.json', () => {
     const text = '{\n  "Stop": [\n    {\n      "type": "command",\n      "command": "x",\n      "timeout": 30\n    }\n  ]\n}\n';
     const { output } = applyFixes(text, { filePath: 'hooks/hooks.json', kind: 'plugin-hooks' });

@@ -9,7 +9,8 @@ import { humanSeconds } from './util.js';
  * meant (a long test gate), so they are not reported (no false error).
  */
 export function looksLikeMilliseconds(value: number): boolean {
-  return value >= 1000 && (value % 500 === 0 || value >= 10000);
+  // A literal too large for a double (1e999) reads as Infinity: no unit mistake, and no number to write back.
+  return Number.isFinite(value) && value >= 1000 && (value % 500 === 0 || value >= 10000);
 }
 
 /**
