@@ -194,7 +194,8 @@ describe('directory walks', () => {
     walkDirectory(root, { file: (p) => seen.push(`file ${p.slice(root.length + 1)}`), config: (p) => seen.push(`config ${p.slice(root.length + 1)}`) });
     // A directory's config comes before anything in it or below it.
     assert.ok(seen.indexOf('config hooklint.config.json') === 0);
-    assert.deepEqual(walkTree(root), {
+    const { files, configFiles } = walkTree(root);
+    assert.deepEqual({ files, configFiles }, {
       files: ['a-b/.claude/settings.json', 'a/.claude/settings.json', 'p/.claude-plugin/plugin.json', 'p/hooks/hooks.json', 'real/.claude/settings.json'].map((f) => join(root, f)),
       configFiles: ['hooklint.config.json', 'sub/hooklint.config.json'].map((f) => join(root, f)),
     });

@@ -270,3 +270,71 @@ describe('worker threads (HOOKLINT_THREADS)', () => {
     assert.deepEqual(JSON.parse(two.stdout), a);
   });
 });
+
+describe('reader thread (two cores: one thread lints while another walks and reads)', () => {
+  const reader = join(ROOT, 'dist', 'reader.cjs');
+  /** A generated tree plus the cases where order or discovery could matter. */
+  async function tree(units: number): Promise<string> {
+    const { execFileSync } = await import('node:child_process');
+    const { symlinkSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-reader-'));
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bench-corpus.mjs'), String(units), '--out', dir]);
+    const put = (p: string, text: string) => {
+      mkdirSync(join(dir, p, '..'), { recursive: true });
+      writeFileSync(join(dir, p), text);
+    };
+    // Nested configs: one at the top, one deeper with overrides and ignores.
+    put('hooklint.config.json', JSON.stringify({ rules: { 'missing-timeout': 'off' } }));
+    put('unit-00003/hooklint.config.json', JSON.stringify({ rules: { 'missing-timeout': 'error' }, ignores: ['plugin/hooks/**'], overrides: [{ files: ['.claude/**'], rules: { 'legacy-tool-name': 'off' } }] }));
+    // A manifest naming its default hooks file (found by the walk too) and another one.
+    put('unit-00004/plugin/.claude-plugin/plugin.json', JSON.stringify({ name: 'p', hooks: ['./hooks/hooks.json', './extra/more.json'] }));
+    put('unit-00004/plugin/extra/more.json', JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo hi' }] }] } }));
+    // A settings.json that is not a hook config, and a link to nowhere named like one.
+    put('docs/settings.json', '{"theme": "dark"}');
+    mkdirSync(join(dir, 'broken', '.claude'), { recursive: true });
+    symlinkSync(join(dir, 'nowhere.json'), join(dir, 'broken', '.claude', 'settings.json'));
+    return dir;
+  }
+
+  it('lintFilesStreaming reports exactly what lintFiles does (results, notices, errors, fixes), in order', async () => {
+    const { lintFiles } = await import('../src/node/lint-files.js');
+    const { lintFilesStreaming } = await import('../src/node/parallel.js');
+    const dir = await tree(12);
+    const home = repo({ 'settings.json': SETTINGS });
+    const named = join(dir, 'unit-00001', '.claude', 'settings.json');
+    for (const options of [
+      { cwd: dir, keepSource: true },
+      { cwd: dir, user: true, env: { ...process.env, CLAUDE_CONFIG_DIR: home } },
+      { cwd: dir, fix: 'safe' as const, dryRun: true },
+      { cwd: dir, scripts: false, useConfig: false },
+    ]) {
+      const inputs = ['.', 'missing-path', named];
+      const expected = lintFiles(inputs, options);
+      const actual = await lintFilesStreaming(inputs, options, reader);
+      assert.deepEqual(actual, expected);
+      assert.ok(expected.errors.some((e) => e.startsWith('missing-path: no such file')) && expected.errors.some((e) => e.includes('broken')));
+    }
+  });
+
+  it('an invalid config file found during the walk stops the run with its error, and the reader with it', async () => {
+    const { ConfigError } = await import('../src/node/config.js');
+    const { lintFilesStreaming } = await import('../src/node/parallel.js');
+    const dir = await tree(6);
+    writeFileSync(join(dir, 'unit-00002', 'hooklint.config.json'), '{"rules": {"no-such-rule": "off"}}');
+    await assert.rejects(lintFilesStreaming([dir], {}, reader), (e) => e instanceof ConfigError && /no-such-rule/.test((e as Error).message));
+  });
+
+  it('the CLI walks a tree above the threshold with the reader and prints what one thread prints', async () => {
+    const { availableParallelism } = await import('node:os');
+    const { READER_MIN_DIRS } = await import('../src/node/parallel.js');
+    const dir = await tree(Math.ceil(READER_MIN_DIRS / 6) + 10);
+    const one = await runCli(['check', '-f', 'json', dir], { env: { HOOKLINT_THREADS: '1' } });
+    const auto = await runCli(['check', '-f', 'json', dir]);
+    assert.equal(auto.code, one.code);
+    assert.equal(auto.stderr, one.stderr);
+    assert.deepEqual(JSON.parse(auto.stdout), JSON.parse(one.stdout));
+    // 6 directories per unit: above the threshold, so with two cores the reader thread walked it.
+    assert.ok(JSON.parse(one.stdout).length > 500);
+    if (availableParallelism() < 2) console.log('one core: the reader thread was not used');
+  });
+});

@@ -258,7 +258,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   };
   const { results, notices, errors, fixed, changes } = args.stdin
     ? lintStdin(await (io.readStdin ?? readAllStdin)(), args.stdinFilename ?? '.claude/settings.json', options)
-    : await lintFilesParallel(args.paths ?? [], options, join(packageRoot(), 'dist', 'worker.js'));
+    : await lintFilesParallel(args.paths ?? [], options, join(packageRoot(), 'dist', 'worker.js'), join(packageRoot(), 'dist', 'reader.cjs'));
   for (const n of notices) io.stderr(`hooklint: ${n}\n`);
   for (const e of errors) io.stderr(`hooklint: ${e}\n`);
   if (options.timing) io.stderr(formatTiming(options.timing, io.env.HOOKLINT_TIMING!));

@@ -218,6 +218,21 @@ export class ConfigResolver {
     this.walkedConfigs = new Set(walked?.configFiles ?? []);
   }
 
+  /**
+   * A directory walk has started at `root` (absolute): inside it, a directory's
+   * config is known from what the walk reports (`addWalkedConfig`), without a
+   * stat. The walk must report a directory's config before any file below it
+   * (`walkDirectory` does).
+   */
+  addWalkedRoot(root: string): void {
+    this.walkedRoots.push(resolve(root));
+  }
+
+  /** A `hooklint.config.json` a walk found (absolute path). */
+  addWalkedConfig(path: string): void {
+    this.walkedConfigs.add(path);
+  }
+
   /** The config for a file, or undefined when there is none. @throws ConfigError */
   forFile(file: string): LoadedConfig | undefined {
     return this.explicit ?? this.forDir(dirname(resolve(file))) ?? undefined;

@@ -102,13 +102,15 @@ export function targetFor(path: string, discovered: boolean, env: NodeJS.Process
 /**
  * Every candidate hook config under `dir` (sorted by path; node_modules and
  * .git skipped), plus every hooklint.config.json met on the way: config lookup
- * for files under `dir` then needs no stat per directory.
+ * for files under `dir` then needs no stat per directory. With `maxDirs`, the
+ * walk stops after reading that many directories (`complete: false`).
  */
-export function walkTree(dir: string): { files: string[]; configFiles: string[] } {
+export function walkTree(dir: string, maxDirs = Infinity): { files: string[]; configFiles: string[]; complete: boolean; dirs: number } {
   const files: string[] = [];
   const configFiles: string[] = [];
-  walkDirectory(resolve(dir), { file: (p) => files.push(p), config: (p) => configFiles.push(p) });
-  return { files: files.sort(), configFiles };
+  let dirs = 0;
+  const complete = walkDirectory(resolve(dir), { file: (p) => files.push(p), config: (p) => configFiles.push(p), enter: () => ++dirs <= maxDirs });
+  return { files: files.sort(), configFiles, complete, dirs };
 }
 
 /** True when `child` is `root` or inside it. */

@@ -103,15 +103,19 @@ export interface Discovery {
   errors: string[];
   /** Directories walked whole and the config files found in them (for config lookup). */
   walked: { roots: string[]; configFiles: string[] };
+  /** Discovery stopped at `maxDirs` directories: the targets are not all there. */
+  incomplete?: boolean;
 }
 
 /**
  * Turn the command-line inputs into targets (SPEC.md §4.1): a directory is
  * walked (node_modules and .git skipped), a file is taken with its kind from
  * its path (or marked to be sniffed); `user` adds the user settings file.
- * Reads no file contents.
+ * Reads no file contents. With `maxDirs`, stops once the walks have read
+ * that many directories and returns `incomplete: true` (a large tree is then
+ * walked by the reader thread instead).
  */
-export function discoverTargets(paths: string[], options: LintFilesOptions = {}): Discovery {
+export function discoverTargets(paths: string[], options: LintFilesOptions = {}, maxDirs = Infinity): Discovery {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const notices: string[] = [];
@@ -129,7 +133,9 @@ export function discoverTargets(paths: string[], options: LintFilesOptions = {})
       continue;
     }
     if (isDir) {
-      const tree = walkTree(abs);
+      const tree = walkTree(abs, maxDirs);
+      if (!tree.complete) return { targets, notices, errors, walked, incomplete: true };
+      maxDirs -= tree.dirs;
       walked.roots.push(abs);
       walked.configFiles.push(...tree.configFiles);
       for (const f of tree.files) targets.push(targetFor(f, true, env));
@@ -376,7 +382,8 @@ export function manifestHookFiles(text: string): string[] {
   return [];
 }
 
-function describeFsError(e: unknown): string {
+/** How an fs error reads in hooklint's messages ("no such file or directory", "permission denied", ...). */
+export function describeFsError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':

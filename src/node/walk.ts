@@ -16,6 +16,8 @@ export interface WalkVisitor {
   file(path: string): void;
   /** A `hooklint.config.json` (absolute path), reported before any file of its directory or below it. */
   config(path: string): void;
+  /** Called before each directory is read; returning false stops the walk there. */
+  enter?(dir: string): boolean;
 }
 
 /**
@@ -31,11 +33,13 @@ export interface WalkVisitor {
  * never followed (a link to a directory is not walked); entries that are
  * neither files, links nor directories are ignored; directories that cannot
  * be read are skipped silently. Never throws for file-system errors.
+ * Returns false when `visit.enter` stopped the walk, true when it finished.
  */
-export function walkDirectory(root: string, visit: WalkVisitor): void {
+export function walkDirectory(root: string, visit: WalkVisitor): boolean {
   const stack = [root];
   while (stack.length > 0) {
     const dir = stack.pop()!;
+    if (visit.enter && !visit.enter(dir)) return false;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -59,4 +63,5 @@ export function walkDirectory(root: string, visit: WalkVisitor): void {
     subdirs.sort();
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(prefix + subdirs[i]!);
   }
+  return true;
 }
