@@ -9,7 +9,8 @@
  * first use: ajv-cli with SchemaStore's Claude Code settings schema, and
  * claude-code-lint (npm). Writes the table to BENCHMARKS.md with the machine
  * and the command. Environment: BENCH_RUNS (default 15), BENCH_NO_ALT=1 to
- * skip the alternatives, BENCH_NO_WRITE=1 to only print.
+ * skip the alternatives, BENCH_NO_WRITE=1 to only print, BENCH_COLD=0 to skip
+ * the page-cache-dropped rows (they run only as root).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,21 +35,33 @@ if (alternatives && !existsSync(`${alt}/node_modules/.bin/claudelint`)) {
 }
 
 /** Run once; wall ms and peak RSS (MB, when GNU time is there). */
-function once(cmd, args) {
+function once(cmd, args, env) {
+  const options = { encoding: 'utf8', maxBuffer: 1 << 28, ...(env ? { env: { ...process.env, ...env } } : {}) };
   const t = process.hrtime.bigint();
-  const r = TIME ? spawnSync(TIME, ['-f', '%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }) : spawnSync(cmd, args, { stdio: 'ignore' });
+  const r = TIME ? spawnSync(TIME, ['-f', '%M', cmd, ...args], options) : spawnSync(cmd, args, { ...options, stdio: 'ignore' });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   const kb = TIME ? Number(/(\d+)\s*$/.exec(r.stderr ?? '')?.[1]) : NaN;
   return { ms, mb: kb / 1024 };
 }
 
-/** Median wall time and the largest peak RSS over `runs` runs after a warm-up. */
-function measure(cmd, args, runs = RUNS) {
-  once(cmd, args);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Median wall time and the largest peak RSS over `runs` runs after a warm-up.
+ * Each run is paired with a run of the floor (`node -e 0`), and the row's
+ * "× floor" divides by the median of those: this machine's speed drifts by
+ * 20% over minutes, and a floor measured once at the start would carry that
+ * drift into every ratio.
+ */
+function measure(cmd, args, runs = RUNS, env) {
+  once(cmd, args, env);
   const xs = [];
-  for (let i = 0; i < runs; i++) xs.push(once(cmd, args));
-  const ms = xs.map((x) => x.ms).sort((a, b) => a - b);
-  return { ms: ms[Math.floor(ms.length / 2)], mb: Math.max(...xs.map((x) => x.mb)) };
+  const floors = [];
+  for (let i = 0; i < runs; i++) {
+    floors.push(once(process.execPath, ['-e', '0']).ms);
+    xs.push(once(cmd, args, env));
+  }
+  return { ms: median(xs.map((x) => x.ms)), mb: Math.max(...xs.map((x) => x.mb)), floor: median(floors) };
 }
 
 const files = (dir, re) => execFileSync('find', [dir, '-type', 'f', '-regextype', 'posix-extended', '-regex', re], { encoding: 'utf8' }).split('\n').filter(Boolean);
@@ -66,6 +79,7 @@ const strictJson = (fs) =>
 const treeFiles = files(tree, '.*').length;
 
 const floor = measure(process.execPath, ['-e', '0']);
+floor.floor = floor.ms;
 const rows = [];
 const add = (input, tool, r, note = '') => rows.push({ input, tool, ...r, note });
 add('—', 'node -e 0 (floor)', floor);
@@ -73,8 +87,30 @@ add('(a) one settings file', 'hooklint', measure(process.execPath, [cli, 'check'
 add('(b) corpus, 150 files', 'hooklint', measure(process.execPath, [cli, 'check', corpus]));
 add(`(c) generated, ${treeFiles} files`, 'hooklint', measure(process.execPath, [cli, 'check', tree], Math.min(RUNS, 7)));
 add(`(c) generated, ${treeFiles} files`, 'hooklint --no-scripts', measure(process.execPath, [cli, 'check', '--no-scripts', tree], Math.min(RUNS, 7)));
+add(`(c) generated, ${treeFiles} files`, 'hooklint, one thread', measure(process.execPath, [cli, 'check', tree], Math.min(RUNS, 7), { HOOKLINT_THREADS: '1' }), 'HOOKLINT_THREADS=1: no reader thread');
 const treeSettings = files(tree, '.*/\\.claude/settings\\.json');
-add(`(c) generated, ${treeFiles} files`, 'hooklint, settings files only', measure(process.execPath, [cli, 'check', ...treeSettings], Math.min(RUNS, 7)), `the ${treeSettings.length} files ajv-cli checks below`);
+const treeStrict = strictJson(treeSettings);
+add(`(c) generated, ${treeFiles} files`, 'hooklint, settings files only', measure(process.execPath, [cli, 'check', ...treeStrict], Math.min(RUNS, 7)), `the same ${treeStrict.length} strict-JSON settings files as ajv-cli below, every rule`);
+add(`(c) generated, ${treeFiles} files`, 'hooklint --no-scripts, settings files only', measure(process.execPath, [cli, 'check', '--no-scripts', ...treeStrict], Math.min(RUNS, 7)), 'the same files, without reading the scripts they run');
+// With the page cache dropped (needs root; skipped otherwise): what a first run on a large checkout sees.
+const dropCaches = () => {
+  try {
+    execFileSync('sync');
+    writeFileSync('/proc/sys/vm/drop_caches', '3');
+    return true;
+  } catch {
+    return false;
+  }
+};
+if (process.env.BENCH_COLD !== '0' && dropCaches())
+  for (const [tool, env] of [['hooklint, page cache dropped', {}], ['hooklint, one thread, page cache dropped', { HOOKLINT_THREADS: '1' }]]) {
+    const xs = [];
+    for (let i = 0; i < 3; i++) {
+      dropCaches();
+      xs.push(once(process.execPath, [cli, 'check', tree], env));
+    }
+    add(`(c) generated, ${treeFiles} files`, tool, { ms: median(xs.map((x) => x.ms)), mb: Math.max(...xs.map((x) => x.mb)), floor: floor.ms }, 'median of 3, caches dropped before each run');
+  }
 // Issue 6's bounds: a 20 MB file, and 25,000 / 50,000 handlers in one file (linear growth).
 const big = (name, text) => {
   const dir = `${root}.bench/${name}/.claude`;
@@ -95,19 +131,18 @@ if (alternatives) {
   add('(a) one settings file', 'ajv-cli + SchemaStore schema', measure(ajv, ajvArgs([one]), Math.min(RUNS, 7)));
   const corpusStrict = strictJson(corpusSettings);
   add('(b) corpus, 150 files', 'ajv-cli + SchemaStore schema', measure(ajv, ajvArgs(corpusStrict), 3), `its ${corpusStrict.length} strict-JSON settings files (the schema does not fit hooks.json; ajv-cli stops at the first file that is not strict JSON)`);
-  const treeStrict = strictJson(treeSettings);
-  add(`(c) generated, ${treeFiles} files`, 'ajv-cli + SchemaStore schema', measure(ajv, ajvArgs(treeStrict), 3), `its ${treeStrict.length} strict-JSON settings files`);
+  add(`(c) generated, ${treeFiles} files`, 'ajv-cli + SchemaStore schema', measure(ajv, ajvArgs(treeStrict), Math.min(RUNS, 7)), `its ${treeStrict.length} strict-JSON settings files`);
   const claudelint = `${alt}/node_modules/.bin/claudelint`;
   const a = measure(claudelint, ['validate-settings', '--no-config', '--path', one], Math.min(RUNS, 7));
   add('(a) one settings file', 'claude-code-lint validate-settings', a);
   // It takes one path per run: (b) is measured once over every settings file, (c) extrapolated.
   const t = process.hrtime.bigint();
   for (const f of corpusSettings) spawnSync(claudelint, ['validate-settings', '--no-config', '--path', f], { stdio: 'ignore' });
-  add('(b) corpus, 150 files', 'claude-code-lint validate-settings', { ms: Number(process.hrtime.bigint() - t) / 1e6, mb: a.mb }, `one run per settings file (${corpusSettings.length}); one pass`);
-  add(`(c) generated, ${treeFiles} files`, 'claude-code-lint validate-settings', { ms: a.ms * 2000, mb: a.mb }, 'extrapolated: 2,000 settings files × (a)');
+  add('(b) corpus, 150 files', 'claude-code-lint validate-settings', { ms: Number(process.hrtime.bigint() - t) / 1e6, mb: a.mb, floor: a.floor }, `one run per settings file (${corpusSettings.length}); one pass`);
+  add(`(c) generated, ${treeFiles} files`, 'claude-code-lint validate-settings', { ms: a.ms * 2000, mb: a.mb, floor: a.floor }, 'extrapolated: 2,000 settings files × (a)');
 }
 
-const fmt = (r) => `| ${r.input} | ${r.tool} | ${r.ms >= 10000 ? (r.ms / 1000).toFixed(0) + ' s' : r.ms.toFixed(0) + ' ms'} | ${(r.ms / floor.ms).toFixed(2)} | ${Number.isFinite(r.mb) ? r.mb.toFixed(0) : '—'} | ${r.note} |`;
+const fmt = (r) => `| ${r.input} | ${r.tool} | ${r.ms >= 10000 ? (r.ms / 1000).toFixed(0) + ' s' : r.ms.toFixed(0) + ' ms'} | ${(r.ms / r.floor).toFixed(2)} | ${Number.isFinite(r.mb) ? r.mb.toFixed(0) : '—'} | ${r.note} |`;
 const table = ['| input | tool | median wall | × floor | peak RSS (MB) | note |', '|---|---|---:|---:|---:|---|', ...rows.map(fmt)].join('\n');
 console.log(table);
 if (process.env.BENCH_NO_WRITE !== '1') {
