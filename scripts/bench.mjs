@@ -92,6 +92,10 @@ const treeSettings = files(tree, '.*/\\.claude/settings\\.json');
 const treeStrict = strictJson(treeSettings);
 add(`(c) generated, ${treeFiles} files`, 'hooklint, settings files only', measure(process.execPath, [cli, 'check', ...treeStrict], Math.min(RUNS, 7)), `the same ${treeStrict.length} strict-JSON settings files as ajv-cli below, every rule`);
 add(`(c) generated, ${treeFiles} files`, 'hooklint --no-scripts, settings files only', measure(process.execPath, [cli, 'check', '--no-scripts', ...treeStrict], Math.min(RUNS, 7)), 'the same files, without reading the scripts they run');
+// Like for like with ajv-cli: the same files and only the checks it makes (JSON syntax, schema).
+const schemaOnly = `${root}.bench/schema-only.config.json`;
+writeFileSync(schemaOnly, JSON.stringify({ rules: Object.fromEntries(JSON.parse(execFileSync(process.execPath, [cli, 'rules', '--format', 'json'], { encoding: 'utf8' })).filter((r) => r.id !== 'json-syntax' && r.id !== 'schema').map((r) => [r.id, 'off'])) }));
+add(`(c) generated, ${treeFiles} files`, 'hooklint, settings files only, JSON and schema rules only', measure(process.execPath, [cli, 'check', '--no-scripts', '-c', schemaOnly, ...treeStrict], Math.min(RUNS, 7)), 'the same files and the same checks as ajv-cli (a config turning the other rules off)');
 // With the page cache dropped (needs root; skipped otherwise): what a first run on a large checkout sees.
 const dropCaches = () => {
   try {

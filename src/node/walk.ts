@@ -29,7 +29,7 @@ export interface WalkVisitor {
  * been reported already: config lookup can run while the walk goes on (the
  * reader thread streams files in this order).
  *
- * Like fdir, which hooklint used before: symbolic links are listed as files and
+ * As with fdir (hooklint's walker before this one): symbolic links are listed as files and
  * never followed (a link to a directory is not walked); entries that are
  * neither files, links nor directories are ignored; directories that cannot
  * be read are skipped silently. Never throws for file-system errors.
