@@ -193,7 +193,9 @@ export function findProperty(node: Node | undefined, key: string): Node | undefi
   const children = node.children;
   for (let i = children.length - 1; i >= 0; i--) {
     const p = children[i]!;
-    if (isProperty(p) && p.children![0]!.value === key) return p;
+    if (!isProperty(p)) continue;
+    const k = p.children![0]!.value as unknown;
+    if ((typeof k === 'string' ? k : String(k)) === key) return p;
   }
   return undefined;
 }

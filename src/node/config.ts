@@ -9,12 +9,13 @@ import { keyOf, parseDocument, properties } from '../core/parse.js';
 import { LineIndex } from '../core/positions.js';
 import { closest } from '../core/suggest.js';
 import { rulesById } from '../rules/index.js';
+import { CONFIG_FILE_NAME } from './walk.js';
 
 /** Loads dependencies on first use (see the callers): a module-local require, under a bundle or not. */
 const lazyRequire = createRequire(import.meta.url);
 
 /** The name hooklint looks for, walking up from each linted file. */
-export const CONFIG_FILE = 'hooklint.config.json';
+export const CONFIG_FILE = CONFIG_FILE_NAME;
 
 /** The contents of `hooklint.config.json` (schema: schemas/hooklint.config.schema.json). */
 export interface HooklintConfig {
