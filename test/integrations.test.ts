@@ -336,5 +336,9 @@ describe('reader thread (two cores: one thread lints while another walks and rea
     // 6 directories per unit: above the threshold, so with two cores the reader thread walked it.
     assert.ok(JSON.parse(one.stdout).length > 500);
     if (availableParallelism() < 2) console.log('one core: the reader thread was not used');
+    // A damaged install without dist/reader.cjs lints the same tree in one thread.
+    const { lintFiles } = await import('../src/node/lint-files.js');
+    const { lintFilesParallel } = await import('../src/node/parallel.js');
+    assert.deepEqual(await lintFilesParallel([dir], {}, undefined, join(dir, 'no-such-reader.cjs')), lintFiles([dir], {}));
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -35,8 +36,12 @@ export async function lintFilesParallel(paths: string[], options: LintFilesOptio
   const cores = availableParallelism();
   const threads = Number.isInteger(wanted) && wanted > 0 ? wanted : cores > 2 ? Math.min(cores - 1, 8) : 1;
   const reader = readerFile !== undefined && !options.timing && threads === 1 && wanted !== 1 && cores >= 2;
-  const found = discoverTargets(paths, options, reader ? READER_MIN_DIRS : Infinity);
-  if (found.incomplete) return lintFilesStreaming(paths, options, readerFile!);
+  let found = discoverTargets(paths, options, reader ? READER_MIN_DIRS : Infinity);
+  if (found.incomplete) {
+    // A damaged install without dist/reader.cjs still lints, in one thread.
+    if (existsSync(readerFile!)) return lintFilesStreaming(paths, options, readerFile!);
+    found = discoverTargets(paths, options);
+  }
   const run = (out: LintFilesOutput) => ({ ...out, notices: [...found.notices, ...out.notices], errors: [...found.errors, ...out.errors] });
   options = { ...options, walked: found.walked };
   if (!workerFile || threads < 2 || options.timing || found.targets.length < PARALLEL_THRESHOLD) return run(lintTargets(found.targets, options));
