@@ -1,6 +1,6 @@
 /** The CLI as users run it: exit codes, formats, colour, notices and usage errors. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -189,6 +189,32 @@ describe('hooklint rules', () => {
 });
 
 describe('the executable (dist/cli.cjs)', () => {
+  it('writes to a pipe or a file directly, and ends quietly when the reader of its output goes away', async () => {
+    const { spawn, spawnSync } = await import('node:child_process');
+    const { ROOT } = await import('./helpers.js');
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-pipe-'));
+    // Enough findings for a report far larger than a pipe's buffer.
+    for (let i = 0; i < 300; i++) {
+      mkdirSync(join(dir, `p${i}`, '.claude'), { recursive: true });
+      writeFileSync(join(dir, `p${i}`, '.claude', 'settings.json'), WARN_ONLY);
+    }
+    const full = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'check', dir], { encoding: 'utf8' });
+    assert.equal(full.status, 0);
+    assert.ok(full.stdout.length > 100_000, `${full.stdout.length} bytes`);
+    assert.match(full.stdout, /300 problems \(0 errors, 300 warnings\)/);
+    const out = join(dir, 'report.txt');
+    const toFile = spawnSync('sh', ['-c', `"${process.execPath}" "${join(ROOT, 'dist', 'cli.cjs')}" check "${dir}" > "${out}"`]);
+    assert.equal(toFile.status, 0);
+    assert.equal(readFileSync(out, 'utf8'), full.stdout);
+    // The reader closes the pipe before reading anything: no EPIPE trace, a normal exit.
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'check', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.ok(code === 0 || code === 1, `exit ${code}`);
+  });
   it('runs from the build-time V8 code cache, and still works when that cache is corrupt or missing', async () => {
     const { copyFileSync, writeFileSync: write, existsSync: exists, rmSync } = await import('node:fs');
     const { spawnSync } = await import('node:child_process');
