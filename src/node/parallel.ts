@@ -100,7 +100,10 @@ export async function lintFilesStreaming(paths: string[], options: LintFilesOpti
   try {
     await new Promise<void>((done, fail) => {
       let finished = false;
+      let failed = false;
       worker.on('message', (batch: ReaderItem[]) => {
+        // After an error here, batches already on their way are dropped while the reader stops.
+        if (failed) return;
         try {
           for (const item of batch)
             switch (item.t) {
@@ -123,6 +126,7 @@ export async function lintFilesStreaming(paths: string[], options: LintFilesOpti
                 done();
             }
         } catch (e) {
+          failed = true;
           fail(e);
         }
       });
