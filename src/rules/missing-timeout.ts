@@ -2,6 +2,7 @@ import { HANDLER_TYPES, recommendedTimeout, type HandlerType } from '../core/cat
 import { insertProperty } from '../core/edits.js';
 import { findProperty } from '../core/parse.js';
 import { defineRule } from './rule.js';
+import { isSettingsKind } from '../core/types.js';
 
 /**
  * RULES.md §3 `missing-timeout` and the recommended-timeout table: an explicit
@@ -24,7 +25,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const plugin = ctx.model.kind === 'plugin-hooks' || ctx.model.kind === 'plugin-manifest';
+    const plugin = !isSettingsKind(ctx.model.kind);
     for (const h of ctx.model.handlers) {
       const spec = h.event.spec;
       if (!spec || !h.type || !HANDLER_TYPES.includes(h.type as HandlerType) || findProperty(h.node, 'timeout')) continue;

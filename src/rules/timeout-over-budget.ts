@@ -1,5 +1,6 @@
 import { field } from '../core/model.js';
 import { defineRule } from './rule.js';
+import { isSettingsKind } from '../core/types.js';
 
 /** The SessionEnd budget cap, seconds (SPEC.md §2.3). */
 const SESSION_END_CAP = 60;
@@ -23,7 +24,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const plugin = ctx.model.kind === 'plugin-hooks' || ctx.model.kind === 'plugin-manifest';
+    const plugin = !isSettingsKind(ctx.model.kind);
     for (const h of ctx.model.handlers) {
       if (h.event.name !== 'SessionEnd') continue;
       const node = field(h, 'timeout');
