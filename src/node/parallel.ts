@@ -26,6 +26,8 @@ export const READER_MIN_DIRS = 1000;
  * the same as `lintFiles`: results sorted by path, each file once.
  * Falls back to one thread for small runs or when `workerFile` is not given;
  * `HOOKLINT_THREADS=n` sets the number of threads (1: never start a worker).
+ * On two cores (no pool), a walk over `READER_MIN_DIRS` directories goes to
+ * `lintFilesStreaming` with `readerFile` instead.
  * @throws ConfigError for an invalid config file.
  */
 export async function lintFilesParallel(paths: string[], options: LintFilesOptions, workerFile: string | URL | undefined, readerFile?: string | URL): Promise<LintFilesOutput> {
