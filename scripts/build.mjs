@@ -17,14 +17,38 @@ const read = (p) => JSON.parse(readFileSync(new URL(p, root), 'utf8'));
 // the generated code holds one copy (a third of the size; less to parse at start-up).
 const COMMON = 'https://hooklint.dev/schemas/common.json';
 const schemas = ['settings', 'plugin-hooks', 'plugin-manifest'].map((n) => read(`schemas/${n}.schema.json`));
-const commonSchema = { $id: COMMON, definitions: schemas[0].definitions };
+/**
+ * The validators check the event map through one `patternProperties` entry naming every
+ * event instead of 33 copies of the same `properties` entry: the same instances pass and
+ * fail with the same keywords and instance paths, and the generated code is a third
+ * smaller (less for V8 to compile in every run). The published schemas keep one entry per
+ * event, with its description, for editors.
+ */
+function compactEventMap(definitions) {
+  const map = definitions.eventMap;
+  const names = Object.keys(map.properties);
+  const strip = ({ description, ...rest }) => JSON.stringify(rest);
+  const value = map.properties[names[0]];
+  for (const name of names) {
+    if (!/^[A-Za-z]+$/.test(name)) throw new Error(`event name ${name} cannot go into the event-map pattern as it is`);
+    if (strip(map.properties[name]) !== strip(value)) throw new Error(`eventMap.${name} differs from the other events' schema`);
+  }
+  const { properties, ...rest } = map;
+  const { description, ...valueSchema } = value;
+  return { ...definitions, eventMap: { ...rest, patternProperties: { [`^(?:${names.join('|')})$`]: valueSchema } } };
+}
+const commonSchema = { $id: COMMON, definitions: compactEventMap(schemas[0].definitions) };
 const toCommon = (v) =>
   Array.isArray(v) ? v.map(toCommon)
   : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'definitions').map(([k, x]) => [k, k === '$ref' && typeof x === 'string' && x.startsWith('#/definitions/') ? COMMON + x : toCommon(x)]))
   : v;
-for (const s of schemas) if (JSON.stringify(s.definitions) !== JSON.stringify(commonSchema.definitions)) throw new Error(`${s.$id}: definitions differ from the settings schema's`);
+for (const s of schemas) if (JSON.stringify(s.definitions) !== JSON.stringify(schemas[0].definitions)) throw new Error(`${s.$id}: definitions differ from the settings schema's`);
 // Inside the common definitions, refs stay local ("#/definitions/..." resolves against COMMON).
-const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true }, schemas: [commonSchema, ...schemas.map(toCommon)] });
+// inlineRefs: false keeps each definition in a function of its own: the handler check
+// is then ~6 KB calling one function per handler type instead of one 31 KB function,
+// and V8 optimises the small hot ones quickly and never compiles those a run does not use
+// (the 10,000-file bench: 1.91 -> 1.75 s with the event-map pattern above).
+const ajv = new Ajv({ allErrors: true, inlineRefs: false, strict: false, code: { source: true, esm: true }, schemas: [commonSchema, ...schemas.map(toCommon)] });
 const code = standaloneCode(ajv, {
   validateSettings: 'https://hooklint.dev/schemas/settings.schema.json',
   validatePluginHooks: 'https://hooklint.dev/schemas/plugin-hooks.schema.json',

@@ -8,12 +8,16 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import Ajv, { type ErrorObject } from 'ajv';
+import fc from 'fast-check';
+import { parse as parseJsonc } from 'jsonc-parser';
+import * as generated from '../src/generated/validators.js';
 import { catalog, EVENT_NAMES, HANDLER_TYPES, type HandlerType } from '../src/core/catalog.js';
 import { lintText } from '../src/core/lint.js';
 import { configSchema } from '../src/core/config-schema.js';
 import { generateSchemas } from '../src/core/schema-gen.js';
 import { rules } from '../src/rules/index.js';
-import { ROOT, SHARED } from './helpers.js';
+import { CORPUS, ROOT, SHARED } from './helpers.js';
 
 describe('event catalog', () => {
   it('has the 33 events of SPEC.md §1.1, each once', () => {
@@ -119,5 +123,62 @@ describe('SchemaStore conformance (peers/schemastore-tests)', () => {
       hasHooks(readFileSync(join(PEERS, 'negative_test', 'claude-code-settings', f), 'utf8')),
     );
     assert.deepEqual(withHooks.sort(), Object.keys(NEGATIVE).sort());
+  });
+});
+
+describe('build-time validators (src/generated) agree with the published schemas', () => {
+  // scripts/build.mjs compiles a compact form (one event-map pattern, refs not inlined): the
+  // same values must pass and fail with the same errors as the schemas editors use.
+  const names = { settings: 'validateSettings', 'plugin-hooks': 'validatePluginHooks', 'plugin-manifest': 'validatePluginManifest' } as const;
+  const reference = Object.fromEntries(
+    Object.keys(names).map((n) => [n, new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas', `${n}.schema.json`), 'utf8')))]),
+  ) as Record<keyof typeof names, ReturnType<Ajv['compile']>>;
+  const summary = (valid: boolean, errors: ErrorObject[] | null | undefined) =>
+    [String(valid), ...(errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`).sort()];
+  const compare = (kind: keyof typeof names, value: unknown) => {
+    const mine = generated[names[kind]];
+    const ref = reference[kind];
+    assert.deepEqual(summary(mine(value), mine.errors), summary(ref(value) as boolean, ref.errors), `${kind}: ${JSON.stringify(value).slice(0, 300)}`);
+  };
+  const kindOf = (path: string): keyof typeof names => (path.endsWith('plugin.json') ? 'plugin-manifest' : /hooks\.json$/.test(path) ? 'plugin-hooks' : 'settings');
+  const corpus = (readdirSync(CORPUS, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ kind: kindOf(f), value: parseJsonc(readFileSync(join(CORPUS, f), 'utf8')) as unknown }));
+  /** Every path to a value inside `v` (objects' keys and arrays' indices), the root included. */
+  const paths = (v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []) => {
+    out.push(at);
+    if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...at, k], out);
+    return out;
+  };
+  const replaced = (v: unknown, path: (string | number)[], x: unknown): unknown => {
+    if (path.length === 0) return x;
+    const copy = structuredClone(v) as Record<string | number, unknown>;
+    let parent = copy;
+    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    parent[path.at(-1)!] = x;
+    return copy;
+  };
+
+  it(`every corpus file (${corpus.length}) gets the same result`, () => {
+    assert.ok(corpus.length > 100);
+    for (const { kind, value } of corpus) compare(kind, value);
+    // Both kinds of outcome occur, or the comparison would prove little.
+    assert.ok(corpus.some(({ kind, value }) => !generated[names[kind]](value)));
+  });
+
+  it('so does any corpus file with one value replaced (fast-check, 2,000 runs)', () => {
+    const replacement = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom({}, [], '', 'command', 'http', 'bogus', 0, -1, 30, 1.5, null, true, { type: 'command' }, { type: 'http', url: 3 }, { hooks: {} }, [{ hooks: [{}] }], { matcher: 'Bash', hooks: [] }),
+    );
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), replacement, fc.constantFrom('settings', 'plugin-hooks', 'plugin-manifest') as fc.Arbitrary<keyof typeof names>, (i, j, x, kind) => {
+        const { value } = corpus[i % corpus.length]!;
+        const all = paths(value);
+        compare(kind, replaced(value, all[j % all.length]!, x));
+      }),
+      { numRuns: 2000, seed: 20261122 },
+    );
   });
 });
