@@ -220,6 +220,13 @@ describe('the executable (dist/cli.cjs)', () => {
     const { spawnSync } = await import('node:child_process');
     const { ROOT } = await import('./helpers.js');
     assert.ok(exists(join(ROOT, 'dist', 'hooklint.cjs.cache')), 'the build writes the code cache');
+    // V8 accepts it in a plain run, compiled as the launcher compiles it (V8 rejects a cache
+    // made under other flags: the build's run must not change any).
+    const probe = `const fs = require('node:fs'), vm = require('node:vm'), Module = require('node:module');
+      const file = ${JSON.stringify(join(ROOT, 'dist', 'hooklint.cjs'))};
+      const s = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8').replace(/^#!.*/, '')), { filename: file, cachedData: fs.readFileSync(file + '.cache') });
+      process.stdout.write(String(s.cachedDataRejected));`;
+    assert.equal(spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).stdout, 'false', 'V8 rejects the build-time code cache');
     const dir = mkdtempSync(join(tmpdir(), 'hooklint-exe-'));
     for (const f of ['cli.cjs', 'hooklint.cjs']) copyFileSync(join(ROOT, 'dist', f), join(dir, f));
     mkdirSync(join(dir, 'p', '.claude'), { recursive: true });

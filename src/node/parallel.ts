@@ -19,6 +19,9 @@ export const PARALLEL_THRESHOLD = 300;
  */
 export const READER_MIN_DIRS = 1000;
 
+/** From this many files (or any walk handed to the reader thread) a run counts as large: see `onLargeRun`. */
+export const LARGE_RUN_FILES = 100;
+
 /**
  * `lintFiles` on every core: discovery in this thread, then the targets are
  * split into contiguous slices (a plugin's files stay together) linted by
@@ -28,9 +31,18 @@ export const READER_MIN_DIRS = 1000;
  * `HOOKLINT_THREADS=n` sets the number of threads (1: never start a worker).
  * On two cores (no pool), a walk over `READER_MIN_DIRS` directories goes to
  * `lintFilesStreaming` with `readerFile` instead.
+ * `onLargeRun` is called once, before linting starts, when the run has at least
+ * `LARGE_RUN_FILES` targets or a walk too large to list here (the CLI tunes V8 for
+ * throughput then).
  * @throws ConfigError for an invalid config file.
  */
-export async function lintFilesParallel(paths: string[], options: LintFilesOptions, workerFile: string | URL | undefined, readerFile?: string | URL): Promise<LintFilesOutput> {
+export async function lintFilesParallel(
+  paths: string[],
+  options: LintFilesOptions,
+  workerFile: string | URL | undefined,
+  readerFile?: string | URL,
+  onLargeRun?: () => void,
+): Promise<LintFilesOutput> {
   const wanted = Number.parseInt(options.env?.HOOKLINT_THREADS ?? process.env.HOOKLINT_THREADS ?? '', 10);
   // V8 already keeps a second core busy (GC, compilation): on two cores a second lint
   // thread only contends with it (measured: 1.9 s with one thread, 2.2 s with two on
@@ -40,10 +52,11 @@ export async function lintFilesParallel(paths: string[], options: LintFilesOptio
   const reader = readerFile !== undefined && !options.timing && threads === 1 && wanted !== 1 && cores >= 2;
   let found = discoverTargets(paths, options, reader ? READER_MIN_DIRS : Infinity);
   if (found.incomplete) {
+    onLargeRun?.();
     // A damaged install without dist/reader.cjs still lints, in one thread.
     if (existsSync(readerFile!)) return lintFilesStreaming(paths, options, readerFile!);
     found = discoverTargets(paths, options);
-  }
+  } else if (found.targets.length >= LARGE_RUN_FILES) onLargeRun?.();
   const run = (out: LintFilesOutput) => ({ ...out, notices: [...found.notices, ...out.notices], errors: [...found.errors, ...out.errors] });
   options = { ...options, walked: found.walked };
   if (!workerFile || threads < 2 || options.timing || found.targets.length < PARALLEL_THRESHOLD) return run(lintTargets(found.targets, options));
