@@ -340,5 +340,28 @@ describe('reader thread (two cores: one thread lints while another walks and rea
     const { lintFiles } = await import('../src/node/lint-files.js');
     const { lintFilesParallel } = await import('../src/node/parallel.js');
     assert.deepEqual(await lintFilesParallel([dir], {}, undefined, join(dir, 'no-such-reader.cjs')), lintFiles([dir], {}));
+    // A large run: the CLI's V8 tuning hook is called once, before linting, on either path.
+    let calls = 0;
+    await lintFilesParallel([dir], {}, undefined, reader, () => calls++);
+    assert.equal(calls, 1);
+  });
+
+  it('onLargeRun: called once from LARGE_RUN_FILES files on, never for fewer', async () => {
+    const { lintFilesParallel, LARGE_RUN_FILES } = await import('../src/node/parallel.js');
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-large-'));
+    const env = { ...process.env, HOOKLINT_THREADS: '1' };
+    const count = async (paths: string[]) => {
+      let calls = 0;
+      await lintFilesParallel(paths, { env, cwd: dir }, undefined, reader, () => calls++);
+      return calls;
+    };
+    const files = Array.from({ length: LARGE_RUN_FILES }, (_, i) => {
+      mkdirSync(join(dir, `p${i}`, '.claude'), { recursive: true });
+      writeFileSync(join(dir, `p${i}`, '.claude', 'settings.json'), SETTINGS);
+      return join(dir, `p${i}`, '.claude', 'settings.json');
+    });
+    assert.equal(await count(files.slice(1)), 0);
+    assert.equal(await count(files), 1);
+    assert.equal(await count([dir]), 1);
   });
 });
