@@ -13,7 +13,7 @@ const FRAME_WIDTH = 120;
  * how many are fixable (ESLint's stylish plus rustc-style frames).
  */
 export const stylish: Formatter = (results, ctx) => {
-  const c = ctx.chalk;
+  const c = styles(ctx);
   let out = '';
   let errors = 0;
   let warnings = 0;
@@ -29,7 +29,7 @@ export const stylish: Formatter = (results, ctx) => {
       const sev = m.severity === 'error' ? c.red('error') : c.yellow('warning');
       const fixTag = m.fix?.safety === 'safe' ? c.dim(' [fixable]') : '';
       out += `  ${c.dim(`${m.line}:${m.column}`)}  ${sev}  ${sanitize(m.message)}  ${c.dim(m.ruleId)}${fixTag}\n`;
-      if (lines) out += frame(lines, m, ctx);
+      if (lines) out += frame(lines, m, c);
       if (m.note) out += `     ${c.cyan('=')} ${sanitize(m.note)}\n`;
       if (m.suggestions?.length) for (const s of m.suggestions) out += `     ${c.cyan('=')} suggestion: ${sanitize(s.title)}\n`;
     }
@@ -37,7 +37,7 @@ export const stylish: Formatter = (results, ctx) => {
   }
   const total = errors + warnings;
   if (total === 0) return ctx.fixed ? `${ctx.fixed} ${ctx.fixed === 1 ? 'problem' : 'problems'} fixed, none left.\n` : '';
-  const mark = errors > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
+  const mark = errors > 0 ? c.redBold('✖') : c.yellowBold('⚠');
   out += `${mark} ${c.bold(`${total} ${total === 1 ? 'problem' : 'problems'} (${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'})`)}\n`;
   if (ctx.fixed) out += `  ${ctx.fixed} fixed.\n`;
   if (fixable > 0) out += `  ${fixable} fixable with the \`--fix\` option.\n`;
@@ -45,9 +45,18 @@ export const stylish: Formatter = (results, ctx) => {
   return out;
 };
 
-/** A rustc-style frame: the source line and a `^~~~` underline of the span (clipped to the line). */
-function frame(lines: LineIndex, m: Diagnostic, ctx: FormatContext): string {
+/**
+ * The styles stylish uses, each taken from chalk once: every property access on a
+ * chalk instance builds a new style function, and a report of 6,000 findings made
+ * ~50,000 of them (half of its formatting time).
+ */
+function styles(ctx: FormatContext) {
   const c = ctx.chalk;
+  return { dim: c.dim, red: c.red, yellow: c.yellow, cyan: c.cyan, bold: c.bold, underline: c.underline, redBold: c.red.bold, yellowBold: c.yellow.bold };
+}
+
+/** A rustc-style frame: the source line and a `^~~~` underline of the span (clipped to the line). */
+function frame(lines: LineIndex, m: Diagnostic, c: ReturnType<typeof styles>): string {
   let text = lines.lineText(m.line);
   let col = m.column - 1;
   let width = m.endLine === m.line ? Math.max(1, m.endColumn - m.column) : Math.max(1, text.length - col);
