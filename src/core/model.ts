@@ -2,6 +2,8 @@ import type { JSONPath, Node } from 'jsonc-parser';
 import { EVENTS, EVENT_NAMES, type EventSpec } from './catalog.js';
 import { findProperty, keyOf, properties, propertyValue, stringValue } from './parse.js';
 import type { FileKind } from './types.js';
+import type { ShellAnalysis, SimpleCommand } from './command.js';
+import type { ResolvedScript } from '../rules/scripts.js';
 
 /**
  * A typed view of the hooks in one file (SPEC.md §0): event → matcher group →
@@ -59,6 +61,20 @@ export interface HandlerEntry {
   path: JSONPath;
   /** The `type` string, when it is a string. */
   type: string | undefined;
+  /**
+   * What several rules derive from the handler, computed on first use within one lint
+   * (rules/scripts.ts: `shellOf`, `commandsOf`, `scriptsOf`). Fields on the entry, not
+   * WeakMaps keyed by it: tens of thousands of entries per large run made the
+   * WeakMaps' ephemerons a cost in every garbage collection.
+   */
+  readonly memo: HandlerMemo;
+}
+
+/** See `HandlerEntry.memo`; `undefined` means not computed yet (`shell: null`: not a shell command). */
+export interface HandlerMemo {
+  shell: ShellAnalysis | null | undefined;
+  commands: SimpleCommand[] | undefined;
+  scripts: ResolvedScript[] | undefined;
 }
 
 /** The value node of a handler's field (last one wins, as JSON.parse). */
@@ -130,7 +146,15 @@ export function buildModel(kind: FileKind, root: Node | undefined): HookModel {
       };
       event.groups.push(group);
       const add = (node: Node, index: number, hpath: JSONPath) => {
-        const h: HandlerEntry = { event, group, node, index, path: hpath, type: stringValue(propertyValue(node, 'type')) };
+        const h: HandlerEntry = {
+          event,
+          group,
+          node,
+          index,
+          path: hpath,
+          type: stringValue(propertyValue(node, 'type')),
+          memo: { shell: undefined, commands: undefined, scripts: undefined },
+        };
         group.handlers.push(h);
         handlers.push(h);
       };

@@ -21,14 +21,9 @@ export function argsOf(h: HandlerEntry): string[] | undefined {
   return value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
 }
 
-/**
- * Per-run caches: several rules ask for the same handler's commands and
- * scripts, so each handler's command is parsed and resolved once. Handler
- * entries are built anew by every lint run, and the options are fixed within
- * one, so a WeakMap keyed by the entry is exact.
- */
-const commandCache = new WeakMap<HandlerEntry, SimpleCommand[]>();
-const shellCache = new WeakMap<HandlerEntry, ShellAnalysis | null>();
+// Several rules ask for the same handler's commands and scripts: each handler's command
+// is parsed and resolved once, into `h.memo`. Handler entries are built anew by every
+// lint, and the options are fixed within one, so the memo is exact.
 
 /** The placeholder values a file's hooks see (SPEC.md §4.3); unknown ones stay unresolved. */
 function placeholderValues(options: LintOptions) {
@@ -45,26 +40,25 @@ export function isPowerShell(h: HandlerEntry): boolean {
  * (`args`), PowerShell, other types, or a non-string command.
  */
 export function shellOf(h: HandlerEntry, options: LintOptions): ShellAnalysis | undefined {
-  let a = shellCache.get(h);
+  let a = h.memo.shell;
   if (a === undefined) {
     const command = h.type === 'command' ? stringField(h, 'command') : undefined;
     a = command === undefined || field(h, 'args') || isPowerShell(h) ? null : analyzeShell(command, placeholderValues(options));
-    shellCache.set(h, a);
+    h.memo.shell = a;
   }
   return a ?? undefined;
 }
-const scriptCache = new WeakMap<HandlerEntry, ResolvedScript[]>();
 
 /** The simple commands of a command handler (empty for other types or a non-string command). */
 export function commandsOf(h: HandlerEntry, options: LintOptions): SimpleCommand[] {
-  let cmds = commandCache.get(h);
+  let cmds = h.memo.commands;
   if (!cmds) {
     const command = h.type === 'command' ? stringField(h, 'command') : undefined;
     const args = argsOf(h);
     if (command === undefined) cmds = [];
     else if (args) cmds = [execCommand(command, args, placeholderValues(options))];
     else cmds = shellOf(h, options)?.commands ?? [];
-    commandCache.set(h, cmds);
+    h.memo.commands = cmds;
   }
   return cmds;
 }
@@ -76,7 +70,7 @@ export function commandsOf(h: HandlerEntry, options: LintOptions): SimpleCommand
  * are skipped. Unresolvable paths are skipped, never guessed (RULES.md §6).
  */
 export function scriptsOf(h: HandlerEntry, options: LintOptions): ResolvedScript[] {
-  const cached = scriptCache.get(h);
+  const cached = h.memo.scripts;
   if (cached) return cached;
   const out: ResolvedScript[] = [];
   let changedDir = false;
@@ -90,7 +84,7 @@ export function scriptsOf(h: HandlerEntry, options: LintOptions): ResolvedScript
     else if (!changedDir && options.projectRoot && (options.kind === 'project-settings' || options.kind === 'local-settings')) absolute = join(options.projectRoot, s.path);
     if (absolute) out.push({ ...s, absolute, handler: h, node });
   }
-  scriptCache.set(h, out);
+  h.memo.scripts = out;
   return out;
 }
 
