@@ -231,7 +231,7 @@ interface CheckArgs {
  * such a run is warm-up, and V8's optimising compiler, inlining up to 920 bytes of
  * callees' bytecode into each function it compiles, spends more CPU on the rules'
  * functions than the inlining wins back; on two cores it competes with the lint itself.
- * 300 bytes: ~0.3 s less CPU and ~0.13 s less wall time over the 10,000-file bench,
+ * 300 bytes: 0.24-0.31 s less CPU and 0.13-0.18 s less wall time over the 10,000-file bench,
  * ~0.1 s less for 50,000 handlers in one file (BENCHMARKS.md). Not set at start-up:
  * a flag change makes Node compile the built-in modules it loads afterwards without
  * their embedded code cache (+10 ms for one file).
