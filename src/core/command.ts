@@ -170,7 +170,7 @@ class WordContext {
 
   word(w: Word, exact: boolean): ShellWord {
     const [value, written] = this.parts(w.parts, w.value);
-    return exact ? { value, written, pos: w.pos, end: w.end } : { value, written, pos: undefined, end: undefined };
+    return { value, written, pos: exact ? w.pos : undefined, end: exact ? w.end : undefined };
   }
 
   private parts(parts: readonly WordPart[] | undefined, literal: string): [string, string] {
@@ -217,7 +217,7 @@ function toSimpleCommand(node: Command, ctx: WordContext, exact: boolean, backgr
   const words: ShellWord[] = [ctx.word(node.name, exact)];
   for (const a of node.suffix) {
     if (a.type === 'Word') words.push(ctx.word(a, exact));
-    else if (a.type === 'Assignment') words.push(exact ? { value: a.text, written: a.text, pos: a.pos, end: a.end } : { value: a.text, written: a.text, pos: undefined, end: undefined });
+    else if (a.type === 'Assignment') words.push({ value: a.text, written: a.text, pos: exact ? a.pos : undefined, end: exact ? a.end : undefined });
   }
   let i = 0;
   for (;;) {

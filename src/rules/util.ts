@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { ShellWord } from '../core/command.js';
 import { removeProperty } from '../core/edits.js';
 import { evaluateMatcher, type MatcherEval } from '../core/matcher.js';
-import type { EventEntry, GroupEntry, HandlerEntry, HookModel } from '../core/model.js';
+import { field, type EventEntry, type GroupEntry, type HandlerEntry, type HookModel } from '../core/model.js';
 import { findProperty, keyOf, properties, spanInString, stringValue, type Span } from '../core/parse.js';
 import { closest } from '../core/suggest.js';
 import type { ShellAnalysis, SimpleCommand } from '../core/command.js';
@@ -126,8 +126,9 @@ export function commandHandlers(ctx: RuleContext): readonly CommandHandler[] {
   if (cached) return cached;
   const out: CommandHandler[] = [];
   for (const h of ctx.model.handlers) {
-    const node = findProperty(h.node, 'command')?.children?.[1];
-    if (h.type === 'command' && node?.type === 'string') out.push({ h, node, commands: commandsOf(h, ctx.options), shell: shellOf(h, ctx.options) });
+    if (h.type !== 'command') continue;
+    const node = field(h, 'command');
+    if (node?.type === 'string') out.push({ h, node, commands: commandsOf(h, ctx.options), shell: shellOf(h, ctx.options) });
   }
   commandHandlerCache.set(ctx.model, out);
   return out;
