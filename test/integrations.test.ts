@@ -346,22 +346,24 @@ describe('reader thread (two cores: one thread lints while another walks and rea
     assert.equal(calls, 1);
   });
 
-  it('onLargeRun: called once from LARGE_RUN_FILES files on, never for fewer', async () => {
-    const { lintFilesParallel, LARGE_RUN_FILES } = await import('../src/node/parallel.js');
+  it('onLargeRun: called once from LARGE_RUN_FILES files on, never for fewer, with the number of threads that lint', async () => {
+    const { lintFilesParallel, LARGE_RUN_FILES, PARALLEL_THRESHOLD } = await import('../src/node/parallel.js');
     const dir = mkdtempSync(join(tmpdir(), 'hooklint-large-'));
-    const env = { ...process.env, HOOKLINT_THREADS: '1' };
-    const count = async (paths: string[]) => {
-      let calls = 0;
-      await lintFilesParallel(paths, { env, cwd: dir }, undefined, reader, () => calls++);
-      return calls;
+    const calls = async (paths: string[], threads = '1') => {
+      const seen: number[] = [];
+      await lintFilesParallel(paths, { env: { ...process.env, HOOKLINT_THREADS: threads }, cwd: dir }, join(ROOT, 'dist', 'worker.js'), reader, (n) => seen.push(n));
+      return seen;
     };
-    const files = Array.from({ length: LARGE_RUN_FILES }, (_, i) => {
+    const files = Array.from({ length: PARALLEL_THRESHOLD }, (_, i) => {
       mkdirSync(join(dir, `p${i}`, '.claude'), { recursive: true });
       writeFileSync(join(dir, `p${i}`, '.claude', 'settings.json'), SETTINGS);
       return join(dir, `p${i}`, '.claude', 'settings.json');
     });
-    assert.equal(await count(files.slice(1)), 0);
-    assert.equal(await count(files), 1);
-    assert.equal(await count([dir]), 1);
+    assert.deepEqual(await calls(files.slice(0, LARGE_RUN_FILES - 1)), []);
+    assert.deepEqual(await calls(files.slice(0, LARGE_RUN_FILES)), [1]);
+    assert.deepEqual(await calls([dir]), [1]);
+    // Two lint threads from PARALLEL_THRESHOLD files on; below it, this thread alone.
+    assert.deepEqual(await calls(files.slice(0, LARGE_RUN_FILES), '2'), [1]);
+    assert.deepEqual(await calls(files, '2'), [2]);
   });
 });

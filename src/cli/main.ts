@@ -12,6 +12,7 @@ import { stylish } from '../formatters/stylish.js';
 import { lintStdin } from '../node/lint-files.js';
 import { lintFilesParallel } from '../node/parallel.js';
 import { rules, rulesById } from '../rules/index.js';
+import { tuneForThroughput } from './tune.js';
 import type { RuleMeta } from '../rules/rule.js';
 
 /** Where the CLI writes and what it knows of its environment (injectable for tests). */
@@ -226,27 +227,6 @@ interface CheckArgs {
   stdinFilename?: string;
 }
 
-/**
- * V8 flags for a large run, set once it is known to be one (`onLargeRun`). Most of
- * such a run is warm-up, and V8's optimising compiler, inlining up to 920 bytes of
- * callees' bytecode into each function it compiles, spends more CPU on the rules'
- * functions than the inlining wins back; on two cores it competes with the lint itself.
- * 300 bytes: 0.24-0.31 s less CPU and 0.13-0.18 s less wall time over the 10,000-file bench,
- * ~0.1 s less for 50,000 handlers in one file (BENCHMARKS.md). Not set at start-up:
- * a flag change makes Node compile the built-in modules it loads afterwards without
- * their embedded code cache (+10 ms for one file).
- */
-export const THROUGHPUT_V8_FLAGS = '--max-inlined-bytecode-size-cumulative=300';
-
-function tuneForThroughput(env: NodeJS.ProcessEnv): void {
-  // The build's run that makes dist/hooklint.cjs.cache lints the fixtures (a large run): V8
-  // stamps the cache with the flags in force when it is written, and a cache made after
-  // this change would be rejected by every run that does not make it (all small ones).
-  if (env.HOOKLINT_WRITE_CODE_CACHE === '1') return;
-  // node:v8 costs ~2 ms to load: only a large run loads it.
-  (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString(THROUGHPUT_V8_FLAGS);
-}
-
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const fixing = !!(args.fix || args.fixDryRun || args.diff);
   if (!Number.isInteger(args.maxWarnings)) {
@@ -279,7 +259,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   };
   const { results, notices, errors, fixed, changes } = args.stdin
     ? lintStdin(await (io.readStdin ?? readAllStdin)(), args.stdinFilename ?? '.claude/settings.json', options)
-    : await lintFilesParallel(args.paths ?? [], options, join(packageRoot(), 'dist', 'worker.js'), join(packageRoot(), 'dist', 'reader.cjs'), () => tuneForThroughput(io.env));
+    : await lintFilesParallel(args.paths ?? [], options, join(packageRoot(), 'dist', 'worker.js'), join(packageRoot(), 'dist', 'reader.cjs'), (lintThreads) => tuneForThroughput(io.env, lintThreads));
   for (const n of notices) io.stderr(`hooklint: ${n}\n`);
   for (const e of errors) io.stderr(`hooklint: ${e}\n`);
   if (options.timing) io.stderr(formatTiming(options.timing, io.env.HOOKLINT_TIMING!));

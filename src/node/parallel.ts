@@ -32,8 +32,9 @@ export const LARGE_RUN_FILES = 100;
  * On two cores (no pool), a walk over `READER_MIN_DIRS` directories goes to
  * `lintFilesStreaming` with `readerFile` instead.
  * `onLargeRun` is called once, before linting starts, when the run has at least
- * `LARGE_RUN_FILES` targets or a walk too large to list here (the CLI tunes V8 for
- * throughput then).
+ * `LARGE_RUN_FILES` targets or a walk too large to list here, with the number of
+ * threads that will lint (1, or the number of lint workers); the CLI tunes V8 for
+ * throughput then.
  * @throws ConfigError for an invalid config file.
  */
 export async function lintFilesParallel(
@@ -41,7 +42,7 @@ export async function lintFilesParallel(
   options: LintFilesOptions,
   workerFile: string | URL | undefined,
   readerFile?: string | URL,
-  onLargeRun?: () => void,
+  onLargeRun?: (lintThreads: number) => void,
 ): Promise<LintFilesOutput> {
   const wanted = Number.parseInt(options.env?.HOOKLINT_THREADS ?? process.env.HOOKLINT_THREADS ?? '', 10);
   // V8 already keeps a second core busy (GC, compilation): on two cores a second lint
@@ -49,17 +50,18 @@ export async function lintFilesParallel(
   // 10,000 files). A reader thread, which only lists directories and reads files, fits.
   const cores = availableParallelism();
   const threads = Number.isInteger(wanted) && wanted > 0 ? wanted : cores > 2 ? Math.min(cores - 1, 8) : 1;
+  const usesPool = (targets: number) => workerFile !== undefined && threads >= 2 && !options.timing && targets >= PARALLEL_THRESHOLD;
   const reader = readerFile !== undefined && !options.timing && threads === 1 && wanted !== 1 && cores >= 2;
   let found = discoverTargets(paths, options, reader ? READER_MIN_DIRS : Infinity);
   if (found.incomplete) {
-    onLargeRun?.();
+    onLargeRun?.(1);
     // A damaged install without dist/reader.cjs still lints, in one thread.
     if (existsSync(readerFile!)) return lintFilesStreaming(paths, options, readerFile!);
     found = discoverTargets(paths, options);
-  } else if (found.targets.length >= LARGE_RUN_FILES) onLargeRun?.();
+  } else if (found.targets.length >= LARGE_RUN_FILES) onLargeRun?.(usesPool(found.targets.length) ? threads : 1);
   const run = (out: LintFilesOutput) => ({ ...out, notices: [...found.notices, ...out.notices], errors: [...found.errors, ...out.errors] });
   options = { ...options, walked: found.walked };
-  if (!workerFile || threads < 2 || options.timing || found.targets.length < PARALLEL_THRESHOLD) return run(lintTargets(found.targets, options));
+  if (!usesPool(found.targets.length)) return run(lintTargets(found.targets, options));
   const size = Math.ceil(found.targets.length / threads);
   const slices: Target[][] = [];
   for (let i = 0; i < found.targets.length; i += size) slices.push(found.targets.slice(i, i + size));
@@ -68,7 +70,7 @@ export async function lintFilesParallel(
     slices.map(
       (targets) =>
         new Promise<LintFilesOutput>((resolve, reject) => {
-          const w = new Worker(workerFile, { workerData: { targets, options: rest } });
+          const w = new Worker(workerFile!, { workerData: { targets, options: rest } });
           w.once('message', (m: { ok: true; output: LintFilesOutput } | { ok: false; name: string; message: string }) => {
             if (m.ok) resolve(m.output);
             else reject(m.name === 'ConfigError' ? new ConfigError(m.message) : new HooklintError(m.message));
