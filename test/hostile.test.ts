@@ -16,7 +16,7 @@ import { applyFixes } from '../src/core/fix.js';
 import { lintText } from '../src/core/lint.js';
 import { getNodeValue } from 'jsonc-parser';
 import { documentValue, parseDocument } from '../src/core/parse.js';
-import { discoverTargets, lintFiles, lintTargets, manifestHookFiles } from '../src/node/lint-files.js';
+import { decode, discoverTargets, lintFiles, lintTargets, manifestHookFiles } from '../src/node/lint-files.js';
 import { exitCodes } from '../src/rules/script-exits.js';
 import { walkTree } from '../src/node/files.js';
 import { walkDirectory } from '../src/node/walk.js';
@@ -78,6 +78,25 @@ describe('bad input matrix', () => {
     assert.match(lines.join('\n'), /missing-timeout/);
     assert.match(stderr, /not fixed: the file is not valid UTF-8/);
     assert.deepEqual(readFileSync(file), bytes);
+  });
+  it('decode: the same text and verdict as a strict UTF-8 TextDecoder, for any bytes', () => {
+    const reference = (buf: Buffer) => {
+      try {
+        return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf), encoding: undefined };
+      } catch {
+        return { text: buf.toString('utf8'), encoding: 'invalid-utf-8' };
+      }
+    };
+    // Mostly ASCII with some multi-byte characters, a BOM, and arbitrary bytes.
+    const chunk = fc.oneof(fc.string(), fc.constantFrom('\ufeff', 'é', '€', '😀', '"\u00e9"'), fc.uint8Array({ maxLength: 8 }));
+    fc.assert(
+      fc.property(fc.array(chunk, { maxLength: 12 }), (parts) => {
+        const buf = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+        if (buf[0] === 0xff || buf[0] === 0xfe) return; // UTF-16 BOMs: their own branch, tested above
+        assert.deepEqual(decode(buf), reference(buf));
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('a 20 MB file is linted (one finding, correct position)', async () => {
     const big = `{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo ${'x'.repeat(20 * 2 ** 20)}", "timeout": 30}]}]}, "x": 1,}\n`;

@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -294,11 +295,10 @@ type LintFilesEncoding = 'utf-16le' | 'utf-16be' | 'invalid-utf-8' | undefined;
 export function decode(buf: Buffer): { text: string; encoding: LintFilesEncoding } {
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf), encoding: undefined };
-  } catch {
-    return { text: buf.toString('utf8'), encoding: 'invalid-utf-8' };
-  }
+  // Most configs are ASCII: Node then makes a one-byte string without decoding.
+  if (isAscii(buf)) return { text: buf.toString('latin1'), encoding: undefined };
+  // A UTF-8 BOM stays in the text (parseDocument and the fixer handle it).
+  return { text: buf.toString('utf8'), encoding: isUtf8(buf) ? undefined : 'invalid-utf-8' };
 }
 
 /** The lint options of one target: its kind and roots, its config, then the caller's options on top. */
