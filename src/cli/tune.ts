@@ -38,10 +38,11 @@ export function tuneForThroughput(env: NodeJS.ProcessEnv, lintThreads: number): 
  * With fewer spare cores than that, a large run keeps more of them busy than
  * there are cores beside the main thread, and the kernel shares the main
  * thread's core with them. A pool of cores − 1 (`--v8-pool-size=0`) made the
- * 1,892-file and 10,000-file bench runs 8-15% faster on two cores, but Node
- * reads that option only at start-up. This gets the same effect afterwards:
- * the workers beyond cores − 1 get the lowest priority (nice 19), so they run
- * only on CPU nothing else of ours wants.
+ * bench's 1,892 named settings files 12-13% faster on two cores and its
+ * 10,000-file tree 7%, but Node reads that option only at start-up. This gets
+ * most of the effect afterwards: the workers beyond cores − 1 get the lowest
+ * priority (nice 19), so they run only on CPU nothing else of ours wants
+ * (paired runs: 5-8% and 6% faster; V8 still splits GC work four ways).
  *
  * Linux only: threads are listed in /proc/self/task, and setpriority on a
  * thread id changes that thread alone. Node creates its platform threads before
