@@ -5,7 +5,8 @@
  * might pick instead, on (a) one settings file, (b) the real corpus in
  * ../shared/corpus/real, (c) a generated tree of 10,000 files
  * (`npm run bench:corpus`), plus the large single files of issue 6 (20 MB;
- * 25,000 and 50,000 handlers, to show linear growth). Alternatives are installed into .bench/alt on
+ * 25,000 and 50,000 handlers, to show linear growth), then hooklint and ajv-cli
+ * paired, run alternately on the same files. Alternatives are installed into .bench/alt on
  * first use: ajv-cli with SchemaStore's Claude Code settings schema, and
  * claude-code-lint (npm). Writes the table to BENCHMARKS.md with the machine
  * and the command. Environment: BENCH_RUNS (default 15), BENCH_NO_ALT=1 to
@@ -64,6 +65,25 @@ function measure(cmd, args, runs = RUNS, env) {
   return { ms: median(xs.map((x) => x.ms)), mb: Math.max(...xs.map((x) => x.mb)), floor: median(floors) };
 }
 
+/**
+ * hooklint and an alternative run alternately (`pairs` pairs, the order flipped every
+ * pair): the median of the per-pair differences and its quartiles. Drift over minutes
+ * cancels out of each pair, which the table's rows (measured minutes apart) cannot promise.
+ */
+function paired(a, b, pairs) {
+  once(a.cmd, a.args);
+  once(b.cmd, b.args);
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < pairs; i++) {
+    if (i % 2) as.push(once(a.cmd, a.args).ms), bs.push(once(b.cmd, b.args).ms);
+    else bs.push(once(b.cmd, b.args).ms), as.push(once(a.cmd, a.args).ms);
+  }
+  const d = as.map((x, i) => x - bs[i]).sort((x, y) => x - y);
+  const q = (f) => d[Math.min(d.length - 1, Math.floor(f * d.length))];
+  return { a: median(as), b: median(bs), diff: median(d), q1: q(0.25), q3: q(0.75), pairs };
+}
+
 const files = (dir, re) => execFileSync('find', [dir, '-type', 'f', '-regextype', 'posix-extended', '-regex', re], { encoding: 'utf8' }).split('\n').filter(Boolean);
 const corpusSettings = files(corpus, '.*/settings(\\.local)?\\.json');
 /** ajv-cli stops at the first file that is not strict JSON: give it only files it can read. */
@@ -81,6 +101,8 @@ const treeFiles = files(tree, '.*').length;
 const floor = measure(process.execPath, ['-e', '0']);
 floor.floor = floor.ms;
 const rows = [];
+/** Paired comparisons with ajv-cli (see `paired`). */
+const comparisons = [];
 const add = (input, tool, r, note = '') => rows.push({ input, tool, ...r, note });
 add('—', 'node -e 0 (floor)', floor);
 add('(a) one settings file', 'hooklint', measure(process.execPath, [cli, 'check', one]));
@@ -136,6 +158,14 @@ if (alternatives) {
   const corpusStrict = strictJson(corpusSettings);
   add('(b) corpus, 150 files', 'ajv-cli + SchemaStore schema', measure(ajv, ajvArgs(corpusStrict), 3), `its ${corpusStrict.length} strict-JSON settings files (the schema does not fit hooks.json; ajv-cli stops at the first file that is not strict JSON)`);
   add(`(c) generated, ${treeFiles} files`, 'ajv-cli + SchemaStore schema', measure(ajv, ajvArgs(treeStrict), Math.min(RUNS, 7)), `its ${treeStrict.length} strict-JSON settings files`);
+  // The same inputs through hooklint and ajv-cli, alternately.
+  const node = process.execPath;
+  const vsAjv = (input, what, args, data, pairs) => comparisons.push({ input, what, ...paired({ cmd: node, args: [cli, 'check', ...args] }, { cmd: ajv, args: ajvArgs(data) }, pairs) });
+  vsAjv('(a) one settings file', 'every rule', [one], [one], RUNS);
+  vsAjv(`(b) corpus: its ${corpusStrict.length} strict-JSON settings files`, 'every rule', corpusStrict, corpusStrict, Math.min(RUNS, 11));
+  vsAjv(`(c) tree: its ${treeStrict.length} strict-JSON settings files`, 'every rule, with the scripts they run', treeStrict, treeStrict, Math.min(RUNS, 11));
+  vsAjv(`(c) tree: its ${treeStrict.length} strict-JSON settings files`, 'every rule, --no-scripts', ['--no-scripts', ...treeStrict], treeStrict, Math.min(RUNS, 11));
+  vsAjv(`(c) tree: its ${treeStrict.length} strict-JSON settings files`, 'JSON and schema rules (what ajv-cli checks)', ['--no-scripts', '-c', schemaOnly, ...treeStrict], treeStrict, Math.min(RUNS, 11));
   const claudelint = `${alt}/node_modules/.bin/claudelint`;
   const a = measure(claudelint, ['validate-settings', '--no-config', '--path', one], Math.min(RUNS, 7));
   add('(a) one settings file', 'claude-code-lint validate-settings', a);
@@ -148,12 +178,20 @@ if (alternatives) {
 
 const fmt = (r) => `| ${r.input} | ${r.tool} | ${r.ms >= 10000 ? (r.ms / 1000).toFixed(0) + ' s' : r.ms.toFixed(0) + ' ms'} | ${(r.ms / r.floor).toFixed(2)} | ${Number.isFinite(r.mb) ? r.mb.toFixed(0) : '—'} | ${r.note} |`;
 const table = ['| input | tool | median wall | × floor | peak RSS (MB) | note |', '|---|---|---:|---:|---:|---|', ...rows.map(fmt)].join('\n');
+const ms = (x) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(0)} ms`;
+const pairTable = comparisons.length === 0 ? '' : [
+  '| input | hooklint checks | pairs | hooklint | ajv-cli | hooklint − ajv-cli: median (quartiles) |',
+  '|---|---|---:|---:|---:|---|',
+  ...comparisons.map((p) => `| ${p.input} | ${p.what} | ${p.pairs} | ${p.a.toFixed(0)} ms | ${p.b.toFixed(0)} ms | ${ms(p.diff)} (${ms(p.q1)} to ${ms(p.q3)}) |`),
+].join('\n');
 console.log(table);
+if (pairTable) console.log(`\n${pairTable}`);
 if (process.env.BENCH_NO_WRITE !== '1') {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const md = readFileSync(`${root}BENCHMARKS.md`, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
-  const block = `${start}\nMeasured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (BENCH_RUNS=${RUNS}) on ${availableParallelism()} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}.\n\n${table}\n${end}`;
+  const pairText = pairTable ? `\n\nPaired with ajv-cli on the same files (runs alternate, so the machine's drift cancels out of each difference; a negative difference means hooklint was faster):\n\n${pairTable}` : '';
+  const block = `${start}\nMeasured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (BENCH_RUNS=${RUNS}) on ${availableParallelism()} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}.\n\n${table}${pairText}\n${end}`;
   writeFileSync(`${root}BENCHMARKS.md`, md.includes(start) ? md.slice(0, md.indexOf(start)) + block + md.slice(md.indexOf(end) + end.length) : `${md}\n${block}\n`);
 }
