@@ -18,6 +18,7 @@ import { getNodeValue } from 'jsonc-parser';
 import { documentValue, parseDocument } from '../src/core/parse.js';
 import { decode, discoverTargets, lintFiles, lintTargets, manifestHookFiles } from '../src/node/lint-files.js';
 import { exitCodes } from '../src/rules/script-exits.js';
+import { forEachChild, parse as parseShell, type SyntaxNode } from 'unbash';
 import { walkTree } from '../src/node/files.js';
 import { walkDirectory } from '../src/node/walk.js';
 import { runCli } from './helpers.js';
@@ -310,6 +311,41 @@ describe('fuzzing (fast-check)', () => {
         assert.deepEqual(new Map(exitCodes(text, language)), reference(text, language), JSON.stringify(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+  it('exitCodes of shell scripts: skipping words without a substitution finds what a walk of every node finds', () => {
+    // The reference walks the whole tree, every word's parts included.
+    const reference = (text: string) => {
+      const out = new Map<number, number[]>();
+      if (!/exit|SystemExit/.test(text)) return out;
+      let script;
+      try {
+        script = parseShell(text);
+      } catch {
+        return out;
+      }
+      const starts = [0];
+      for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+      const lineOf = (pos: number) => starts.filter((s) => s <= pos).length;
+      const visit = (n: SyntaxNode) => {
+        if (n.type === 'Command' && n.name?.value === 'exit') {
+          const arg = n.suffix.find((a) => a.type === 'Word');
+          if (arg && arg.type === 'Word' && /^\d+$/.test(arg.value)) out.set(Number(arg.value), [...(out.get(Number(arg.value)) ?? []), lineOf(n.pos)]);
+        }
+        forEachChild(n, visit);
+      };
+      visit(script);
+      return out;
+    };
+    // Exits in every place a word can hide a command: $( ), $(( )), ${ ; }, ${| ; }, backticks
+    // (escaped too), process substitution, here-documents, assignments, redirections, case words.
+    const pieces = ['exit 1', 'exit 2', '$(exit 3)', '"$(exit 4)"', '$(( $(exit 5) ))', '${ exit 6; }', '${| exit 7; }', '`exit 8`', '"`exit 9`"', '\\`exit 10\\`', '<(exit 11)', '>(exit 12)', 'x=$(exit 13)', '> $(exit 14)', 'cat <<EOF\n$(exit 15)\nEOF\n', 'case $(exit 16) in *) exit 17;; esac', 'f() { exit 18; }', '( exit 19 )', '${VAR}', '"$HOME"', "'$(exit 20)'", 'echo', ' ', '\n', ';', '|', '&&', '#', 'if true; then exit 21; fi'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+        const text = parts.join(' ');
+        assert.deepEqual(new Map(exitCodes(text, 'shell')), reference(text), JSON.stringify(text));
+      }),
+      { numRuns: 1500 },
     );
   });
   it('arbitrary JSON values anywhere in a hook config never make lintText throw', () => {

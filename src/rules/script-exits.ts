@@ -25,6 +25,13 @@ export function exitCodes(text: string, language: ScriptLanguage): ReadonlyMap<n
 const EXIT_CACHE_SIZE = 512;
 const exitCache = new Map<ScriptLanguage, Map<string, ReadonlyMap<number, readonly number[]>>>();
 
+/**
+ * Raw word text that may contain a command (a superset): `$(…)` and `$((…))`, `${ …; }`
+ * and `${| …; }`, backticks, `<(…)` and `>(…)`; these are the substitutions unbash 6
+ * parses into a word's parts.
+ */
+const MAY_HOLD_COMMAND = /\$\(|\$\{[ \t\n|]|`|[<>]\(/;
+
 function scanExitCodes(text: string, language: ScriptLanguage): Map<number, number[]> {
   const out = new Map<number, number[]>();
   const add = (code: number, line: number) => out.set(code, [...(out.get(code) ?? []), line]);
@@ -43,6 +50,9 @@ function scanExitCodes(text: string, language: ScriptLanguage): Map<number, numb
         const arg = n.suffix.find((a) => a.type === 'Word');
         if (arg && arg.type === 'Word' && /^\d+$/.test(arg.value)) add(Number(arg.value), lineOf(n.pos));
       }
+      // A word holds commands only inside a substitution. Visiting any other word would make
+      // unbash compute its parts (lazily built) for nothing: most of the walk's time.
+      if (n.type === 'Word' && !MAY_HOLD_COMMAND.test(n.text)) return;
       forEachChild(n, visit);
     };
     visit(script);
