@@ -7,7 +7,8 @@
  * the docs test (fails when a page and hooklint disagree).
  */
 import { posix } from 'node:path';
-import { kindFromShape, targetFor } from './node/files.js';
+import { claimContext, targetOfText } from './node/files.js';
+import { PluginLayout } from './node/claims.js';
 import { lintText } from './core/lint.js';
 import type { Rule, ScriptHost } from './rules/rule.js';
 
@@ -60,13 +61,13 @@ export function runExample(files: ExampleFile[], ruleId: string): string[] {
     readHead: (p, bytes) => disk.get(p)?.text.slice(0, bytes),
   };
   const env = { CLAUDE_CONFIG_DIR: '/docs-example-user' };
+  const claims = claimContext(env, ROOT, new PluginLayout({ exists: (p) => disk.has(p), read: (p) => disk.get(p)?.text }));
   const lines: string[] = [];
   for (const f of files) {
     if (!/\.json$/.test(f.path)) continue;
-    const t = targetFor(posix.join(ROOT, f.path), false, env);
-    const kind = t.sniff ? kindFromShape(t.path, f.text) : t.kind;
-    if (!kind) continue;
-    const { diagnostics } = lintText(f.text, { filePath: t.path, kind, projectRoot: t.projectRoot ?? ROOT, pluginRoot: t.pluginRoot ?? ROOT, unloaded: t.unloaded, host });
+    const t = targetOfText(posix.join(ROOT, f.path), f.text, claims);
+    if ('skipped' in t) continue;
+    const { diagnostics } = lintText(f.text, { filePath: t.path, kind: t.kind, projectRoot: t.projectRoot ?? ROOT, pluginRoot: t.pluginRoot ?? ROOT, unloaded: t.unloaded, inPlace: t.inPlace !== false, host });
     for (const d of diagnostics) if (d.ruleId === ruleId) lines.push(`${f.path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]`);
   }
   return lines;

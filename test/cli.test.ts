@@ -74,12 +74,20 @@ describe('inputs', () => {
     assert.equal(r.code, 0);
     assert.match(r.stderr, /^hooklint: .*package\.json: skipped, not a Claude Code hook configuration file\n$/);
   });
-  it('detects the kind of a file from its shape when the path says nothing', async () => {
+  it('detects the kind of a named file from its shape when the path says nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hooklint-cli-'));
-    writeFileSync(join(dir, 'my-hooks.json'), '{"hooks": {"preToolUse": []}}\n');
+    writeFileSync(join(dir, 'my-hooks.json'), '{"hooks": {"Stop": [], "preToolUse": []}}\n');
     const r = await runCli(['check', '-f', 'compact', 'my-hooks.json'], { cwd: dir });
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /my-hooks\.json:1:12: error: unknown hook event "preToolUse"; did you mean "PreToolUse"\?/);
+    assert.match(r.stdout, /my-hooks\.json:1:24: error: unknown hook event "preToolUse"; did you mean "PreToolUse"\?/);
+  });
+  it('compares event names case-sensitively when it guesses a kind: camelCase events alone are another tool\'s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-cli-'));
+    writeFileSync(join(dir, 'my-hooks.json'), '{"hooks": {"preToolUse": [{"command": "x"}]}}\n');
+    const r = await runCli(['check', '-f', 'compact', 'my-hooks.json'], { cwd: dir });
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /my-hooks\.json: skipped, not a Claude Code hook configuration file\n$/);
   });
   it('--user reads $CLAUDE_CONFIG_DIR/settings.json', async () => {
     const home = mkdtempSync(join(tmpdir(), 'hooklint-home-'));

@@ -20,18 +20,29 @@ interface JsonResult {
   messages: { ruleId: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
 }
 
+/**
+ * Files named on the command line that hooklint skips with its one-line notice:
+ * `.claude-plugin/hooks.json` is loaded only when the plugin's manifest names it,
+ * and these two hold no hooks at all (an install message; another tool's format).
+ */
+const SKIPPED: Record<string, string> = {
+  '036-dreamiurg__claude-session-topics/.claude-plugin/hooks.json': 'skipped, not a Claude Code hook configuration file',
+  '107-Patrick-DE__claude-refusal-detector/.claude-plugin/hooks.json': 'skipped, not a Claude Code hook configuration file',
+};
+
 describe('corpus: every file', () => {
   it('lists 150 files', () => assert.equal(manifest.length, 150));
-  it('lints each file: exit 0 or 1, nothing on stderr, positions inside the file', async () => {
+  it('lints each file (or skips it with its notice): exit 0 or 1, nothing else on stderr, positions inside the file', async () => {
     const failures: string[] = [];
     await pool(manifest, 4, async (file) => {
       const path = join(CORPUS, file);
       const { code, stdout, stderr } = await runCli(['check', '-f', 'json', path]);
       if (code !== 0 && code !== 1) failures.push(`${file}: exit ${code}`);
-      if (stderr !== '') failures.push(`${file}: stderr ${stderr}`);
+      const skipped = SKIPPED[file];
+      if (stderr !== (skipped ? `hooklint: ${path}: ${skipped}\n` : '')) failures.push(`${file}: stderr ${stderr}`);
       if (/\n\s+at .+:\d+:\d+\)?\n/.test(stdout + stderr)) failures.push(`${file}: stack trace`);
       const results = JSON.parse(stdout) as JsonResult[];
-      if (results.length === 0) failures.push(`${file}: not linted`);
+      if ((results.length === 0) !== (skipped !== undefined)) failures.push(`${file}: ${skipped ? 'linted, expected skipped' : 'not linted'}`);
       for (const r of results) {
         const lines = readFileSync(r.filePath, 'utf8').split(/\r\n|\n|\r/);
         for (const m of r.messages) {
@@ -96,6 +107,11 @@ describe('corpus: known defect counts', () => {
  * every rule was reviewed by hand when the rule was written (issue 3's
  * closing note lists the false positives found and fixed); a change here
  * means a rule changed behaviour on real configs, so review it again.
+ * Reviewed again for "Precision on real repositories": `plugin-hooks-unknown-key`
+ * 12 → 10 (two `.claude-plugin/hooks.json` files that hold no hooks are now
+ * skipped); `unloaded-location` 0 → 10 (`.claude-plugin/hooks.json` files,
+ * which a plugin loads only when its plugin.json names them; none of these
+ * copies comes with a manifest that does).
  */
 const CORPUS_TOTALS: Record<string, number> = {
   'missing-timeout': 335,
@@ -106,7 +122,8 @@ const CORPUS_TOTALS: Record<string, number> = {
   'legacy-tool-name': 26,
   'flat-handler': 21,
   'unknown-handler-key': 13,
-  'plugin-hooks-unknown-key': 12,
+  'unloaded-location': 10,
+  'plugin-hooks-unknown-key': 10,
   'timeout-over-budget': 7,
   'missing-hooks-wrapper': 6,
   schema: 5,

@@ -22,7 +22,7 @@ import { EVENTS, HANDLER_TYPES, recommendedTimeout, type HandlerType } from '../
 import { applyFixes } from '../src/core/fix.js';
 import { lintText } from '../src/core/lint.js';
 import { parseDocument } from '../src/core/parse.js';
-import { kindFromShape, targetFor } from '../src/node/files.js';
+import { claimContext, targetOfText } from '../src/node/files.js';
 import { CORPUS, ROOT, runCli } from './helpers.js';
 
 function walk(d: string): string[] {
@@ -33,8 +33,9 @@ function walk(d: string): string[] {
 }
 
 function optionsFor(path: string, text: string) {
-  const t = targetFor(path, false, { CLAUDE_CONFIG_DIR: '/nonexistent-user-dir' });
-  return { filePath: path, kind: t.sniff ? kindFromShape(path, text)! : t.kind, projectRoot: t.projectRoot, pluginRoot: t.pluginRoot };
+  const t = targetOfText(path, text, claimContext({ CLAUDE_CONFIG_DIR: '/nonexistent-user-dir' }));
+  if ('skipped' in t) throw new Error(`${path}: ${t.skipped}`);
+  return { filePath: path, kind: t.kind, projectRoot: t.projectRoot, pluginRoot: t.pluginRoot };
 }
 
 describe('--fix golden pairs (fixtures/fix)', () => {

@@ -1,6 +1,6 @@
 import { rules as allRules } from '../rules/index.js';
 import { memoHost } from '../rules/scripts.js';
-import { interpolate, type LintOptions, type ReportDescriptor, type Rule } from '../rules/rule.js';
+import { interpolate, WHERE_COPY, type LintOptions, type ReportDescriptor, type Rule } from '../rules/rule.js';
 import { buildModel } from './model.js';
 import { parseDocument } from './parse.js';
 import { LineIndex } from './positions.js';
@@ -68,6 +68,7 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   // One report function for the whole run (not a closure per rule and file).
   let rule!: Rule;
   let severity: Severity = 'error';
+  const where = options.inPlace === false ? WHERE_COPY : '';
   const report = (d: ReportDescriptor<string>) => {
     const offset = d.node ? d.node.offset : d.span!.offset;
     const length = d.node ? d.node.length : d.span!.length;
@@ -78,7 +79,7 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
     const diagnostic: Diagnostic = {
       ruleId: rule.meta.id,
       severity,
-      message: interpolate(template, d.data),
+      message: interpolate(template, d.data, where),
       messageId: d.messageId,
       line: start.line,
       column: start.column,
@@ -112,7 +113,7 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   diagnostics.sort(compareDiagnostics);
   const sectionOf = (id: string) => SECTION.get(id) ?? options.rules?.find((r) => r.meta.id === id)?.meta.section;
   const fatal = diagnostics.find((d) => d.severity === 'error' && sectionOf(d.ruleId) === 1);
-  if (fatal) fatal.note = blastRadius(options.kind, model.handlers.length, otherSettingsCount(doc.root));
+  if (fatal) fatal.note = blastRadius(options.kind, model.handlers.length, otherSettingsCount(doc.root), options.inPlace !== false);
   return { diagnostics, handlerCount: model.handlers.length };
 }
 
@@ -125,8 +126,18 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** What Claude Code drops when a file fails RULES.md §1 (SPEC.md §8). */
-export function blastRadius(kind: FileKind, hooks: number, others: number): string {
+/**
+ * What Claude Code drops when a file fails RULES.md §1 (SPEC.md §8). For a file
+ * Claude Code does not read where it sits (`inPlace` false) the same text is
+ * said of where the file is used.
+ */
+export function blastRadius(kind: FileKind, hooks: number, others: number, inPlace = true): string {
+  const text = blastRadiusInPlace(kind, hooks, others);
+  // Every text starts with "Claude Code": the condition goes in front as it is.
+  return inPlace ? text : WHERE_COPY + text;
+}
+
+function blastRadiusInPlace(kind: FileKind, hooks: number, others: number): string {
   switch (kind) {
     case 'managed-settings':
       return `Claude Code drops the whole "hooks" key of this managed settings file: ${plural(hooks, 'hook')} do not load`;

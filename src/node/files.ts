@@ -1,12 +1,13 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, resolve, sep } from 'node:path';
-import { parseTree } from 'jsonc-parser';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { parseTree, type Node } from 'jsonc-parser';
 import { EVENT_NAMES } from '../core/catalog.js';
 import { properties, keyOf, propertyValue } from '../core/parse.js';
 import type { FileKind } from '../core/types.js';
 import type { ScriptHost } from '../rules/rule.js';
 import { walkDirectory } from './walk.js';
+import { foreignAgent, foreignContent, PluginLayout } from './claims.js';
 
 /** A file to lint, with what the path tells about it (SPEC.md §4.1). */
 export interface Target {
@@ -19,10 +20,37 @@ export interface Target {
   pluginRoot?: string;
   /** Found by walking a directory (not named on the command line): non-hook files are skipped silently. */
   discovered: boolean;
-  /** The path says nothing of the kind: decide it from the file's shape once read (`kindFromShape`). */
+  /** The path says nothing of the kind: decide it from the file's shape once read (`sniffKind`). */
   sniff?: boolean;
   /** Why Claude Code never reads this file (RULES.md §7 `unloaded-location`), when it does not. */
   unloaded?: string;
+  /**
+   * The path makes the file a candidate only: it is linted when its content confirms the
+   * kind (`sniffKind` finds Claude Code's settings shape), and skipped silently otherwise.
+   */
+  confirm?: boolean;
+  /**
+   * False when Claude Code does not read this file where it sits: a file whose kind came
+   * from its shape (a template, an example, a backup), a `managed-settings.json` outside the
+   * managed-settings folders, an unloaded location (`LintOptions.inPlace`).
+   */
+  inPlace?: boolean;
+}
+
+/** Another agent's hook file that a walk passes over, or that is skipped with a notice when named. */
+export interface ForeignFile {
+  path: string;
+  /** The agent it belongs to, e.g. `Cursor`. */
+  agent: string;
+}
+
+/** What discovery needs besides a path: the environment, the walk's root, and plugin layout lookups. */
+export interface ClaimContext {
+  env: NodeJS.ProcessEnv;
+  /** The walk's root (walked files), or the current directory (named files). */
+  root?: string;
+  /** Shared by every file of one run, so each plugin folder is looked at once. */
+  layout: PluginLayout;
 }
 
 /** The user's Claude Code config directory: `$CLAUDE_CONFIG_DIR`, else `~/.claude` (SPEC.md §4.1). */
@@ -30,73 +58,143 @@ export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.CLAUDE_CONFIG_DIR ? resolve(env.CLAUDE_CONFIG_DIR) : join(homedir(), '.claude');
 }
 
+/** The folders Claude Code reads managed settings from (SPEC.md §4.1), on every platform. */
+const MANAGED_DIRS = ['/etc/claude-code', '/Library/Application Support/ClaudeCode', 'C:\\Program Files\\ClaudeCode'];
+
+function isManagedDir(dir: string): boolean {
+  const d = basename(dir) === 'managed-settings.d' ? dirname(dir) : dir;
+  return MANAGED_DIRS.some((m) => d === m || d.replace(/\\/g, '/') === m.replace(/\\/g, '/'));
+}
+
 /**
- * The kind of a file from its path alone, or undefined when the path does not
- * say (then `kindFromShape` decides).
+ * The kind of a file from its path alone (SPEC.md §4.1, §7), or undefined when
+ * the path does not make it one of Claude Code's files (then, for a file named
+ * on the command line, `sniffKind` decides from its content). Paths Claude Code
+ * never reads hooks from come back with `unloaded` set and `sniff: true` (they are
+ * linted only when they hold hooks). A `hooks/hooks.json` belongs to the plugin
+ * found by `PluginLayout.placementOf` (the nearest folder with
+ * `.claude-plugin/plugin.json`, never `.claude-plugin/` itself); one its plugin
+ * never loads is unloaded. Stats and reads plugin manifests; never throws.
  */
-export function kindFromPath(path: string, env: NodeJS.ProcessEnv = process.env): Omit<Target, 'discovered' | 'sniff'> | undefined {
+export function kindFromPath(path: string, ctx: ClaimContext): Omit<Target, 'discovered'> | undefined {
   const abs = resolve(path);
   const name = basename(abs);
   const dir = dirname(abs);
   const parent = basename(dir);
-  const isUser = dir === userConfigDir(env);
-  const unloaded = unloadedReason(abs, isUser);
-  if (unloaded) {
-    if (isUser && name === 'settings.local.json') return { path: abs, kind: 'local-settings', unloaded };
-    return undefined;
+  const userDir = userConfigDir(ctx.env);
+  const isUser = dir === userDir;
+  const unloaded = (reason: string, kind: FileKind = 'settings', roots: { pluginRoot?: string } = {}) => ({ path: abs, kind, sniff: true, unloaded: reason, inPlace: false, ...roots });
+  if (isUser && name === 'settings.local.json') return { ...unloaded('there is no user-level settings.local.json (local settings are per project: .claude/settings.local.json)', 'local-settings'), sniff: false };
+  if (name === '.claude.json') return unloaded("~/.claude.json holds Claude Code's state, not settings; hooks there are never read");
+  if (isUser && name === 'settings.json') return { path: abs, kind: 'user-settings', inPlace: true };
+  if (parent === '.claude') {
+    if (name === 'settings.json') return { path: abs, kind: 'project-settings', projectRoot: dirname(dir), inPlace: true };
+    if (name === 'settings.local.json') return { path: abs, kind: 'local-settings', projectRoot: dirname(dir), inPlace: true };
+    if (name === 'hooks.json') return unloaded('a standalone .claude/hooks.json is not a settings file; project hooks go under "hooks" in .claude/settings.json');
   }
-  if (parent === '.claude' || isUser) {
-    if (name === 'settings.json') return isUser ? { path: abs, kind: 'user-settings' } : { path: abs, kind: 'project-settings', projectRoot: dirname(dir) };
-    if (name === 'settings.local.json') return { path: abs, kind: 'local-settings', ...(isUser ? {} : { projectRoot: dirname(dir) }) };
+  if (name === 'managed-settings.json' || (parent === 'managed-settings.d' && name.endsWith('.json'))) return { path: abs, kind: 'managed-settings', inPlace: isManagedDir(dir) };
+  if (name === 'plugin.json' && parent === '.claude-plugin') return { path: abs, kind: 'plugin-manifest', pluginRoot: dirname(dir), inPlace: true };
+  if (name === 'settings.json' && ctx.layout.manifest(dir))
+    return unloaded("a plugin's root settings.json is read only for its agent and subagentStatusLine keys; plugin hooks go in hooks/hooks.json");
+  if (name === 'settings.json' || name === 'settings.local.json')
+    // A settings file elsewhere (a template, a dotfiles copy of ~/.claude, an example): Claude
+    // Code does not read it where it sits, but people copy it. Claimed only when its content
+    // is Claude Code's settings shape (case-sensitive event names, no foreign "version" or
+    // "$schema"): the name alone is shared with VS Code, Zed and many apps.
+    return { path: abs, kind: 'settings', inPlace: false, confirm: true };
+  if (name !== 'hooks.json' || (parent !== 'hooks' && parent !== '.claude-plugin')) return undefined;
+  // A plugin hooks file: hooks/hooks.json, or .claude-plugin/hooks.json (loaded only when the manifest names it).
+  const placement = ctx.layout.placementOf(abs);
+  const container = parent === 'hooks' ? dirname(dir) : dir;
+  if (!placement) {
+    if (parent === 'hooks' && basename(container) === '.claude') return unloaded('.claude/hooks/hooks.json is read only inside a plugin; project hooks go under "hooks" in .claude/settings.json');
+    if (basename(container) === '.claude-plugin') {
+      const root = dirname(container);
+      return unloaded(`a plugin loads hooks/hooks.json from its root folder and the files its plugin.json names, never ${parent === 'hooks' ? '.claude-plugin/hooks/hooks.json' : '.claude-plugin/hooks.json'}`, 'plugin-hooks', { pluginRoot: root });
+    }
+    // A plugin without a manifest (a marketplace may list it with "strict": false): its hooks/hooks.json loads.
+    return { path: abs, kind: 'plugin-hooks', pluginRoot: container, inPlace: true };
   }
-  if (name === 'managed-settings.json' || (parent === 'managed-settings.d' && name.endsWith('.json'))) return { path: abs, kind: 'managed-settings' };
-  if (name === 'plugin.json' && parent === '.claude-plugin') return { path: abs, kind: 'plugin-manifest', pluginRoot: dirname(dir) };
-  if (name === 'hooks.json' && (parent === 'hooks' || parent === '.claude-plugin')) return { path: abs, kind: 'plugin-hooks', pluginRoot: dirname(dir) };
-  return undefined;
+  const loaded = abs === join(placement.root, 'hooks', 'hooks.json') || placement.hookFiles.includes(abs);
+  if (loaded) return { path: abs, kind: 'plugin-hooks', pluginRoot: placement.root, inPlace: true };
+  const where = relative(placement.root, abs).split(sep).join('/');
+  return {
+    ...unloaded(`the plugin it belongs to loads only hooks/hooks.json and the files its plugin.json names, not ${where}`, 'plugin-hooks', { pluginRoot: placement.root }),
+    sniff: false,
+  };
 }
 
-const EVENT_SET = new Set(EVENT_NAMES.map((e) => e.toLowerCase()));
+const EVENT_SET: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+/** True when an object node has at least one key that is exactly a Claude Code event name (case-sensitive). */
+function hasEventKey(node: Node | undefined): boolean {
+  return properties(node).some((p) => EVENT_SET.has(keyOf(p)));
+}
 
 /**
- * The kind of a JSON text whose path says nothing: a settings-like object with
- * a `hooks` object is `settings`, `hooks.json` or an object keyed by event
- * names is `plugin-hooks`. Undefined when it is not a hook config at all.
+ * The kind of a JSON text whose path says nothing (files named on the command
+ * line and `--stdin` only; a walk never guesses): a settings-like object whose
+ * `hooks` object is empty or names a Claude Code event is `settings`; a
+ * `hooks.json`, or an object keyed by event names, is `plugin-hooks`. Event
+ * names compare case-sensitively (Cursor's `preToolUse` is not Claude Code's).
+ * A file with a top-level `"version"` or another tool's `$schema` is another
+ * tool's: `{ foreign: reason }`. Undefined when it is not a hook config at all.
  */
-export function kindFromShape(path: string, text: string): FileKind | undefined {
+export function sniffKind(path: string, text: string): FileKind | { foreign: string } | undefined {
   const root = parseTree(text, [], { allowTrailingComma: true });
   if (!root || root.type !== 'object') return undefined;
   const hooks = propertyValue(root, 'hooks');
-  const eventKeys = properties(root).some((p) => EVENT_SET.has(keyOf(p).toLowerCase()));
-  if (basename(path) === 'hooks.json' && (hooks || eventKeys)) return 'plugin-hooks';
+  const topEvents = hasEventKey(root);
+  const claudeLike = (hooks?.type === 'object' && (properties(hooks).length === 0 || hasEventKey(hooks))) || topEvents;
+  if (!claudeLike && !(basename(path) === 'hooks.json' && hooks)) return undefined;
+  const version = propertyValue(root, 'version');
+  const schema = propertyValue(root, '$schema');
+  const foreign = foreignContent({ version: version ? true : undefined, $schema: schema?.type === 'string' ? schema.value : undefined });
+  if (foreign) return { foreign };
+  if (basename(path) === 'hooks.json') return 'plugin-hooks';
   if (hooks?.type === 'object') return 'settings';
-  if (eventKeys) return 'plugin-hooks';
-  return undefined;
+  return 'plugin-hooks';
 }
 
 /**
- * Why Claude Code never reads hooks from this path (SPEC.md §4.1 "Not
- * loaded"), or undefined: `~/.claude/settings.local.json`, `~/.claude.json`,
- * a standalone `.claude/hooks.json`, and `.claude/hooks/hooks.json` outside
- * a plugin (no `.claude-plugin/plugin.json` beside it).
+ * A target for `path`, or the agent whose file it is. Walked files (`discovered`)
+ * are claimed by their path only (undefined when the path is not one of Claude
+ * Code's); a named file the path says nothing about is marked to be sniffed once read.
  */
-export function unloadedReason(abs: string, isUserDir: boolean): string | undefined {
-  const name = basename(abs);
-  const dir = dirname(abs);
-  if (isUserDir && name === 'settings.local.json') return 'there is no user-level settings.local.json (local settings are per project: .claude/settings.local.json)';
-  if (name === '.claude.json') return '~/.claude.json holds Claude Code\'s state, not settings; hooks there are never read';
-  if (name === 'hooks.json' && basename(dir) === '.claude') return 'a standalone .claude/hooks.json is not a settings file; project hooks go under "hooks" in .claude/settings.json';
-  if (name === 'hooks.json' && basename(dir) === 'hooks' && basename(dirname(dir)) === '.claude' && !existsSync(join(dirname(dir), '.claude-plugin', 'plugin.json')))
-    return '.claude/hooks/hooks.json is read only inside a plugin; project hooks go under "hooks" in .claude/settings.json';
-  return undefined;
+export function targetFor(path: string, discovered: boolean, ctx: ClaimContext): Target | ForeignFile | undefined {
+  const abs = resolve(path);
+  const agent = foreignAgent(abs, ctx.root);
+  if (agent) return { path: abs, agent };
+  const known = kindFromPath(abs, ctx);
+  if (known) return { ...known, discovered };
+  if (discovered) return undefined;
+  return { path: abs, kind: 'settings', discovered, sniff: true, inPlace: false };
 }
 
-/** A target for `path`: its kind from the path, or marked to be sniffed once read. */
-export function targetFor(path: string, discovered: boolean, env: NodeJS.ProcessEnv = process.env): Target {
-  const known = kindFromPath(path, env);
-  if (known) return { ...known, discovered };
-  const abs = resolve(path);
-  const unloaded = unloadedReason(abs, dirname(abs) === userConfigDir(env));
-  return { path: abs, kind: 'settings', discovered, sniff: true, ...(unloaded ? { unloaded } : {}) };
+/**
+ * The target of a named file whose text is at hand (`--stdin`, docs examples):
+ * `targetFor`, then the sniffed kind when the path says nothing. Returns the
+ * one-line reason when the file is skipped (another agent's, or not a hook config).
+ */
+export function targetOfText(path: string, text: string, ctx: ClaimContext): Target | { skipped: string } {
+  const t = targetFor(path, false, ctx)!;
+  if (isForeign(t)) return { skipped: `skipped, a ${t.agent} hook file, not Claude Code's` };
+  if (!t.sniff && !t.confirm) return t;
+  const kind = sniffKind(t.path, text);
+  if (kind === undefined) return t.unloaded ? { skipped: 'skipped, holds no hooks' } : { skipped: 'skipped, not a Claude Code hook configuration file' };
+  if (typeof kind !== 'string') return { skipped: `skipped, another tool's hook file (${kind.foreign})` };
+  if (t.confirm && kind !== t.kind) return { skipped: 'skipped, not a Claude Code hook configuration file' };
+  return { ...t, kind: t.unloaded && t.kind !== 'settings' ? t.kind : kind, sniff: false, confirm: false };
+}
+
+/** A fresh claim context for one run. */
+export function claimContext(env: NodeJS.ProcessEnv, root?: string, layout: PluginLayout = new PluginLayout()): ClaimContext {
+  return { env, root, layout };
+}
+
+/** True for a `ForeignFile` (another agent's) rather than a `Target`. */
+export function isForeign(t: Target | ForeignFile): t is ForeignFile {
+  return 'agent' in t;
 }
 
 /**

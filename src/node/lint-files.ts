@@ -11,7 +11,8 @@ import type { Diagnostic, FileEdit, FileKind, FixSafety, LintResult } from '../c
 import { ConfigResolver, type LoadedConfig } from './config.js';
 import type { ScriptHost } from '../rules/rule.js';
 import { memoHost, type MemoHost } from '../rules/scripts.js';
-import { isInside, kindFromShape, nodeHost, targetFor, userConfigDir, walkTree, type Target } from './files.js';
+import { claimContext, isForeign, isInside, kindFromPath, nodeHost, sniffKind, targetFor, targetOfText, userConfigDir, walkTree, type ForeignFile, type Target } from './files.js';
+import { PluginLayout } from './claims.js';
 
 /** Loads dependencies on first use (see the callers): a module-local require, under a bundle or not. */
 const lazyRequire = createRequire(import.meta.url);
@@ -123,6 +124,7 @@ export function discoverTargets(paths: string[], options: LintFilesOptions = {},
   const errors: string[] = [];
   const targets: Target[] = [];
   const walked = { roots: [] as string[], configFiles: [] as string[] };
+  const layout = new PluginLayout();
   const inputs = paths.length > 0 ? paths : [cwd];
   for (const p of inputs) {
     const abs = resolve(cwd, p);
@@ -139,21 +141,37 @@ export function discoverTargets(paths: string[], options: LintFilesOptions = {},
       maxDirs -= tree.dirs;
       walked.roots.push(abs);
       walked.configFiles.push(...tree.configFiles);
-      for (const f of tree.files) targets.push(targetFor(f, true, env));
+      const claims = claimContext(env, abs, layout);
+      for (const f of tree.files) {
+        const t = targetFor(f, true, claims);
+        if (t && !isForeign(t)) targets.push(t);
+      }
+    } else {
+      const t = targetFor(abs, false, claimContext(env, cwd, layout))!;
+      if (isForeign(t)) notices.push(foreignNotice(t));
+      else targets.push(t);
     }
-    else targets.push(targetFor(abs, false, env));
   }
   if (options.user) userTargets(env, targets, notices);
   return { targets, notices, errors, walked };
 }
 
+/** The one-line notice for another agent's file named on the command line. */
+export function foreignNotice(f: ForeignFile): string {
+  return `${f.path}: skipped, a ${f.agent} hook file, not Claude Code's`;
+}
+
 /** `--user`: the user settings file, and the files people put user hooks in that Claude Code never reads (RULES.md §7 `unloaded-location`). */
 export function userTargets(env: NodeJS.ProcessEnv, targets: Target[], notices: string[]): void {
   const f = join(userConfigDir(env), 'settings.json');
-  if (existsSync(f)) targets.push({ path: f, kind: 'user-settings', discovered: false });
+  if (existsSync(f)) targets.push({ path: f, kind: 'user-settings', discovered: false, inPlace: true });
   else notices.push(`${f}: no user settings file`);
+  const claims = claimContext(env);
   for (const other of [join(userConfigDir(env), 'settings.local.json'), join(dirname(userConfigDir(env)), '.claude.json')])
-    if (existsSync(other)) targets.push(targetFor(other, true, env));
+    if (existsSync(other)) {
+      const t = kindFromPath(other, claims);
+      if (t) targets.push({ ...t, discovered: true });
+    }
 }
 
 /**
@@ -216,13 +234,14 @@ export class LintRun {
       errors.push(`${t.path}: ${describeFsError(e)}`);
       return;
     }
-    if (t.sniff) {
-      const kind = kindFromShape(t.path, text);
-      if (!kind) {
-        if (!t.discovered) notices.push(`${t.path}: skipped, not a Claude Code hook configuration file`);
+    if (t.sniff || t.confirm) {
+      const kind = sniffKind(t.path, text);
+      if (typeof kind !== 'string' || (t.confirm && kind !== t.kind)) {
+        if (!t.discovered) notices.push(kind && typeof kind !== 'string' ? `${t.path}: skipped, another tool's hook file (${kind.foreign})` : `${t.path}: skipped, not a Claude Code hook configuration file`);
         return;
       }
-      t.kind = kind;
+      // An unloaded location keeps the kind its path gave; a guessed kind replaces the placeholder.
+      if (!t.confirm && (!t.unloaded || t.kind === 'settings')) t.kind = kind;
     }
     const lintOptions = optionsFor(t, t.kind, cfg, host, encoding, options);
     let messages;
@@ -266,7 +285,7 @@ export class LintRun {
     if (t.kind === 'plugin-manifest' && t.pluginRoot) for (const ref of manifestHookFiles(text)) {
       const abs = resolve(t.pluginRoot, ref);
       if (!isInside(t.pluginRoot, abs) || !existsSync(abs)) continue; // reported by plugin rules, never followed
-      this.followed.push({ path: abs, kind: 'plugin-hooks', pluginRoot: t.pluginRoot, discovered: true });
+      this.followed.push({ path: abs, kind: 'plugin-hooks', pluginRoot: t.pluginRoot, discovered: true, inPlace: true });
     }
   }
 
@@ -311,6 +330,7 @@ function optionsFor(t: Target, kind: FileKind, cfg: LoadedConfig | undefined, ho
     projectRoot: t.projectRoot,
     pluginRoot: t.pluginRoot,
     unloaded: t.unloaded,
+    inPlace: t.inPlace !== false,
     host,
     ruleLevels: eff.ruleLevels,
     recommendedTimeouts: eff.recommendedTimeouts,
@@ -411,8 +431,11 @@ export function describeFsError(e: unknown): string {
 export function lintStdin(text: string, filename: string, options: LintFilesOptions = {}): LintFilesOutput {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
-  const t = targetFor(resolve(cwd, filename), false, env);
-  const kind = t.sniff ? (kindFromShape(t.path, text) ?? 'settings') : t.kind;
+  const claimed = targetOfText(resolve(cwd, filename), text, claimContext(env, cwd));
+  // An editor asks about every buffer: another agent's file gets no results, only the notice.
+  if ('skipped' in claimed) return { results: [], notices: [`${resolve(cwd, filename)}: ${claimed.skipped}`], errors: [], fixed: 0, changes: [] };
+  const t = claimed;
+  const kind = t.kind;
   const cfg = options.useConfig === false ? undefined : new ConfigResolver(options.config).forFile(t.path);
   const lintOptions = optionsFor(t, kind, cfg, options.scripts === false ? undefined : nodeHost, undefined, options);
   // applyFixes lints as it goes: its final diagnostics are the result, no second lint.

@@ -5,8 +5,9 @@ import { Worker } from 'node:worker_threads';
 import { HooklintError } from '../core/lint.js';
 import type { ReaderItem, ReaderInput } from '../reader.js';
 import { ConfigError } from './config.js';
-import { describeFsError, discoverTargets, LintRun, lintTargets, userTargets, type LintFilesOptions, type LintFilesOutput } from './lint-files.js';
-import { targetFor, type Target } from './files.js';
+import { describeFsError, discoverTargets, foreignNotice, LintRun, lintTargets, userTargets, type LintFilesOptions, type LintFilesOutput } from './lint-files.js';
+import { claimContext, isForeign, targetFor, type Target } from './files.js';
+import { PluginLayout } from './claims.js';
 
 /** Below this many files one thread is faster: a worker costs ~40 ms to start. */
 export const PARALLEL_THRESHOLD = 300;
@@ -113,6 +114,10 @@ export async function lintFilesStreaming(paths: string[], options: LintFilesOpti
   const inputs: ReaderInput[] = (paths.length > 0 ? paths : [cwd]).map((given) => ({ given, abs: resolve(cwd, given) }));
   const run = new LintRun(options);
   const inputErrors: string[] = [];
+  const foreignNotices: string[] = [];
+  const layout = new PluginLayout();
+  const namedClaims = claimContext(env, cwd, layout);
+  let walkClaims = namedClaims;
   const worker = new Worker(readerFile, { workerData: inputs });
   try {
     await new Promise<void>((done, fail) => {
@@ -126,6 +131,7 @@ export async function lintFilesStreaming(paths: string[], options: LintFilesOpti
             switch (item.t) {
               case 'root':
                 run.configs?.addWalkedRoot(item.path);
+                walkClaims = claimContext(env, item.path, layout);
                 break;
               case 'config':
                 run.configs?.addWalkedConfig(item.path);
@@ -134,7 +140,12 @@ export async function lintFilesStreaming(paths: string[], options: LintFilesOpti
                 inputErrors.push(`${item.given}: ${describeFsError(item.error)}`);
                 break;
               case 'file': {
-                const t = targetFor(item.path, !item.named, env);
+                const t = targetFor(item.path, !item.named, item.named ? namedClaims : walkClaims);
+                if (!t) break; // a walked file that is not one of Claude Code's
+                if (isForeign(t)) {
+                  if (item.named) foreignNotices.push(foreignNotice(t));
+                  break;
+                }
                 run.lint(t, item.bytes ? { bytes: Buffer.from(item.bytes.buffer, item.bytes.byteOffset, item.bytes.byteLength) } : { error: item.error });
                 break;
               }
@@ -163,5 +174,5 @@ export async function lintFilesStreaming(paths: string[], options: LintFilesOpti
     for (const t of targets) run.lint(t);
   }
   const out = run.finish();
-  return { ...out, notices: [...userNotices, ...out.notices], errors: [...inputErrors, ...out.errors] };
+  return { ...out, notices: [...foreignNotices, ...userNotices, ...out.notices], errors: [...inputErrors, ...out.errors] };
 }

@@ -29,7 +29,7 @@ export default defineRule({
     fixable: 'unsafe',
     description: 'The same handler twice under the same matcher of one event',
     messages: {
-      duplicate: 'this handler repeats the one on line {{line}} (same event, same matcher): it runs twice every time',
+      duplicate: 'this handler repeats the one on line {{line}} (same event, same matcher): {{where}}it runs twice every time',
     },
   },
   check(ctx) {

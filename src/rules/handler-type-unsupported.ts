@@ -16,7 +16,7 @@ export default defineRule({
     section: 2,
     description: 'A handler type the event cannot run',
     messages: {
-      unsupported: '"{{type}}" handlers are not supported on {{event}}, which runs only {{allowed}} handlers: this hook fails every time it fires',
+      unsupported: '"{{type}}" handlers are not supported on {{event}}, which runs only {{allowed}} handlers: {{where}}this hook fails every time it fires',
     },
   },
   check(ctx) {

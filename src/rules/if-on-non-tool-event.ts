@@ -16,7 +16,7 @@ export default defineRule({
     section: 3,
     description: '"if" on a handler of an event other than the five tool events: the handler never runs',
     messages: {
-      never: '"if" is evaluated only on {{tools}}; on {{event}} a handler with "if" never runs',
+      never: '"if" is evaluated only on {{tools}}; {{where}}on {{event}} a handler with "if" never runs',
     },
   },
   check(ctx) {

@@ -14,7 +14,7 @@ export default defineRule({
     section: 4,
     description: 'A matcher on the regex path that is not a valid JavaScript regular expression',
     messages: {
-      invalid: 'matcher "{{matcher}}" is evaluated as a regular expression and is invalid ({{error}}): these hooks never run',
+      invalid: 'matcher "{{matcher}}" is evaluated as a regular expression and is invalid ({{error}}): {{where}}these hooks never run',
     },
   },
   check(ctx) {

@@ -10,7 +10,7 @@ export default defineRule({
     description: 'The file is not parseable as JSON',
     messages: {
       syntax: 'invalid JSON: {{detail}}',
-      utf16: 'the file is encoded as UTF-16 ({{encoding}}); Claude Code reads settings and hooks as UTF-8, so it cannot parse this file',
+      utf16: 'the file is encoded as UTF-16 ({{encoding}}); {{where}}Claude Code reads settings and hooks as UTF-8, so it cannot parse this file',
     },
   },
   check(ctx) {

@@ -20,7 +20,7 @@ export default defineRule({
     fixable: 'unsafe',
     description: 'A matcher on an event without matcher support (ignored: the hooks always run)',
     messages: {
-      ignored: '{{event}} has no matcher support: "{{matcher}}" is ignored and these hooks run on every {{event}}',
+      ignored: '{{event}} has no matcher support: {{where}}"{{matcher}}" is ignored and these hooks run on every {{event}}',
     },
   },
   check(ctx) {

@@ -14,7 +14,7 @@ export default defineRule({
     section: 1,
     fixable: 'safe',
     description: 'Plugin hooks.json with events at the top level instead of under "hooks"',
-    messages: { wrapper: 'events must sit under a top-level "hooks" key in a plugin hooks.json: without it none of these hooks load' },
+    messages: { wrapper: 'events must sit under a top-level "hooks" key in a plugin hooks.json: {{where}}without it none of these hooks load' },
   },
   check(ctx) {
     const { model, doc } = ctx;

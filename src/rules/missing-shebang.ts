@@ -23,8 +23,8 @@ export default defineRule({
     needsHost: true,
     description: 'A script run directly with no #! line',
     messages: {
-      shell: 'script "{{script}}" has no "#!" line: run directly it is executed by /bin/sh, which cannot run {{language}}',
-      exec: 'script "{{script}}" has no "#!" line: exec form cannot spawn it (exec format error)',
+      shell: 'script "{{script}}" has no "#!" line: {{where}}run directly it is executed by /bin/sh, which cannot run {{language}}',
+      exec: 'script "{{script}}" has no "#!" line: {{where}}exec form cannot spawn it (exec format error)',
     },
   },
   check(ctx) {

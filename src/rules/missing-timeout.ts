@@ -20,8 +20,8 @@ export default defineRule({
     fixable: 'safe',
     description: 'A handler without an explicit "timeout"',
     messages: {
-      missing: 'handler has no "timeout": it runs for up to {{default}} s before Claude Code cancels it; set it explicitly (recommended: {{recommended}})',
-      missingSessionEnd: 'SessionEnd handler has no "timeout": it shares a 1.5 s budget and is cancelled after that; set it explicitly (recommended: {{recommended}})',
+      missing: 'handler has no "timeout": {{where}}it runs for up to {{default}} s before Claude Code cancels it; set it explicitly (recommended: {{recommended}})',
+      missingSessionEnd: 'SessionEnd handler has no "timeout": {{where}}it shares a 1.5 s budget and is cancelled after that; set it explicitly (recommended: {{recommended}})',
     },
   },
   check(ctx) {

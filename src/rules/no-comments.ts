@@ -15,7 +15,7 @@ export default defineRule({
     section: 1,
     fixable: 'unsafe',
     description: 'Comments are not allowed: Claude Code reads these files as strict JSON',
-    messages: { comment: 'comments are not allowed in this file: Claude Code reads it as strict JSON' },
+    messages: { comment: 'comments are not allowed in this file: {{where}}Claude Code reads it as strict JSON' },
   },
   check(ctx) {
     const text = ctx.doc.text;

@@ -9,7 +9,7 @@ export default defineRule({
     section: 1,
     fixable: 'safe',
     description: 'Trailing commas are not allowed: Claude Code reads these files as strict JSON',
-    messages: { comma: 'trailing comma is not allowed: Claude Code reads this file as strict JSON' },
+    messages: { comma: 'trailing comma is not allowed: {{where}}Claude Code reads this file as strict JSON' },
   },
   check(ctx) {
     for (const c of ctx.doc.trailingCommas)

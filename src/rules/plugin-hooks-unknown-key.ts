@@ -20,9 +20,9 @@ export default defineRule({
     fixable: 'unsafe',
     description: 'Unknown top-level or matcher-group keys in a plugin hooks.json (warned about at every start)',
     messages: {
-      top: '"{{key}}" is not a hooks.json key ({{allowed}}): Claude Code ignores it and warns at every session start',
-      group: '"{{key}}" is not a matcher-group key ("matcher", "hooks"): Claude Code ignores it and warns at every session start',
-      didYouMean: '"{{key}}" is not a matcher-group key; did you mean "{{suggestion}}"? Claude Code ignores it and warns at every session start',
+      top: '"{{key}}" is not a hooks.json key ({{allowed}}): {{where}}Claude Code ignores it and warns at every session start',
+      group: '"{{key}}" is not a matcher-group key ("matcher", "hooks"): {{where}}Claude Code ignores it and warns at every session start',
+      didYouMean: '"{{key}}" is not a matcher-group key; did you mean "{{suggestion}}"? {{where}}Claude Code ignores it and warns at every session start',
     },
   },
   check(ctx) {

@@ -57,6 +57,15 @@ export interface LintOptions {
   encoding?: 'utf-16le' | 'utf-16be' | 'invalid-utf-8';
   /** Why Claude Code never reads this file (RULES.md §7 `unloaded-location`); set by discovery. */
   unloaded?: string;
+  /**
+   * False when Claude Code does not read this file where it sits (set by discovery): a
+   * template, example or backup whose kind came from its shape, a managed-settings.json
+   * outside the managed-settings folders, an unloaded location. Its findings stay (people
+   * copy such files), but rules then word what happens at run time conditionally ("where
+   * this file is used, ..."), and script rules that depend on the machine stay quiet.
+   * Default true.
+   */
+  inPlace?: boolean;
   /** Filesystem access for RULES.md §6; absent means script rules are skipped. */
   host?: ScriptHost;
   /** Per-event overrides of the recommended-timeout table, seconds. */
@@ -98,7 +107,17 @@ export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return rule;
 }
 
-/** Fill `{{name}}` placeholders of a message template. */
-export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (data && k in data ? String(data[k]) : m));
+/**
+ * What `{{where}}` becomes in a message template: empty for a file Claude Code reads
+ * where it sits, a condition for a copy (`LintOptions.inPlace` false), so that a
+ * template's finding says what happens where it is used instead of claiming it happens.
+ */
+export const WHERE_COPY = 'where this file is used, ';
+
+/**
+ * Fill `{{name}}` placeholders of a message template. `{{where}}` marks where a
+ * message starts to say what happens at run time; `where` fills it (see WHERE_COPY).
+ */
+export function interpolate(template: string, data: Record<string, string | number> | undefined, where = ''): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (data && k in data ? String(data[k]) : k === 'where' ? where : m));
 }

@@ -16,7 +16,7 @@ export default defineRule({
     needsHost: true,
     fixable: 'safe',
     description: 'A script run directly without the execute bit',
-    messages: { notExecutable: 'script "{{script}}" is run directly but is not executable (mode {{mode}}): it fails with "Permission denied" and the hook never runs' },
+    messages: { notExecutable: 'script "{{script}}" is run directly but is not executable (mode {{mode}}): {{where}}it fails with "Permission denied" and the hook never runs' },
   },
   check(ctx) {
     const host = ctx.options.host!;

@@ -16,8 +16,8 @@ export default defineRule({
     needsHost: true,
     description: 'The script a hook runs does not exist',
     messages: {
-      missing: 'script "{{script}}" does not exist: the hook fails every time it runs',
-      missingBlocks: 'script "{{script}}" does not exist: {{interpreter}} exits 2 on a missing file, which blocks every matching call on {{event}}',
+      missing: 'script "{{script}}" does not exist: {{where}}the hook fails every time it runs',
+      missingBlocks: 'script "{{script}}" does not exist: {{where}}{{interpreter}} exits 2 on a missing file, which blocks every matching call on {{event}}',
     },
   },
   check(ctx) {

@@ -16,7 +16,7 @@ export default defineRule({
     fixable: 'unsafe',
     description: 'A CRLF line ending on the shebang line (bad interpreter: ^M)',
     messages: {
-      crlf: 'script "{{script}}" has Windows (CRLF) line endings: the kernel looks for the interpreter "{{interpreter}}\\r" and fails with "bad interpreter"',
+      crlf: 'script "{{script}}" has Windows (CRLF) line endings: {{where}}the kernel looks for the interpreter "{{interpreter}}\\r" and fails with "bad interpreter"',
     },
   },
   check(ctx) {

@@ -39,8 +39,8 @@ export default defineRule({
     section: 5,
     description: 'Network or long work run synchronously in a SessionEnd, Stop or SessionStart hook',
     messages: {
-      sessionEnd: '{{what}} runs synchronously in a SessionEnd hook, which has a 1.5 s budget: it is likely cancelled ("Hook cancelled")',
-      blocking: '{{what}} runs synchronously in a {{event}} hook: the session waits for it every time',
+      sessionEnd: '{{what}} runs synchronously in a SessionEnd hook, which has a 1.5 s budget: {{where}}it is likely cancelled ("Hook cancelled")',
+      blocking: '{{what}} runs synchronously in a {{event}} hook: {{where}}the session waits for it every time',
     },
   },
   check(ctx) {

@@ -27,7 +27,7 @@ export default defineRule({
     fixable: 'unsafe',
     description: 'A timeout written in milliseconds (5000 means 83 minutes: the unit is seconds)',
     messages: {
-      millis: '"timeout": {{value}} is in seconds, so this hook may run for {{human}}; for {{seconds}} seconds write {{seconds}}',
+      millis: '"timeout": {{value}} is in seconds, so {{where}}this hook may run for {{human}}; for {{seconds}} seconds write {{seconds}}',
     },
   },
   check(ctx) {

@@ -19,7 +19,7 @@ export default defineRule({
     section: 3,
     description: 'A SessionEnd timeout Claude Code will not grant (above 60 s, or on a plugin hook)',
     messages: {
-      overCap: 'SessionEnd hooks get at most {{cap}} seconds in total; "timeout": {{value}} is cut to {{cap}} and the hook is cancelled then',
+      overCap: 'SessionEnd hooks get at most {{cap}} seconds in total; {{where}}"timeout": {{value}} is cut to {{cap}} and the hook is cancelled then',
       plugin: 'a plugin SessionEnd hook gets only the shared 1.5 s budget: its "timeout": {{value}} does not raise it, so longer work is cancelled',
     },
   },

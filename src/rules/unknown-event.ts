@@ -17,7 +17,7 @@ export default defineRule({
     fixable: 'safe',
     description: 'An event name that is not one of the 33 Claude Code hook events',
     messages: {
-      unknown: 'unknown hook event "{{name}}": its hooks never run',
+      unknown: 'unknown hook event "{{name}}": {{where}}its hooks never run',
       didYouMean: 'unknown hook event "{{name}}"; did you mean "{{suggestion}}"? Event names are case-sensitive',
     },
   },

@@ -20,7 +20,7 @@ export default defineRule({
     fixable: 'safe',
     description: 'An unquoted $CLAUDE_PROJECT_DIR / ${CLAUDE_PLUGIN_ROOT} in shell form (breaks on paths with spaces)',
     messages: {
-      unquoted: '{{text}} is not quoted: the shell splits it at spaces, so the hook breaks when the path contains one',
+      unquoted: '{{text}} is not quoted: the shell splits it at spaces, so {{where}}the hook breaks when the path contains one',
     },
   },
   check(ctx) {

@@ -15,7 +15,7 @@ export default defineRule({
     section: 5,
     description: '${user_config.*} in a shell-form command (allowed only in exec form; the hook refuses to run)',
     messages: {
-      shellForm: '{{text}} is substituted only in exec form ("command" + "args"); in a shell-form command Claude Code refuses to run the hook',
+      shellForm: '{{text}} is substituted only in exec form ("command" + "args"); in a shell-form command {{where}}Claude Code refuses to run the hook',
     },
   },
   check(ctx) {
