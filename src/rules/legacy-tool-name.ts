@@ -1,12 +1,26 @@
+import { getNodeValue } from 'jsonc-parser';
 import { catalog } from '../core/catalog.js';
+import type { GroupEntry } from '../core/model.js';
 import { spanInString } from '../core/parse.js';
 import { defineRule } from './rule.js';
 import { matchersOf } from './util.js';
+
+/** The handlers of a group as plain JSON text, to compare groups (undefined when `hooks` is not an array). */
+function handlersText(g: GroupEntry): string | undefined {
+  return g.hooks?.type === 'array' ? JSON.stringify(getNodeValue(g.hooks)) : undefined;
+}
 
 /**
  * RULES.md §4 `legacy-tool-name`; SPEC.md §2.4: `Task` was renamed `Agent` in
  * v2.1.63 and a `Task` matcher no longer fires (the payload says `Agent`);
  * `MultiEdit` is legacy and probably never fires [uncertain: warning only].
+ *
+ * Reported only for a matcher that can no longer match anything: every name of
+ * its exact list is legacy. A legacy name beside a live one (`Edit|MultiEdit|Write`)
+ * still fires for the live ones, and real configs keep such names on purpose
+ * for older CLIs; so does a `Task` group kept beside an `Agent` group with the
+ * same handlers (support for CLIs before 2.1.63): neither is reported. The safe
+ * fix renames `Task` to `Agent`.
  */
 export default defineRule({
   meta: {
@@ -15,18 +29,31 @@ export default defineRule({
     severity: 'warning',
     section: 4,
     fixable: 'safe',
-    description: 'A legacy tool name in a matcher (Task, renamed Agent in 2.1.63; MultiEdit)',
+    description: 'A matcher that names only legacy tools (Task, renamed Agent in 2.1.63; MultiEdit): it no longer fires',
     messages: {
-      renamed: '"{{value}}" was renamed "{{now}}" (Claude Code 2.1.63): this matcher no longer fires for it',
-      legacy: '"{{value}}" is a legacy tool that current Claude Code no longer calls: this matcher probably never fires',
+      renamed: '"{{value}}" was renamed "{{now}}" (Claude Code 2.1.63): {{where}}this matcher no longer fires',
+      legacy: '"{{value}}" is a legacy tool that current Claude Code no longer calls: {{where}}this matcher probably never fires',
     },
   },
   check(ctx) {
-    for (const { m, e } of matchersOf(ctx, 'tool')) {
-      if (e.kind !== 'exact') continue;
+    for (const { ev, g, m, e } of matchersOf(ctx, 'tool')) {
+      if (e.kind !== 'exact' || e.items.length === 0) continue;
+      if (!e.items.every((i) => Object.hasOwn(catalog.legacyToolNames, i.value))) continue;
       const names = new Set(e.items.map((i) => i.value));
+      const mine = handlersText(g);
+      // A sibling group that matches the new names and runs the same handlers: kept for older CLIs.
+      const backCompat = ev.groups.some((other) => {
+        if (other === g || handlersText(other) !== mine) return false;
+        const om = matchersOf(ctx, 'tool').find((x) => x.g === other);
+        if (!om || om.e.kind !== 'exact') return false;
+        const theirs = new Set(om.e.items.map((i) => i.value));
+        return e.items.some((i) => {
+          const now = catalog.legacyToolNames[i.value];
+          return now !== null && now !== undefined && theirs.has(now);
+        });
+      });
+      if (backCompat) continue;
       for (const item of e.items) {
-        if (!(item.value in catalog.legacyToolNames)) continue;
         const now = catalog.legacyToolNames[item.value];
         const span = spanInString(ctx.doc.text, m.node, item.offset, item.offset + item.value.length);
         // Renaming to a name already in the list would duplicate it: report without a fix.
