@@ -1,18 +1,21 @@
 import { posix } from 'node:path';
-import { removeArrayItem, removeProperty } from '../core/edits.js';
-import { findProperty, propertyValue } from '../core/parse.js';
+import { removeArrayItem } from '../core/edits.js';
+import { propertyValue } from '../core/parse.js';
 import { defineRule } from './rule.js';
 
-/** True for a manifest path that resolves to the auto-loaded `hooks/hooks.json`. */
-export function isDefaultHooksFile(path: string): boolean {
-  return posix.normalize(path.replace(/\\/g, '/')) === 'hooks/hooks.json';
+/** A manifest hook path as the plugin resolves it (`./a/../hooks/x.json` → `hooks/x.json`). */
+function normalizedRef(path: string): string {
+  return posix.normalize(path.replace(/\\/g, '/'));
 }
 
 /**
- * RULES.md §7 `duplicate-hooks-file`; SPEC.md §4.1, §9 #15: a plugin's
- * `hooks/hooks.json` is loaded automatically; naming it again in
- * plugin.json `"hooks"` fails with "Duplicate hooks file detected". Safe fix:
- * remove the entry (the file still loads).
+ * RULES.md §7 `duplicate-hooks-file`; SPEC.md §12.4 (which replaces §4.1 and
+ * §9 #15 for current versions): Claude Code 2.1.332 and later load a
+ * `plugin.json` `"hooks": "./hooks/hooks.json"` once, with only a debug note;
+ * "Duplicate hooks file detected" remains when the manifest lists the same
+ * file twice. Reported on the second listing; the safe fix removes it (the
+ * file still loads once). Naming the default file once was an error before
+ * 2.1.332 [uncertain version]: version targeting reports that for older targets.
  */
 export default defineRule({
   meta: {
@@ -21,28 +24,31 @@ export default defineRule({
     severity: 'error',
     section: 7,
     fixable: 'safe',
-    description: 'plugin.json "hooks" naming ./hooks/hooks.json, which is loaded automatically',
+    description: 'plugin.json "hooks" listing the same hook file twice ("Duplicate hooks file detected")',
     messages: {
-      duplicate: '"{{path}}" is loaded automatically; listing it in "hooks" makes Claude Code fail with "Duplicate hooks file detected"',
+      duplicate: '"{{path}}" is listed in "hooks" already (line {{line}}): {{where}}Claude Code fails to load the plugin\'s hooks with "Duplicate hooks file detected"',
     },
   },
   check(ctx) {
     if (ctx.model.kind !== 'plugin-manifest' || ctx.model.root?.type !== 'object') return;
-    const root = ctx.model.root;
-    const prop = findProperty(root, 'hooks');
-    const value = propertyValue(root, 'hooks');
-    if (!prop || !value) return;
-    const remove = { safety: 'safe' as const, title: 'remove the entry' };
-    if (value.type === 'string' && isDefaultHooksFile(value.value as string))
-      ctx.report({ messageId: 'duplicate', data: { path: value.value as string }, node: value, fix: { ...remove, edits: [removeProperty(ctx.doc.text, root, prop)] } });
-    else if (value.type === 'array') {
-      const items = value.children ?? [];
-      const dups = items.filter((c) => c.type === 'string' && isDefaultHooksFile(c.value as string));
-      for (const item of dups) {
-        // Removing every element would leave "hooks": []: remove the property instead.
-        const edit = dups.length === items.length ? removeProperty(ctx.doc.text, root, prop) : removeArrayItem(ctx.doc.text, value, items.indexOf(item));
-        ctx.report({ messageId: 'duplicate', data: { path: item.value as string }, node: item, fix: { ...remove, edits: [edit] } });
+    const value = propertyValue(ctx.model.root, 'hooks');
+    if (value?.type !== 'array') return;
+    const items = value.children ?? [];
+    const first = new Map<string, number>();
+    items.forEach((item, i) => {
+      if (item.type !== 'string') return;
+      const ref = normalizedRef(item.value as string);
+      const seen = first.get(ref);
+      if (seen === undefined) {
+        first.set(ref, i);
+        return;
       }
-    }
+      ctx.report({
+        messageId: 'duplicate',
+        data: { path: item.value as string, line: ctx.lines.position(items[seen]!.offset).line },
+        node: item,
+        fix: { safety: 'safe', title: 'remove the second listing', edits: [removeArrayItem(ctx.doc.text, value, i)] },
+      });
+    });
   },
 });
