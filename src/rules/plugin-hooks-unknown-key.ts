@@ -1,8 +1,13 @@
 import { keyOf, properties } from '../core/parse.js';
 import { defineRule } from './rule.js';
-import { removeKeyFix, unknownGroupKeys } from './util.js';
+import { markerAware, unknownGroupKeys, unknownKeyFix } from './util.js';
 
-const TOP_KEYS = ['description', 'hooks', 'modules', 'surface'];
+/**
+ * Top-level keys of a plugin hooks.json (SPEC.md §8.3, §12.4): `$schema` is
+ * accepted and ignored since 2.1.274. (`surface` is a load error since 2.1.33x;
+ * reported by its own check in the catalog work, not as an unknown key.)
+ */
+const TOP_KEYS = ['$schema', 'description', 'hooks', 'modules', 'surface'];
 
 /**
  * RULES.md §7 `plugin-hooks-unknown-key`; SPEC.md §8.3, §9 #17: since
@@ -31,11 +36,11 @@ export default defineRule({
     if (root?.type === 'object' && !ctx.model.wrapperMissing)
       for (const prop of properties(root)) {
         const key = keyOf(prop);
-        if (!TOP_KEYS.includes(key)) ctx.report({ messageId: 'top', data: { key, allowed: TOP_KEYS.map((k) => `"${k}"`).join(', ') }, node: prop.children![0]!, fix: removeKeyFix(ctx, root, prop, 'unsafe') });
+        if (!TOP_KEYS.includes(key)) ctx.report({ messageId: 'top', data: { key, allowed: TOP_KEYS.map((k) => `"${k}"`).join(', ') }, node: prop.children![0]!, ...markerAware(unknownKeyFix(ctx, root, prop)) });
       }
     for (const ev of ctx.model.events)
       for (const g of ev.groups)
         for (const k of unknownGroupKeys(g))
-          ctx.report({ messageId: k.suggestion ? 'didYouMean' : 'group', data: { key: k.key, suggestion: k.suggestion ?? '' }, node: k.keyNode, fix: removeKeyFix(ctx, g.node, k.prop, 'unsafe') });
+          ctx.report({ messageId: k.suggestion ? 'didYouMean' : 'group', data: { key: k.key, suggestion: k.suggestion ?? '' }, node: k.keyNode, ...markerAware(unknownKeyFix(ctx, g.node, k.prop)) });
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { removeKeyFix, unknownGroupKeys } from './util.js';
+import { markerAware, unknownGroupKeys, unknownKeyFix } from './util.js';
 
 /**
  * Beyond RULES.md (SPEC.md §0, §3, §8.3): a matcher group has only `matcher`
@@ -27,6 +27,6 @@ export default defineRule({
     for (const ev of ctx.model.events)
       for (const g of ev.groups)
         for (const k of unknownGroupKeys(g))
-          ctx.report({ messageId: k.suggestion ? 'didYouMean' : 'unknown', data: { key: k.key, suggestion: k.suggestion ?? '' }, node: k.keyNode, fix: removeKeyFix(ctx, g.node, k.prop, 'unsafe') });
+          ctx.report({ messageId: k.suggestion ? 'didYouMean' : 'unknown', data: { key: k.key, suggestion: k.suggestion ?? '' }, node: k.keyNode, ...markerAware(unknownKeyFix(ctx, g.node, k.prop)) });
   },
 });

@@ -1,7 +1,7 @@
 import { catalog, HANDLER_TYPES, type HandlerType } from '../core/catalog.js';
 import { closest } from '../core/suggest.js';
 import { defineRule } from './rule.js';
-import { handlerProps, removeKeyFix } from './util.js';
+import { handlerProps, isMarkerKey, markerAware, unknownKeyFix } from './util.js';
 
 /** Keys other rules report with a more precise message. */
 const OWNED = new Set([...catalog.outputFields, 'once']);
@@ -40,12 +40,13 @@ export default defineRule({
       for (const p of handlerProps(h)) {
         if (known.includes(p.key) || OWNED.has(p.key)) continue;
         const owner = HANDLER_TYPES.find((t) => KNOWN[t].includes(p.key));
-        const suggestion = owner ? undefined : closest(p.key, known);
+        const suggestion = owner || isMarkerKey(p.key) ? undefined : closest(p.key, known);
+        const fix = unknownKeyFix(ctx, h.node, p.prop);
         ctx.report({
           messageId: owner ? 'otherType' : suggestion ? 'didYouMean' : 'unknown',
           data: { key: p.key, type, owner: owner ?? '', suggestion: suggestion ?? '' },
           node: p.keyNode,
-          fix: removeKeyFix(ctx, h.node, p.prop, 'unsafe'),
+          ...markerAware(fix),
         });
       }
     }

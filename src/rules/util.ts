@@ -28,6 +28,29 @@ export function removeKeyFix(ctx: RuleContext, obj: Node, prop: Node, safety: Fi
   return { safety, title: `remove "${keyOf(prop)}"`, edits: [removeProperty(ctx.doc.text, obj, prop)] };
 }
 
+/**
+ * The fix that deletes an unknown key, or undefined for a key that starts with
+ * `_` (`_comment`, `_mpm`): such keys are deliberate markers, and tools other
+ * than Claude Code may read them (an audited installer finds its own hooks by
+ * one), so the finding stays but no fix removes the key.
+ */
+export function unknownKeyFix(ctx: RuleContext, obj: Node, prop: Node): Fix | undefined {
+  return isMarkerKey(keyOf(prop)) ? undefined : removeKeyFix(ctx, obj, prop, 'unsafe');
+}
+
+/** True for a key written as a deliberate marker (`_comment`, `_source`): see `unknownKeyFix`. */
+export function isMarkerKey(key: string): boolean {
+  return key.startsWith('_');
+}
+
+/** The note of a finding on a marker key (`unknownKeyFix`). */
+export const MARKER_NOTE = 'a key starting with "_" looks like a marker other tools read; hooklint offers no fix that deletes it';
+
+/** `{ fix }` when there is one, else `{ note: MARKER_NOTE }` (spread into a report). */
+export function markerAware(fix: Fix | undefined): { fix: Fix } | { note: string } {
+  return fix ? { fix } : { note: MARKER_NOTE };
+}
+
 /** Every property of a handler object with its key. */
 export function handlerProps(h: HandlerEntry): { key: string; prop: Node; keyNode: Node; value: Node | undefined }[] {
   return properties(h.node).map((prop) => ({ key: keyOf(prop), prop, keyNode: prop.children![0]!, value: prop.children![1] }));
@@ -89,7 +112,7 @@ export function unknownGroupKeys(g: GroupEntry): { prop: Node; keyNode: Node; ke
   return properties(g.node)
     .map((prop) => ({ prop, keyNode: prop.children![0]!, key: keyOf(prop) }))
     .filter(({ key }) => key !== 'matcher' && key !== 'hooks' && key !== 'if')
-    .map((k) => ({ ...k, suggestion: closest(k.key, ['matcher', 'hooks']) }));
+    .map((k) => ({ ...k, suggestion: isMarkerKey(k.key) ? undefined : closest(k.key, ['matcher', 'hooks']) }));
 }
 
 /**
