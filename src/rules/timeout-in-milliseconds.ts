@@ -6,11 +6,14 @@ import { humanSeconds } from './util.js';
  * True for a timeout that reads as milliseconds: 1000 or more and either a
  * multiple of 500 (5000, 1500, 30000) or 10000 and above. Round values in
  * seconds such as 1200, 1800 or 3600 (20 min, 30 min, 1 hour) are taken as
- * meant (a long test gate), so they are not reported (no false error).
+ * meant (a long test gate), and so is every whole number of hours (a multiple
+ * of 3600: 7200, 36000, 86400, 259200 for a multi-day job): no finding, and no
+ * fix that would turn a deliberate long timeout into minutes.
  */
 export function looksLikeMilliseconds(value: number): boolean {
   // A literal too large for a double (1e999) reads as Infinity: no unit mistake, and no number to write back.
-  return Number.isFinite(value) && value >= 1000 && (value % 500 === 0 || value >= 10000);
+  if (!Number.isFinite(value) || value < 1000 || value % 3600 === 0) return false;
+  return value % 500 === 0 || value >= 10000;
 }
 
 /**
