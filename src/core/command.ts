@@ -42,6 +42,14 @@ export interface SimpleCommand {
   pipedTo?: SimpleCommand;
   /** Inside `$(...)`, backticks or `<(...)`. */
   substituted: boolean;
+  /** Files its output redirections write (`> f`, `>> f`, `&> f`, `>| f`), after expansion; `/dev/*` left out. */
+  redirectsTo: string[];
+  /**
+   * The commands this one is a fallback for: those before a `||` it follows
+   * (`python3 x || python x`), or of the condition and `then` branch of the `if`
+   * whose `else`/`elif` holds it. Empty for most commands.
+   */
+  fallbackFor: SimpleCommand[];
 }
 
 /** A `$NAME` / `${NAME}` expansion of a placeholder in shell form. */
@@ -152,6 +160,27 @@ export function analyzeShell(command: string, values: PlaceholderValues = {}): S
         collectExpansions(node, out.expansions, exact);
         break;
       }
+      case 'AndOr': {
+        // `a || b`: b runs when a failed, so it is a fallback for every command before it.
+        const start = out.commands.length;
+        node.commands.forEach((c, i) => {
+          const before = out.commands.length;
+          visit(c, background, substituted, exact);
+          if (i > 0 && node.operators[i - 1] === '||') markFallback(out.commands, before, start);
+        });
+        return;
+      }
+      case 'If': {
+        const start = out.commands.length;
+        visit(node.clause, background, substituted, exact);
+        visit(node.then, background, substituted, exact);
+        for (const branch of [...node.elif, ...(node.else ? [node.else] : [])]) {
+          const before = out.commands.length;
+          visit(branch, background, substituted, exact);
+          markFallback(out.commands, before, start);
+        }
+        return;
+      }
       case 'CommandExpansion':
       case 'ProcessSubstitution':
       case 'ArithmeticCommandExpansion':
@@ -162,6 +191,16 @@ export function analyzeShell(command: string, values: PlaceholderValues = {}): S
   };
   visit(script, false, false, true);
   return out;
+}
+
+/** Mark `commands[from..]` as fallbacks for `commands[start..from)` (see `SimpleCommand.fallbackFor`). */
+function markFallback(commands: SimpleCommand[], from: number, start: number): void {
+  const primary = commands.slice(start, from);
+  if (primary.length === 0) return;
+  for (let i = from; i < commands.length; i++) {
+    const c = commands[i]!;
+    c.fallbackFor = c.fallbackFor.length === 0 ? primary : [...c.fallbackFor, ...primary];
+  }
 }
 
 /** Turns unbash words into values: placeholders resolved, other expansions unknown. */
@@ -233,10 +272,20 @@ function toSimpleCommand(node: Command, ctx: WordContext, exact: boolean, backgr
     if (name === 'timeout' && i < words.length) i++; // the duration
   }
   const rest = words.slice(i);
+  let redirectsTo: string[] = NO_WRITES;
+  for (const r of node.redirects)
+    if (r.type === 'Redirect' && r.target && OUTPUT_REDIRECTS.has(r.operator) && (r.descriptor === undefined || r.descriptor.type !== 'FileDescriptor' || r.descriptor.value !== 0)) {
+      const target = ctx.word(r.target, false).value;
+      if (!target.startsWith('/dev/') && !/^&?\d+$/.test(target)) redirectsTo = [...redirectsTo, target];
+    }
   // One object literal with every field (no spread, `pipedTo` set later in place): a
   // single shape for all commands keeps the rules' property reads fast.
-  return { program: rest[0]!.value, args: rest.slice(1).map((w) => w.value), written: rest.map((w) => w.written), words: rest, background, pipedTo: undefined, substituted };
+  return { program: rest[0]!.value, args: rest.slice(1).map((w) => w.value), written: rest.map((w) => w.written), words: rest, background, pipedTo: undefined, substituted, redirectsTo, fallbackFor: NO_COMMANDS };
 }
+
+const OUTPUT_REDIRECTS: ReadonlySet<string> = new Set(['>', '>>', '>|', '&>', '&>>']);
+const NO_WRITES: string[] = [];
+const NO_COMMANDS: SimpleCommand[] = [];
 
 /** Record placeholder expansions of one simple command (its words and redirection targets). */
 function collectExpansions(node: Command, out: PlaceholderExpansion[], exact: boolean): void {
@@ -322,6 +371,41 @@ function ref(word: ShellWord, interpreter: string | undefined): ScriptRef {
 }
 
 /**
+ * The files a simple command writes that a later command of the same hook may
+ * run: its output redirections, a download's output file (`curl -o f`, `curl -O
+ * URL`, `wget URL`, `wget -O f`), and the target of `cp`, `mv`, `install`, `ln`,
+ * `tee`. Values after placeholder expansion; unresolvable ones are left out.
+ */
+export function filesWritten(cmd: SimpleCommand): string[] {
+  const out = cmd.redirectsTo.filter((f) => !isUnresolved(f));
+  const prog = basename(cmd.program);
+  const args = cmd.args;
+  const urlName = (a: string | undefined) => (a && /^[a-z]+:\/\//i.test(a) ? basename(a.replace(/[?#].*$/, '')) : undefined);
+  if (prog === 'curl' || prog === 'wget') {
+    const outFlags = prog === 'curl' ? ['-o', '--output'] : ['-O', '--output-document'];
+    let named = false;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (outFlags.includes(a) && args[i + 1] !== undefined) {
+        named = true;
+        if (args[i + 1] !== '-') out.push(args[i + 1]!);
+      } else if (prog === 'curl' && /^-o./.test(a)) (named = true), out.push(a.slice(2));
+      else if (prog === 'wget' && /^-O./.test(a)) (named = true), a.slice(2) !== '-' && out.push(a.slice(2));
+    }
+    // `curl -O URL` and a bare `wget URL` save the file under the URL's last segment.
+    const remoteName = prog === 'curl' ? args.some((a) => a === '-O' || a === '--remote-name' || /^-[a-zA-Z]*O[a-zA-Z]*$/.test(a)) : !named;
+    if (remoteName) for (const a of args) {
+      const n = urlName(a);
+      if (n) out.push(n);
+    }
+  } else if (prog === 'cp' || prog === 'mv' || prog === 'install' || prog === 'ln') {
+    const operands = args.filter((a) => !a.startsWith('-'));
+    if (operands.length >= 2) out.push(operands[operands.length - 1]!);
+  } else if (prog === 'tee') out.push(...args.filter((a) => !a.startsWith('-')));
+  return out.filter((f) => !isUnresolved(f));
+}
+
+/**
  * The one simple command of an exec-form handler (`command` + `args`, SPEC.md
  * §2.2): no shell, so no parsing; the placeholders are substituted as plain
  * strings. Shell form goes through `analyzeShell`.
@@ -334,5 +418,5 @@ export function execCommand(command: string, args: string[], values: Placeholder
     end: undefined,
   });
   const words = [command, ...args].map(sub);
-  return { program: words[0]!.value, args: words.slice(1).map((w) => w.value), written: [command, ...args], words, background: false, pipedTo: undefined, substituted: false };
+  return { program: words[0]!.value, args: words.slice(1).map((w) => w.value), written: [command, ...args], words, background: false, pipedTo: undefined, substituted: false, redirectsTo: [], fallbackFor: [] };
 }

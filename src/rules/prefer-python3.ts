@@ -6,7 +6,9 @@ import { commandHandlers } from './util.js';
 /**
  * RULES.md §5 `prefer-python3`: `python` is absent on current macOS and many
  * Linux images (only `python3` is installed), so the hook fails with
- * "command not found". The unsafe fix renames the program word.
+ * "command not found". A `python` that runs only when `python3` failed
+ * (`python3 x || python x`, an `if`'s `else`) is the portable fallback: quiet.
+ * The unsafe fix renames the program word.
  */
 export default defineRule({
   meta: {
@@ -25,6 +27,8 @@ export default defineRule({
       for (const cmd of commands) {
         const w = cmd.words[0]!;
         if (basename(cmd.program) !== 'python' || basename(w.written) !== 'python') continue;
+        // `python3 x || python x`: the portable fallback for machines with only `python`.
+        if (cmd.fallbackFor.some((c) => /^python3(\.\d+)?$/.test(basename(c.program)))) continue;
         const exec = w.pos === undefined;
         const span = exec ? { offset: node.offset, length: node.length } : spanInString(ctx.doc.text, node, w.pos!, w.end!);
         const raw = ctx.doc.text.slice(span.offset, span.offset + span.length);

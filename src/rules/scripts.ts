@@ -1,6 +1,6 @@
-import { isAbsolute, join, normalize } from 'node:path';
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import type { Node } from 'jsonc-parser';
-import { analyzeShell, basename, execCommand, scriptOf, type ScriptRef, type ShellAnalysis, type SimpleCommand } from '../core/command.js';
+import { analyzeShell, basename, execCommand, filesWritten, scriptOf, type ScriptRef, type ShellAnalysis, type SimpleCommand } from '../core/command.js';
 import { field, stringField, type HandlerEntry } from '../core/model.js';
 import { getNodeValue } from 'jsonc-parser';
 import type { LintOptions, ScriptHost } from './rule.js';
@@ -64,10 +64,24 @@ export function commandsOf(h: HandlerEntry, options: LintOptions): SimpleCommand
 }
 
 /**
+ * True when the scripts a file names live on the machine running hooklint:
+ * user, local and managed settings read where they sit (SPEC.md §4.1). Project
+ * settings, plugin files and copies are shared: each user's machine runs them,
+ * so only the scripts they carry inside the project or plugin say anything.
+ */
+export function machineLocal(options: LintOptions): boolean {
+  return options.inPlace !== false && (options.kind === 'user-settings' || options.kind === 'local-settings' || options.kind === 'managed-settings');
+}
+
+/**
  * Every script a command handler runs that resolves statically. Relative
  * paths resolve against the project root, and only before any `cd` in the
  * command; plugin hooks run in the user's directory, so their relative paths
  * are skipped. Unresolvable paths are skipped, never guessed (RULES.md §6).
+ * In a shared file (`machineLocal` false) a script outside the project or
+ * plugin root is left out: it lives on each user's machine, and this one says
+ * nothing about it. So is a script an earlier command of the same hook writes
+ * (`curl -o f URL && bash f`, `… > f && sh f`).
  */
 export function scriptsOf(h: HandlerEntry, options: LintOptions): ResolvedScript[] {
   const cached = h.memo.scripts;
@@ -75,17 +89,53 @@ export function scriptsOf(h: HandlerEntry, options: LintOptions): ResolvedScript
   const out: ResolvedScript[] = [];
   let changedDir = false;
   const node = field(h, 'command')!;
+  const local = machineLocal(options);
+  const roots = [options.projectRoot, options.pluginRoot].filter((r): r is string => r !== undefined);
+  const root = options.kind === 'project-settings' || options.kind === 'local-settings' ? options.projectRoot : undefined;
+  const absoluteOf = (p: string) => (isAbsolute(p) ? normalize(p) : root ? join(root, p) : undefined);
+  const written = new Set<string>();
   for (const cmd of commandsOf(h, options)) {
     if (basename(cmd.program) === 'cd' || basename(cmd.program) === 'pushd') changedDir = true;
     const s = scriptOf(cmd);
-    if (!s || s.path === undefined || /^[A-Za-z]:[\\/]|\\/.test(s.path)) continue;
-    let absolute: string | undefined;
-    if (isAbsolute(s.path)) absolute = normalize(s.path);
-    else if (!changedDir && options.projectRoot && (options.kind === 'project-settings' || options.kind === 'local-settings')) absolute = join(options.projectRoot, s.path);
-    if (absolute) out.push({ ...s, absolute, handler: h, node });
+    const writes = filesWritten(cmd);
+    if (s && s.path !== undefined && !/^[A-Za-z]:[\\/]|\\/.test(s.path)) {
+      let absolute: string | undefined;
+      if (isAbsolute(s.path)) absolute = normalize(s.path);
+      else if (!changedDir && root) absolute = join(root, s.path);
+      const createdHere = written.has(s.path) || (absolute !== undefined && (written.has(absolute) || written.has(dirname(absolute))));
+      const elsewhere = absolute !== undefined && !local && !roots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep) ? r : r + sep));
+      if (absolute && !createdHere && !elsewhere) out.push({ ...s, absolute, handler: h, node });
+    }
+    for (const w of writes) {
+      written.add(w);
+      const abs = absoluteOf(w.replace(/\/+$/, '') || w);
+      if (abs) written.add(abs);
+    }
   }
   h.memo.scripts = out;
   return out;
+}
+
+/**
+ * The words of the hook's command after the script (`bash shim.sh real.py` →
+ * `real.py`), after placeholder expansion: what a shim's `exec … "$@"` runs.
+ */
+export function forwardedArgs(s: ResolvedScript, options: LintOptions): string[] {
+  for (const cmd of commandsOf(s.handler, options)) {
+    const i = s.word ? cmd.words.indexOf(s.word) : -1;
+    if (i >= 0) return cmd.words.slice(i + 1).map((w) => w.value);
+  }
+  return [];
+}
+
+/** The placeholder values of a lint (for code that parses commands found inside scripts). */
+export function placeholdersOf(options: LintOptions) {
+  return placeholderValues(options);
+}
+
+/** The language of a file reached from a script (an exec target, an imported module), from its name and shebang. */
+export function fileLanguage(path: string, text: string): ScriptLanguage {
+  return scriptLanguage({ path, written: path, interpreter: undefined }, text);
 }
 
 /** Bytes of a script read for content rules (exit codes, `stop_hook_active`): enough for any hook script. */
