@@ -1,14 +1,22 @@
 import { defineRule } from './rule.js';
+import { exitOnePaths } from './exit-paths.js';
 import { exitCodes, printsDecision } from './script-exits.js';
-import { scriptLanguage, scriptsOf, scriptText } from './scripts.js';
+import { linkedTexts } from './script-links.js';
+import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText } from './scripts.js';
 import { wordLocation } from './util.js';
 
 /**
  * RULES.md §6 `exit-1-does-not-block`; SPEC.md §5.1, §9 #6: only exit code 2
  * blocks; exit 1 (like any other non-zero code) is a non-blocking error and
- * the action proceeds. Reported for scripts of events that can block which
- * exit 1 and never exit 2 or print a JSON decision. WorktreeCreate fails on
- * any non-zero exit, so it is not reported there.
+ * the action proceeds. Reported once per handler of an event that can block
+ * when a script it runs refuses with `exit 1`: the exit 1 is on the path that
+ * writes a refusal ("Blocked: ...", "fix the errors first") or follows a
+ * failed check (`npm test || exit 1`), see `exitOnePaths`. Error paths are
+ * left alone: hooks fail open there on purpose (input that does not parse, a
+ * missing interpreter or tool, "not found", an `except` block). A script that
+ * exits 2 or prints a JSON decision anywhere, itself or in the scripts it
+ * `exec`s (a shim) and the local modules it loads, blocks: not reported.
+ * WorktreeCreate fails on any non-zero exit, so it is not reported there.
  */
 export default defineRule({
   meta: {
@@ -17,27 +25,50 @@ export default defineRule({
     severity: 'warning',
     section: 6,
     needsHost: true,
-    description: 'A script of a blocking event that exits 1 and never 2 (exit 1 does not block)',
+    description: 'A script of a blocking event that refuses with exit 1 and never exits 2 (exit 1 does not block)',
     messages: {
-      exit1: 'script "{{script}}" exits 1 (line {{line}}) and never 2: on {{event}} only exit code 2 blocks, so the action proceeds',
+      exit1: 'script "{{script}}" refuses with exit 1 (line {{line}}) and never exits 2: on {{event}} only exit code 2 blocks, so {{where}}the action proceeds',
     },
   },
   check(ctx) {
     for (const h of ctx.model.handlers) {
       if (!h.event.spec?.canBlock || h.event.name === 'WorktreeCreate') continue;
-      for (const s of scriptsOf(h, ctx.options)) {
+      const scripts = scriptsOf(h, ctx.options);
+      // One finding per handler (`python3 x || python x` names one script twice).
+      let blocks = false;
+      const refusals: { s: (typeof scripts)[number]; line: number; file: string }[] = [];
+      for (const s of scripts) {
         const text = scriptText(ctx.options, s.absolute);
-        if (text === undefined || printsDecision(text)) continue;
-        const codes = exitCodes(text, scriptLanguage(s, text));
-        const ones = codes.get(1);
-        if (!ones || codes.has(2)) continue;
-        ctx.report({
-          messageId: 'exit1',
-          data: { script: s.written, line: ones[0]!, event: h.event.name },
-          ...wordLocation(ctx, s.node, s.word),
-          note: 'to block, exit 2 and write the reason to stderr',
-        });
+        if (text === undefined) continue;
+        const language = scriptLanguage(s, text);
+        const own = exitCodes(text, language);
+        if (own.has(2) || printsDecision(text)) {
+          blocks = true;
+          break;
+        }
+        // Only a script that exits 1 somewhere needs the rest of what it runs.
+        const shimOrModules = /\bexec\b|\bimport\b|\brequire\s*\(|\bsource\b|^\s*\.\s/m.test(text);
+        if (!own.has(1) && !shimOrModules) continue;
+        const linked = linkedTexts({ path: s.absolute, text, language }, forwardedArgs(s, ctx.options), ctx.options, fileLanguage, placeholdersOf(ctx.options));
+        if (linked.some((f) => f.via !== 'self' && (exitCodes(f.text, f.language).has(2) || printsDecision(f.text)))) {
+          blocks = true;
+          break;
+        }
+        // The script itself and the scripts it execs exit on their own paths; imported modules are judged by their callers.
+        for (const f of linked) {
+          if (f.via === 'import') continue;
+          const refusal = exitOnePaths(f.text, f.language).find((p) => p.intent === 'refusal');
+          if (refusal) refusals.push({ s, line: refusal.line, file: f.path });
+        }
       }
+      if (blocks || refusals.length === 0) continue;
+      const { s, line, file } = refusals[0]!;
+      ctx.report({
+        messageId: 'exit1',
+        data: { script: s.written, line, event: h.event.name },
+        ...wordLocation(ctx, s.node, s.word),
+        note: file === s.absolute ? 'to block, exit 2 and write the reason to stderr' : `the exit 1 is in ${file}, which the script runs; to block, exit 2 and write the reason to stderr`,
+      });
     }
   },
 });
