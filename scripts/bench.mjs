@@ -4,7 +4,8 @@
  * Node's own start-up (`node -e 0`, the floor) and against the tools a user
  * might pick instead, on (a) one settings file, (b) the real corpus in
  * ../shared/corpus/real, (c) a generated tree of 10,000 files
- * (`npm run bench:corpus`), plus the large single files of issue 6 (20 MB;
+ * (`npm run bench:corpus`), (d) the 20 real repositories in ../shared/corpus/repos
+ * in one call, plus the large single files of issue 6 (20 MB;
  * 25,000 and 50,000 handlers, to show linear growth), then hooklint and ajv-cli
  * paired, run alternately on the same files. Alternatives are installed into .bench/alt on
  * first use: ajv-cli with SchemaStore's Claude Code settings schema, and
@@ -107,6 +108,12 @@ const add = (input, tool, r, note = '') => rows.push({ input, tool, ...r, note }
 add('—', 'node -e 0 (floor)', floor);
 add('(a) one settings file', 'hooklint', measure(process.execPath, [cli, 'check', one]));
 add('(b) corpus, 150 files', 'hooklint', measure(process.execPath, [cli, 'check', corpus]));
+// The 20 real repositories with their scripts and other agents' files (test/precision.test.ts), in one call.
+const repos = fileURLToPath(new URL('../../shared/corpus/repos/', import.meta.url));
+if (existsSync(repos)) {
+  const claimed = JSON.parse(spawnSync(process.execPath, [cli, 'check', '-f', 'json', '--no-config-lookup', repos], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout).length;
+  add('(d) 20 real repositories', 'hooklint', measure(process.execPath, [cli, 'check', repos]), `${files(repos, '.*').length} files, ${claimed} of them Claude Code's hook configs, with the scripts their hooks run`);
+}
 add(`(c) generated, ${treeFiles} files`, 'hooklint', measure(process.execPath, [cli, 'check', tree], Math.min(RUNS, 7)));
 add(`(c) generated, ${treeFiles} files`, 'hooklint --no-scripts', measure(process.execPath, [cli, 'check', '--no-scripts', tree], Math.min(RUNS, 7)));
 add(`(c) generated, ${treeFiles} files`, 'hooklint, one thread', measure(process.execPath, [cli, 'check', tree], Math.min(RUNS, 7), { HOOKLINT_THREADS: '1' }), 'HOOKLINT_THREADS=1: no reader thread');

@@ -109,12 +109,12 @@ describe('corpus: known defect counts', () => {
  * means a rule changed behaviour on real configs, so review it again.
  * Reviewed again for "Precision on real repositories": `legacy-tool-name`
  * 26 → 1 (25 were MultiEdit or Task inside a list that still names a live
- * tool); `duplicate-hooks-file` 1 → 0 (`./hooks/hooks.json` named once
- * loads once since 2.1.332); `plugin-hooks-unknown-key`
- * 12 → 8 (two `$schema`, accepted since 2.1.274; two `.claude-plugin/hooks.json`
- * files that hold no hooks are now skipped); `unloaded-location` 0 → 10 (`.claude-plugin/hooks.json` files,
- * which a plugin loads only when its plugin.json names them; none of these
- * copies comes with a manifest that does).
+ * tool); `plugin-hooks-unknown-key` 12 → 8 (two `$schema`, accepted since
+ * 2.1.274; two `.claude-plugin/hooks.json` files that hold no hooks and are
+ * now skipped); `duplicate-hooks-file` 1 → 0 (`./hooks/hooks.json` named once
+ * loads once since 2.1.332); `unloaded-location` 0 → 10 (`.claude-plugin/hooks.json`
+ * files, which a plugin loads only when its plugin.json names them; none of
+ * these copies comes with a manifest that does).
  */
 const CORPUS_TOTALS: Record<string, number> = {
   'missing-timeout': 335,
@@ -134,8 +134,8 @@ const CORPUS_TOTALS: Record<string, number> = {
   'once-ignored': 3,
   'unknown-event': 1,
   'matcher-permission-syntax': 1,
-  'json-syntax': 1,
   'legacy-tool-name': 1,
+  'json-syntax': 1,
   'empty-hooks': 1,
 };
 
