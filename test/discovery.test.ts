@@ -161,11 +161,33 @@ describe('discovery: plugin roots and unloaded plugin files', () => {
     assert.equal(t.unloaded, undefined);
   });
 
-  it('hooks/hooks.json with no manifest anywhere is a plugin without one (loaded), and .claude/hooks/hooks.json is not', () => {
-    const dir = tree({ 'hooks/hooks.json': STOP('echo x'), '.claude/hooks/hooks.json': STOP('echo y') });
+  it('hooks/hooks.json with no manifest anywhere is a plugin without one when its content says so; .claude/hooks/hooks.json is not', () => {
+    const dir = tree({
+      'hooks/hooks.json': STOP('echo x'),
+      '.claude/hooks/hooks.json': STOP('echo y'),
+      // A webhook server's hooks.json: the name, not the format.
+      'deploy/hooks/hooks.json': [{ id: 'redeploy', 'execute-command': '/srv/redeploy.sh' }],
+    });
     const ctx = claimContext({});
-    assert.deepEqual(kindFromPath(join(dir, 'hooks/hooks.json'), ctx), { path: join(dir, 'hooks/hooks.json'), kind: 'plugin-hooks', pluginRoot: dir, inPlace: true });
+    assert.deepEqual(kindFromPath(join(dir, 'hooks/hooks.json'), ctx), { path: join(dir, 'hooks/hooks.json'), kind: 'plugin-hooks', pluginRoot: dir, inPlace: true, confirm: true });
     assert.match(kindFromPath(join(dir, '.claude/hooks/hooks.json'), ctx)!.unloaded!, /read only inside a plugin/);
+    const out = lintFiles([dir], { scripts: false, useConfig: false });
+    assert.deepEqual(out.results.map((r) => relative(dir, r.filePath)).sort(), ['.claude/hooks/hooks.json', 'hooks/hooks.json']);
+    assert.deepEqual(out.notices, []);
+  });
+
+  it('in a marketplace that does not list it, a hooks/hooks.json is no plugin: a copy (a build source), linted in conditional words', () => {
+    const dir = tree({
+      '.claude-plugin/marketplace.json': { name: 'm', plugins: [{ name: 'p', source: './plugins/p' }] },
+      'plugins/p/.claude-plugin/plugin.json': { name: 'p' },
+      'plugins/p/hooks/hooks.json': STOP('echo p'),
+      'src/hooks/hooks.json': { hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo src' }] }] } },
+    });
+    const t = kindFromPath(join(dir, 'src/hooks/hooks.json'), claimContext({}))!;
+    assert.equal(t.inPlace, false);
+    assert.equal(t.unloaded, undefined);
+    const out = lintFiles([join(dir, 'src/hooks/hooks.json')], { scripts: false, useConfig: false });
+    assert.match(out.results[0]!.messages[0]!.message, /where this file is used, it runs for up to/);
   });
 
   it('a plugin\'s root settings.json is an unloaded location when it holds hooks, and is not linted when it does not', () => {

@@ -214,6 +214,18 @@ export class PluginLayout {
   }
 
   /**
+   * True when a folder above `file` holds `.claude-plugin/marketplace.json` (the file is
+   * in a marketplace repository) and `placementOf` finds no plugin for it: the marketplace
+   * does not list it, so it is a build source, template or copy rather than a plugin.
+   */
+  marketplaceAbove(file: string): boolean {
+    for (let d = dirname(resolve(file)); ; d = dirname(d)) {
+      if (this.marketplace(d) !== undefined) return true;
+      if (dirname(d) === d) return false;
+    }
+  }
+
+  /**
    * The plugin a file belongs to: the nearest folder above it (never a
    * `.claude-plugin` folder itself) that holds `.claude-plugin/plugin.json`,
    * or, when nearer, a plugin folder a marketplace above it lists as a local

@@ -112,8 +112,12 @@ export function kindFromPath(path: string, ctx: ClaimContext): Omit<Target, 'dis
       const root = dirname(container);
       return unloaded(`a plugin loads hooks/hooks.json from its root folder and the files its plugin.json names, never ${parent === 'hooks' ? '.claude-plugin/hooks/hooks.json' : '.claude-plugin/hooks.json'}`, 'plugin-hooks', { pluginRoot: root });
     }
-    // A plugin without a manifest (a marketplace may list it with "strict": false): its hooks/hooks.json loads.
-    return { path: abs, kind: 'plugin-hooks', pluginRoot: container, inPlace: true };
+    // Perhaps a plugin without a manifest (a marketplace may list one with "strict": false), whose
+    // hooks/hooks.json loads; perhaps another tool's hooks.json (webhook servers, git-hook managers
+    // use the name). Claimed only when its content is a plugin hooks file. Inside a marketplace
+    // that does not list it, it is no plugin of that marketplace: a build source or a copy.
+    const listedElsewhere = ctx.layout.marketplaceAbove(abs);
+    return { path: abs, kind: 'plugin-hooks', pluginRoot: container, inPlace: !listedElsewhere, confirm: true };
   }
   const loaded = abs === join(placement.root, 'hooks', 'hooks.json') || placement.hookFiles.includes(abs);
   if (loaded) return { path: abs, kind: 'plugin-hooks', pluginRoot: placement.root, inPlace: true };
