@@ -78,7 +78,7 @@ describe('--format github', () => {
     const { stdout } = await runCli(['check', '-f', 'github', '--no-scripts'], { cwd: dir });
     const lines = stdout.trimEnd().split('\n');
     for (const l of lines) assert.match(l, /^::(error|warning) file=a%2Cb%3Ac\/\.claude\/settings\.json,line=\d+,/);
-    assert.ok(lines.some((l) => l.startsWith('::error ') && l.includes('title=hooklint (unknown-event)::unknown hook event "Pre%0A::error::forged%25"')), stdout);
+    assert.ok(lines.some((l) => l.startsWith('::error ') && l.includes('title=hooklint (unknown-event)::unknown hook event "Pre\\n::error::forged%25"')), stdout);
     assert.ok(lines.some((l) => l.startsWith('::warning ') && l.includes('title=hooklint (unknown-matcher-value)')));
   });
   it('in GitHub Actions, the human formats are wrapped in ::stop-commands::', async () => {

@@ -9,6 +9,7 @@ import { HooklintError } from '../core/lint.js';
 import type { LintResult } from '../core/types.js';
 import type { FormatContext, Formatter } from '../formatters/types.js';
 import { stylish } from '../formatters/stylish.js';
+import { sanitize } from '../formatters/text.js';
 import { lintStdin } from '../node/lint-files.js';
 import { lintFilesParallel } from '../node/parallel.js';
 import { rules, rulesById } from '../rules/index.js';
@@ -74,7 +75,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await run(argv, io);
   } catch (e) {
     const msg = e instanceof HooklintError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
-    io.stderr(`hooklint: ${msg}\n`);
+    io.stderr(`hooklint: ${sanitize(msg)}\n`);
     if (io.env.HOOKLINT_DEBUG && e instanceof Error && e.stack) io.stderr(e.stack + '\n');
     return EXIT.error;
   }
@@ -190,7 +191,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
   });
   if (usageError) {
-    io.stderr(`hooklint: ${usageError}\nRun "hooklint --help" for usage.\n`);
+    io.stderr(`hooklint: ${sanitize(usageError)}\nRun "hooklint --help" for usage.\n`);
     return EXIT.error;
   }
   if (helpShown) return EXIT.ok;
@@ -260,8 +261,9 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   const { results, notices, errors, fixed, changes } = args.stdin
     ? lintStdin(await (io.readStdin ?? readAllStdin)(), args.stdinFilename ?? '.claude/settings.json', options)
     : await lintFilesParallel(args.paths ?? [], options, join(packageRoot(), 'dist', 'worker.js'), join(packageRoot(), 'dist', 'reader.cjs'), (lintThreads) => tuneForThroughput(io.env, lintThreads));
-  for (const n of notices) io.stderr(`hooklint: ${n}\n`);
-  for (const e of errors) io.stderr(`hooklint: ${e}\n`);
+  // Notices and errors name files and quote configs: one sanitized line each.
+  for (const n of notices) io.stderr(`hooklint: ${sanitize(n)}\n`);
+  for (const e of errors) io.stderr(`hooklint: ${sanitize(e)}\n`);
   if (options.timing) io.stderr(formatTiming(options.timing, io.env.HOOKLINT_TIMING!));
   if (args.diff) {
     const { formatDiff } = await import('./diff.js');
@@ -290,7 +292,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     try {
       (io.writeFile ?? ((p: string, t: string) => writeFileSync(p, t)))(resolve(io.cwd, args.outputFile), report);
     } catch (e) {
-      io.stderr(`hooklint: cannot write ${args.outputFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.stderr(`hooklint: ${sanitize(`cannot write ${args.outputFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)}\n`);
       return EXIT.error;
     }
   } else io.stdout(report);
@@ -314,7 +316,7 @@ async function readAllStdin(): Promise<string> {
 function explain(id: string, io: CliIo): number {
   if (!rulesById.has(id)) {
     const suggestion = closest(id, [...rulesById.keys()]);
-    io.stderr(`hooklint: unknown rule "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}\nRun "hooklint rules" for the list.\n`);
+    io.stderr(`hooklint: unknown rule "${sanitize(id)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}\nRun "hooklint rules" for the list.\n`);
     return EXIT.error;
   }
   const file = join(packageRoot(), 'docs', 'rules', `${id}.md`);

@@ -1,12 +1,15 @@
+import { jsonSafe } from './text.js';
 import type { Formatter } from './types.js';
 
 /**
  * ESLint's result shape: an array of per-file results with `messages`
  * (rule id, severity 1/2 as in ESLint plus the severity name, 1-based
  * positions, fix and suggestions), counts, and `output` after a fix run.
+ * Strings carry the config's text as it is (JSON-escaped, never pre-escaped);
+ * DEL, C1 and U+2028/U+2029 are written as `\uXXXX` like the C0 controls.
  */
 export const json: Formatter = (results) =>
-  JSON.stringify(
+  jsonSafe(JSON.stringify(
     results.map((r) => ({
       filePath: r.filePath,
       kind: r.kind,
@@ -30,4 +33,4 @@ export const json: Formatter = (results) =>
       fixableWarningCount: r.fixableWarningCount,
       ...(r.output !== undefined ? { output: r.output } : {}),
     })),
-  ) + '\n';
+  )) + '\n';

@@ -3,6 +3,7 @@ import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import pkg from '../../package.json' with { type: 'json' };
+import { jsonSafe } from './text.js';
 import type { Formatter } from './types.js';
 
 /** A path's URI relative to the source root, or an absolute file URI when it lies outside. */
@@ -23,7 +24,8 @@ function artifactUri(path: string, root: string): { uri: string; uriBaseId?: str
  * of hooklint in `tool.driver.rules` (so `ruleIndex` is stable), results with
  * `ruleId`, `ruleIndex`, `level`, and a region whose columns are UTF-16 code
  * units (`columnKind`); URIs relative to the working directory under
- * `%SRCROOT%` (symlinks resolved first).
+ * `%SRCROOT%` (symlinks resolved first). Message text is the config's text
+ * as it is (JSON-escaped; DEL, C1 and U+2028/U+2029 as `\uXXXX`).
  */
 export const sarif: Formatter = (results, ctx) => {
   let root = ctx.cwd;
@@ -73,5 +75,5 @@ export const sarif: Formatter = (results, ctx) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonSafe(JSON.stringify(log, null, 2)) + '\n';
 };

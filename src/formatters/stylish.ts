@@ -1,6 +1,6 @@
 import { LineIndex } from '../core/positions.js';
 import type { Diagnostic } from '../core/types.js';
-import { displayPath, sanitize } from './text.js';
+import { escapeChar, humanPath, isControl, sanitize } from './text.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /** Widest slice of a source line shown in a code frame. */
@@ -10,7 +10,9 @@ const FRAME_WIDTH = 120;
  * The default human format: findings grouped by file, each as
  * `line:col  severity  message  rule-id`, a code frame with a caret under the
  * exact token, the note (why / blast radius), and a summary with counts and
- * how many are fixable (ESLint's stylish plus rustc-style frames).
+ * how many are fixable (ESLint's stylish plus rustc-style frames). Every
+ * string from a config (path, message, note, suggestion, source line) is
+ * sanitized: control characters are shown as escapes, never printed raw.
  */
 export const stylish: Formatter = (results, ctx) => {
   const c = styles(ctx);
@@ -20,7 +22,7 @@ export const stylish: Formatter = (results, ctx) => {
   let fixable = 0;
   for (const r of results) {
     if (r.messages.length === 0) continue;
-    out += `${c.underline(displayPath(r.filePath, ctx.cwd))}\n`;
+    out += `${c.underline(humanPath(r.filePath, ctx.cwd))}\n`;
     const lines = r.source !== undefined ? new LineIndex(r.source) : undefined;
     for (const m of r.messages) {
       if (m.severity === 'error') errors++;
@@ -55,7 +57,11 @@ function styles(ctx: FormatContext) {
   return { dim: c.dim, red: c.red, yellow: c.yellow, cyan: c.cyan, bold: c.bold, underline: c.underline, redBold: c.red.bold, yellowBold: c.yellow.bold };
 }
 
-/** A rustc-style frame: the source line and a `^~~~` underline of the span (clipped to the line). */
+/**
+ * A rustc-style frame: the source line and a `^~~~` underline of the span
+ * (clipped to the line). Tabs are shown as one space and control characters
+ * as their escapes (`\u001b`), the caret moved to match.
+ */
 function frame(lines: LineIndex, m: Diagnostic, c: ReturnType<typeof styles>): string {
   let text = lines.lineText(m.line);
   let col = m.column - 1;
@@ -67,11 +73,22 @@ function frame(lines: LineIndex, m: Diagnostic, c: ReturnType<typeof styles>): s
     text = prefix + text.slice(start, start + FRAME_WIDTH) + (start + FRAME_WIDTH < text.length ? '…' : '');
     col = col - start + prefix.length;
   }
-  // Keep the caret aligned: tabs and control characters shown as one column each.
-  const shown = text.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-  width = Math.max(1, Math.min(width, shown.length - col));
+  // Build the shown line unit by unit, noting where the span starts and ends in it.
+  const end = col + width;
+  let shown = '';
+  let from = -1;
+  let to = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (i === col) from = shown.length;
+    if (i === end) to = shown.length;
+    const ch = text[i]!;
+    shown += ch === '\t' ? ' ' : isControl(ch) ? escapeChar(ch) : ch;
+  }
+  if (from < 0) from = shown.length;
+  if (to < 0) to = shown.length;
+  const caret = Math.max(1, to - from);
   const gutter = String(m.line).length;
   const pad = ' '.repeat(gutter);
   const bar = c.dim('|');
-  return `    ${pad} ${bar}\n    ${c.dim(String(m.line))} ${bar} ${shown}\n    ${pad} ${bar} ${' '.repeat(Math.max(0, col))}${c.red('^' + '~'.repeat(width - 1))}\n`;
-};
+  return `    ${pad} ${bar}\n    ${c.dim(String(m.line))} ${bar} ${shown}\n    ${pad} ${bar} ${' '.repeat(Math.max(0, from))}${c.red('^' + '~'.repeat(caret - 1))}\n`;
+}
