@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 
 /** Repository root and paths used by the tests. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -39,4 +40,26 @@ export async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Pro
     }),
   );
   return out;
+}
+
+/**
+ * Check a fast-check property with a fixed seed (`defaults.seed`) and
+ * `defaults.numRuns` runs, so `npm test` is repeatable. `npm run fuzz` sets
+ * HOOKLINT_FUZZ_SEED (a 32-bit integer) and HOOKLINT_FUZZ_RUNS (runs per
+ * property) to explore further. A failure names the seed and run count that
+ * reproduce it, before fast-check's own report (counterexample and path).
+ */
+export function assertProperty<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>, defaults: { seed: number; numRuns: number }): void {
+  const seed = process.env.HOOKLINT_FUZZ_SEED ? Number(process.env.HOOKLINT_FUZZ_SEED) : defaults.seed;
+  const numRuns = process.env.HOOKLINT_FUZZ_RUNS ? Number(process.env.HOOKLINT_FUZZ_RUNS) : defaults.numRuns;
+  if (!Number.isInteger(seed) || !Number.isInteger(numRuns) || numRuns < 1) throw new Error('HOOKLINT_FUZZ_SEED must be an integer and HOOKLINT_FUZZ_RUNS a positive integer');
+  try {
+    fc.assert(property, { seed, numRuns });
+  } catch (e) {
+    if (e instanceof Error) {
+      const cause = e.cause instanceof Error ? `\nCaused by: ${e.cause.message}` : '';
+      e.message = `property failed with seed ${seed} in ${numRuns} runs (repeat: HOOKLINT_FUZZ_SEED=${seed} HOOKLINT_FUZZ_RUNS=${numRuns})\n${e.message}${cause}`;
+    }
+    throw e;
+  }
 }
