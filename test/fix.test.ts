@@ -4,7 +4,11 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { applyFixes } from '../src/core/fix.js';
+import { applyEdits, applyFixes } from '../src/core/fix.js';
+import { lintText } from '../src/core/lint.js';
+import { parseDocument } from '../src/core/parse.js';
+import { rules } from '../src/rules/index.js';
+import { defineRule, type Rule } from '../src/rules/rule.js';
 import { ROOT, runCli } from './helpers.js';
 
 function project(settings: string, mode = 0o600): string {
@@ -155,5 +159,78 @@ describe('--fix', () => {
     const r = await runCli(['check', '--unsafe-fixes', '.']);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--unsafe-fixes needs --fix, --fix-dry-run or --diff/);
+  });
+});
+
+describe('--fix last guard: a fix that would break the JSON is dropped', () => {
+  /**
+   * A test-only rule with a broken fix: it reports every handler and its fix
+   * deletes the handler's closing brace (and the character before it, so it
+   * starts before missing-timeout's insertion and blocks it in the pass).
+   */
+  const broken = defineRule({
+    meta: { id: 'test-broken-fix', type: 'problem', severity: 'error', section: 3, fixable: 'safe', description: 'test only', messages: { m: 'a finding with a broken fix' } },
+    check(ctx) {
+      for (const h of ctx.model.handlers) {
+        const end = h.node.offset + h.node.length;
+        ctx.report({ messageId: 'm', node: h.node, fix: { safety: 'safe', title: 'delete a brace', edits: [{ range: [end - 2, end], text: '' }] } });
+      }
+    },
+  });
+  const text = '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "x"}]}]}}\n';
+  const options = { filePath: '/p/.claude/settings.json', kind: 'project-settings' as const, projectRoot: '/p' };
+
+  it('applyFixes drops it, applies the fix it blocked, and lists it in notApplied at its final position', () => {
+    const res = applyFixes(text, { ...options, rules: [broken, ...rules] });
+    assert.equal(res.output, '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "x", "timeout": 30}]}]}}\n');
+    assert.equal(res.fixed, 1);
+    assert.deepEqual(res.notApplied.map((d) => [d.ruleId, d.line, d.column, d.fix?.title]), [['test-broken-fix', 1, 32, 'delete a brace']]);
+    assert.ok(res.diagnostics.includes(res.notApplied[0]!), 'the finding stays among the diagnostics');
+    assert.equal(parseDocument(res.output).syntaxErrors.length, 0);
+    // Without the guard the same edits would have produced a syntax error.
+    const edits = lintText(text, { ...options, rules: [broken] }).diagnostics[0]!.fix!.edits;
+    assert.ok(parseDocument(applyEdits(text, edits)).syntaxErrors.length > 0, 'the test rule really breaks the text');
+  });
+  it('a text where the broken fix is the only fix is returned unchanged', () => {
+    const clean = text.replace('"x"}', '"x", "timeout": 30}');
+    const res = applyFixes(clean, { ...options, rules: [broken, ...rules] });
+    assert.equal(res.output, clean);
+    assert.equal(res.fixed, 0);
+    assert.equal(res.notApplied.length, 1);
+  });
+  it('fixes that break the text only together: the first is kept, the second dropped', () => {
+    // Alone, each leaves valid JSON; together they leave `{ , "b": 2}`.
+    const pair = defineRule({
+      meta: { id: 'test-pair', type: 'problem', severity: 'warning', section: 3, fixable: 'safe', description: 'test only', messages: { remove: 'remove hooks', add: 'add b' } },
+      check(ctx) {
+        const root = ctx.doc.root!;
+        const close = root.offset + root.length - 1;
+        const prop = root.children?.[0];
+        if (prop) ctx.report({ messageId: 'remove', node: prop, fix: { safety: 'safe', title: 'remove "hooks"', edits: [{ range: [prop.offset, prop.offset + prop.length], text: '' }] } });
+        ctx.report({ messageId: 'add', node: root, fix: { safety: 'safe', title: 'add "b"', edits: [{ range: [close, close], text: ', "b": 2' }] } });
+      },
+    });
+    const res = applyFixes('{"hooks": {} }\n', { ...options, rules: [pair] });
+    assert.equal(res.output, '{ }\n');
+    assert.equal(res.fixed, 1);
+    assert.deepEqual(res.notApplied.map((d) => d.messageId), ['add']);
+  });
+  it('--fix (in process): a one-line notice naming the rule, the file keeps the other fixes, the exit code follows the remaining findings', async () => {
+    const { main } = await import('../src/cli/main.js');
+    const f = project(text);
+    const all = rules as Rule[];
+    all.unshift(broken as Rule);
+    let stdout = '';
+    let stderr = '';
+    let code: number;
+    try {
+      code = await main(['check', '--fix', '--no-scripts', '-f', 'compact', f], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {}, cwd: join(f, '..', '..'), isTTY: false });
+    } finally {
+      all.splice(all.indexOf(broken as Rule), 1);
+    }
+    assert.equal(stderr, `hooklint: ${f}:1:32: the test-broken-fix fix (delete a brace) was not applied: it would have left a JSON syntax error\n`);
+    assert.equal(readFileSync(f, 'utf8'), '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "x", "timeout": 30}]}]}}\n');
+    assert.equal(stdout, '.claude/settings.json:1:32: error: a finding with a broken fix [test-broken-fix]\n');
+    assert.equal(code, 1, 'the unfixed error remains a finding');
   });
 });

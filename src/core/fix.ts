@@ -1,4 +1,5 @@
 import { HooklintError, lintText, type LintTextOptions } from './lint.js';
+import { parseDocument } from './parse.js';
 import type { Diagnostic, FileEdit, FixSafety, TextEdit } from './types.js';
 
 /** Most re-lint passes a fix run makes (ESLint's MAX_AUTOFIX_PASSES). */
@@ -14,6 +15,17 @@ export interface FixOutput {
   fileEdits: FileEdit[];
   /** The diagnostics of the final text. */
   diagnostics: Diagnostic[];
+  /**
+   * Findings of the final text whose fix was not applied because applying it
+   * would have left a JSON syntax error (a bug in the fix): each is also in
+   * `diagnostics`, at the same 1-based line and column, still unfixed.
+   */
+  notApplied: Diagnostic[];
+}
+
+/** A notice line for a fix that `applyFixes` refused (`FixOutput.notApplied`): `path:line:col: ...`. */
+export function notAppliedNotice(path: string, d: Diagnostic): string {
+  return `${path}:${d.line}:${d.column}: the ${d.ruleId} fix (${d.fix?.title ?? 'fix'}) was not applied: it would have left a JSON syntax error`;
 }
 
 /**
@@ -26,6 +38,11 @@ export interface FixOutput {
  * fully parsed is never rewritten. `safety` chooses which fixes apply: `safe`
  * only, or `unsafe` (safe and unsafe). Suggestions never apply.
  *
+ * Last guard: every pass parses the text its fixes produce. A fix that would
+ * leave a syntax error is dropped (fixes it blocked are taken instead), and
+ * when it is still there at the end it is listed in `notApplied`; the output
+ * therefore always parses when the input did.
+ *
  * @throws HooklintError when fixes do not converge within MAX_FIX_PASSES passes.
  */
 export function applyFixes(text: string, options: LintTextOptions, safety: FixSafety = 'safe'): FixOutput {
@@ -34,31 +51,55 @@ export function applyFixes(text: string, options: LintTextOptions, safety: FixSa
   const fileEdits: FileEdit[] = [];
   for (let pass = 0; pass <= MAX_FIX_PASSES; pass++) {
     const { diagnostics } = lintText(current, options);
-    if (diagnostics.some((d) => d.ruleId === 'json-syntax')) return { output: current, fixed, fileEdits, diagnostics };
-    const fixes = diagnostics.filter((d) => d.fix && (d.fix.safety === 'safe' || safety === 'unsafe')).map((d) => d.fix!);
+    if (diagnostics.some((d) => d.ruleId === 'json-syntax')) return { output: current, fixed, fileEdits, diagnostics, notApplied: [] };
+    const fixable = diagnostics.filter((d) => d.fix && (d.fix.safety === 'safe' || safety === 'unsafe'));
     // Edits of other files (scripts) do not change this text: take them once, from the first pass.
     if (pass === 0)
-      for (const f of fixes)
-        if (f.fileEdits?.length) {
-          fileEdits.push(...f.fileEdits);
-          if (f.edits.length === 0) fixed++;
+      for (const d of fixable)
+        if (d.fix!.fileEdits?.length) {
+          fileEdits.push(...d.fix!.fileEdits);
+          if (d.fix!.edits.length === 0) fixed++;
         }
-    const textFixes = fixes.filter((f) => f.edits.length > 0);
-    if (textFixes.length === 0) return { output: current, fixed, fileEdits, diagnostics };
-    if (pass === MAX_FIX_PASSES) throw new HooklintError(`fixes for ${options.filePath} did not converge after ${MAX_FIX_PASSES} passes`);
-    textFixes.sort((a, b) => start(a.edits) - start(b.edits));
-    const taken: TextEdit[] = [];
-    let lastEnd = -1;
-    for (const f of textFixes) {
-      const s = start(f.edits);
-      if (s <= lastEnd) continue;
-      taken.push(...f.edits);
-      lastEnd = Math.max(...f.edits.map((e) => e.range[1]));
-      fixed++;
+    const textFixes = fixable.filter((d) => d.fix!.edits.length > 0).sort((a, b) => start(a.fix!.edits) - start(b.fix!.edits));
+    const dropped = new Set<Diagnostic>();
+    let taken: Diagnostic[] = [];
+    let output = current;
+    for (;;) {
+      taken = nonOverlapping(textFixes.filter((d) => !dropped.has(d)));
+      if (taken.length === 0) break;
+      output = applyEdits(current, taken.flatMap((d) => d.fix!.edits));
+      if (parses(output)) break;
+      // Find the fixes that break the text: keep each that still parses with those kept before it.
+      const kept: Diagnostic[] = [];
+      for (const d of taken) {
+        if (parses(applyEdits(current, [...kept, d].flatMap((k) => k.fix!.edits)))) kept.push(d);
+        else dropped.add(d);
+      }
     }
-    current = applyEdits(current, taken);
+    if (taken.length === 0) return { output: current, fixed, fileEdits, diagnostics, notApplied: textFixes.filter((d) => dropped.has(d)) };
+    if (pass === MAX_FIX_PASSES) throw new HooklintError(`fixes for ${options.filePath} did not converge after ${MAX_FIX_PASSES} passes`);
+    fixed += taken.length;
+    current = output;
   }
   throw new HooklintError(`fixes for ${options.filePath} did not converge`);
+}
+
+/** The fixes (sorted by start) that can go together: each skips any that overlaps or touches one taken before it. */
+function nonOverlapping(sorted: Diagnostic[]): Diagnostic[] {
+  const taken: Diagnostic[] = [];
+  let lastEnd = -1;
+  for (const d of sorted) {
+    const edits = d.fix!.edits;
+    if (start(edits) <= lastEnd) continue;
+    taken.push(d);
+    lastEnd = Math.max(...edits.map((e) => e.range[1]));
+  }
+  return taken;
+}
+
+/** True when `text` has no syntax error (what `json-syntax` reports). */
+function parses(text: string): boolean {
+  return parseDocument(text).syntaxErrors.length === 0;
 }
 
 function start(edits: TextEdit[]): number {

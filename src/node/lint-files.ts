@@ -4,7 +4,7 @@ import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { getNodeValue, parseTree } from 'jsonc-parser';
 import type writeFileAtomicType from 'write-file-atomic';
-import { applyFixes } from '../core/fix.js';
+import { applyFixes, notAppliedNotice } from '../core/fix.js';
 import { lintText, type LintTextOptions, type RuleLevel } from '../core/lint.js';
 import { propertyValue } from '../core/parse.js';
 import type { Diagnostic, FileEdit, FileKind, FixSafety, LintResult } from '../core/types.js';
@@ -252,6 +252,7 @@ export class LintRun {
       messages = lintText(text, lintOptions).diagnostics;
     } else if (options.fix) {
       const res = applyFixes(text, lintOptions, options.fix);
+      for (const d of res.notApplied) notices.push(notAppliedNotice(t.path, d));
       let written = true;
       if (!options.dryRun)
         try {
@@ -439,8 +440,9 @@ export function lintStdin(text: string, filename: string, options: LintFilesOpti
   const cfg = options.useConfig === false ? undefined : new ConfigResolver(options.config).forFile(t.path);
   const lintOptions = optionsFor(t, kind, cfg, options.scripts === false ? undefined : nodeHost, undefined, options);
   // applyFixes lints as it goes: its final diagnostics are the result, no second lint.
-  const res = options.fix ? applyFixes(text, lintOptions, options.fix) : { output: text, fixed: 0, diagnostics: lintText(text, lintOptions).diagnostics };
+  const res = options.fix ? applyFixes(text, lintOptions, options.fix) : { output: text, fixed: 0, diagnostics: lintText(text, lintOptions).diagnostics, notApplied: [] };
   const output = res.output !== text ? res.output : undefined;
   const changes: FileChange[] = output !== undefined ? [{ path: t.path, before: text, after: output, fileEdits: [] }] : [];
-  return { results: [resultOf(t.path, kind, res.diagnostics, res.output, output)], notices: [], errors: [], fixed: res.fixed, changes };
+  const notices = res.notApplied.map((d) => notAppliedNotice(t.path, d));
+  return { results: [resultOf(t.path, kind, res.diagnostics, res.output, output)], notices, errors: [], fixed: res.fixed, changes };
 }
