@@ -74,7 +74,7 @@ export function validateShape(
     const key = `${err.instancePath}|${err.keyword}|${err.keyword === 'required' ? (err.params as { missingProperty: string }).missingProperty : ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const problem = describe(err, path, node, eventMapPath);
+    const problem = (kind === 'plugin-manifest' && describeManifestHooks(err, path, node)) || describe(err, path, node, eventMapPath);
     if (problem) out.push(problem);
   }
   // A type error on a node makes errors below it meaningless; keep the outermost.
@@ -83,6 +83,19 @@ export function validateShape(
 
 function isStrictPrefix(a: JSONPath, b: JSONPath): boolean {
   return a.length < b.length && a.every((seg, i) => seg === b[i]);
+}
+
+/**
+ * A plugin manifest's `"hooks"` is a path, an array of paths or an inline
+ * event map (SPEC.md §4.1): a type error on it, or on an entry of its array,
+ * is about hook files, not events (`"hooks": [5]` is not an event named "0").
+ * Undefined for every other error.
+ */
+function describeManifestHooks(err: ErrorObject, path: JSONPath, node: Node): SchemaProblem | undefined {
+  if (err.keyword !== 'type' || path[0] !== 'hooks') return undefined;
+  if (path.length === 1) return { node, path, message: `"hooks" must be a path to a hook file (a string starting with "./"), an array of such paths, or an inline event map, got ${describeActual(node)}` };
+  if (path.length === 2 && typeof path[1] === 'number') return { node, path, message: `"hooks" entries must be paths to hook files (strings starting with "./"), got ${describeActual(node)}` };
+  return undefined;
 }
 
 function describe(err: ErrorObject, path: JSONPath, node: Node, eventMapPath: JSONPath): SchemaProblem | undefined {
