@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { rules } from '../src/rules/index.js';
-import { runCli } from './helpers.js';
+import { childEnv, exitOf, runCli, spawnSyncTimed } from './helpers.js';
 
 /** A temporary project with `.claude/settings.json` holding `settings`. */
 function project(settings: string): string {
@@ -198,7 +198,7 @@ describe('hooklint rules', () => {
 
 describe('the executable (dist/cli.cjs)', () => {
   it('writes to a pipe or a file directly, and ends quietly when the reader of its output goes away', async () => {
-    const { spawn, spawnSync } = await import('node:child_process');
+    const { spawn } = await import('node:child_process');
     const { ROOT } = await import('./helpers.js');
     const dir = mkdtempSync(join(tmpdir(), 'hooklint-pipe-'));
     // Enough findings for a report far larger than a pipe's buffer.
@@ -206,26 +206,25 @@ describe('the executable (dist/cli.cjs)', () => {
       mkdirSync(join(dir, `p${i}`, '.claude'), { recursive: true });
       writeFileSync(join(dir, `p${i}`, '.claude', 'settings.json'), WARN_ONLY);
     }
-    const full = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'check', dir], { encoding: 'utf8' });
+    const full = spawnSyncTimed(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'check', '--no-config-lookup', dir], { encoding: 'utf8', env: childEnv() });
     assert.equal(full.status, 0);
     assert.ok(full.stdout.length > 100_000, `${full.stdout.length} bytes`);
     assert.match(full.stdout, /300 problems \(0 errors, 300 warnings\)/);
     const out = join(dir, 'report.txt');
-    const toFile = spawnSync('sh', ['-c', `"${process.execPath}" "${join(ROOT, 'dist', 'cli.cjs')}" check "${dir}" > "${out}"`]);
+    const toFile = spawnSyncTimed('sh', ['-c', `"${process.execPath}" "${join(ROOT, 'dist', 'cli.cjs')}" check --no-config-lookup "${dir}" > "${out}"`], { env: childEnv() });
     assert.equal(toFile.status, 0);
     assert.equal(readFileSync(out, 'utf8'), full.stdout);
     // The reader closes the pipe before reading anything: no EPIPE trace, a normal exit.
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'check', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), 'check', '--no-config-lookup', dir], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv() });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     child.stdout.destroy();
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const code = await exitOf(child, 'hooklint with its output closed');
     assert.equal(stderr, '');
     assert.ok(code === 0 || code === 1, `exit ${code}`);
   });
   it('runs from the build-time V8 code cache, and still works when that cache is corrupt or missing', async () => {
     const { copyFileSync, writeFileSync: write, existsSync: exists, rmSync } = await import('node:fs');
-    const { spawnSync } = await import('node:child_process');
     const { ROOT } = await import('./helpers.js');
     assert.ok(exists(join(ROOT, 'dist', 'hooklint.cjs.cache')), 'the build writes the code cache');
     // V8 accepts it in a plain run, compiled as the launcher compiles it (V8 rejects a cache
@@ -234,12 +233,12 @@ describe('the executable (dist/cli.cjs)', () => {
       const file = ${JSON.stringify(join(ROOT, 'dist', 'hooklint.cjs'))};
       const s = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8').replace(/^#!.*/, '')), { filename: file, cachedData: fs.readFileSync(file + '.cache') });
       process.stdout.write(String(s.cachedDataRejected));`;
-    assert.equal(spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).stdout, 'false', 'V8 rejects the build-time code cache');
+    assert.equal(spawnSyncTimed(process.execPath, ['-e', probe], { encoding: 'utf8', env: childEnv() }).stdout, 'false', 'V8 rejects the build-time code cache');
     const dir = mkdtempSync(join(tmpdir(), 'hooklint-exe-'));
     for (const f of ['cli.cjs', 'hooklint.cjs']) copyFileSync(join(ROOT, 'dist', f), join(dir, f));
     mkdirSync(join(dir, 'p', '.claude'), { recursive: true });
     writeFileSync(join(dir, 'p', '.claude', 'settings.json'), '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done"}]}]}}\n');
-    const run = () => spawnSync(process.execPath, [join(dir, 'cli.cjs'), 'check', '-f', 'compact', join(dir, 'p', '.claude', 'settings.json')], { encoding: 'utf8' });
+    const run = () => spawnSyncTimed(process.execPath, [join(dir, 'cli.cjs'), 'check', '--no-config-lookup', '-f', 'compact', join(dir, 'p', '.claude', 'settings.json')], { encoding: 'utf8', env: childEnv() });
     const expected = run();
     assert.equal(expected.status, 0, expected.stderr);
     assert.match(expected.stdout, /missing-timeout/);
@@ -253,7 +252,6 @@ describe('the executable (dist/cli.cjs)', () => {
 describe('tuning for large runs (src/cli/tune.ts)', { skip: process.platform !== 'linux' && 'thread priorities are set on Linux only' }, () => {
   /** Run `lowerSurplusV8Workers` in a fresh Node process; its answer and every thread's nice value after it. */
   async function probe(cores: number, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
-    const { spawnSync } = await import('node:child_process');
     const { ROOT } = await import('./helpers.js');
     const script = `import { readFileSync, readdirSync } from 'node:fs';
       import { lowerSurplusV8Workers } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'tune.ts'))};
@@ -262,7 +260,7 @@ describe('tuning for large runs (src/cli/tune.ts)', { skip: process.platform !==
       const nice = (tid) => Number(readFileSync('/proc/self/task/' + tid + '/stat', 'utf8').split(') ')[1].split(' ')[16]);
       const tids = readdirSync('/proc/self/task').map(Number).sort((a, b) => a - b);
       process.stdout.write(JSON.stringify({ pid: process.pid, lowered, nice: tids.map((t) => [t, nice(t)]) }));`;
-    const r = spawnSync(process.execPath, [...nodeArgs, '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } });
+    const r = spawnSyncTimed(process.execPath, [...nodeArgs, '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', env: childEnv({ NODE_OPTIONS: '', ...env }) });
     assert.equal(r.status, 0, r.stderr);
     return JSON.parse(r.stdout) as { pid: number; lowered: number[]; nice: [number, number][] };
   }

@@ -9,7 +9,7 @@ import { lintText } from '../src/core/lint.js';
 import { parseDocument } from '../src/core/parse.js';
 import { rules } from '../src/rules/index.js';
 import { defineRule, type Rule } from '../src/rules/rule.js';
-import { ROOT, runCli } from './helpers.js';
+import { assertNotWritten, ROOT, runCli, snapshot } from './helpers.js';
 
 function project(settings: string, mode = 0o600): string {
   const dir = mkdtempSync(join(tmpdir(), 'hooklint-fix-'));
@@ -71,23 +71,24 @@ describe('--fix', () => {
   });
   it('a second run changes nothing', async () => {
     const f = project(EXPECTED);
-    const before = statSync(f).mtimeMs;
+    const before = snapshot(f);
     await runCli(['check', '--fix', f]);
-    assert.equal(readFileSync(f, 'utf8'), EXPECTED);
-    assert.equal(statSync(f).mtimeMs, before, 'an unchanged file is not written');
+    assertNotWritten(f, before, 'an unchanged file is not written');
   });
   it('never rewrites a file with a JSON syntax error', async () => {
     const broken = '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "x"}]}]}\n';
     const f = project(broken);
+    const before = snapshot(f);
     const r = await runCli(['check', '--fix', f]);
     assert.equal(r.code, 1);
-    assert.equal(readFileSync(f, 'utf8'), broken);
+    assertNotWritten(f, before);
   });
   it('applies unsafe fixes only with --unsafe-fixes', async () => {
     const text = '{\n  // note\n  "hooks": {}\n}\n';
     const f = project(text);
+    const before = snapshot(f);
     await runCli(['check', '--fix', f]);
-    assert.equal(readFileSync(f, 'utf8'), text);
+    assertNotWritten(f, before, 'a safe run wrote an unsafe fix');
     await runCli(['check', '--fix', '--unsafe-fixes', f]);
     assert.equal(readFileSync(f, 'utf8'), '{\n  "hooks": {}\n}\n');
   });
@@ -122,15 +123,17 @@ describe('--fix', () => {
   });
   it('--fix-dry-run writes nothing and puts the fixed text in the JSON output', async () => {
     const f = project(INPUT);
+    const before = snapshot(f);
     const r = await runCli(['check', '--fix-dry-run', '-f', 'json', f]);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(readFileSync(f, 'utf8'), INPUT);
+    assertNotWritten(f, before);
     const [result] = JSON.parse(r.stdout) as { output: string; messages: unknown[] }[];
     assert.equal(result!.output, EXPECTED);
     assert.deepEqual(result!.messages, []);
   });
   it('--diff prints what --fix would change, writes nothing, exits 1 (0 when nothing would change)', async () => {
     const f = project('{\n  "hooks": {\n    "Stop": [ { "hooks": [ { "type": "command", "command": "echo done" } ] } ]\n  }\n}\n');
+    const before = snapshot(f);
     const r = await runCli(['check', '--diff', f], { cwd: join(f, '..', '..') });
     assert.equal(r.code, 1, r.stderr);
     assert.equal(
@@ -148,7 +151,7 @@ describe('--fix', () => {
         '',
       ].join('\n'),
     );
-    assert.match(readFileSync(f, 'utf8'), /"echo done" \}/);
+    assertNotWritten(f, before);
     const clean = project(EXPECTED);
     const r2 = await runCli(['check', '--diff', clean]);
     assert.equal(r2.code, 0);
@@ -224,7 +227,7 @@ describe('--fix last guard: a fix that would break the JSON is dropped', () => {
     let stderr = '';
     let code: number;
     try {
-      code = await main(['check', '--fix', '--no-scripts', '-f', 'compact', f], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {}, cwd: join(f, '..', '..'), isTTY: false });
+      code = await main(['check', '--fix', '--no-scripts', '--no-config-lookup', '-f', 'compact', f], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {}, cwd: join(f, '..', '..'), isTTY: false });
     } finally {
       all.splice(all.indexOf(broken as Rule), 1);
     }

@@ -2,16 +2,21 @@
  * Golden fixtures: fixtures/<rule-id>/{valid,invalid}/<case>/ hold config
  * files at realistic paths (and scripts where a rule needs them);
  * invalid cases hold expected.out, the rule's findings in compact form with
- * paths relative to the case directory.
+ * paths relative to the case directory. fixtures/modes.json lists the file
+ * modes some cases depend on; they are set before any case runs.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { rules } from '../src/rules/index.js';
 import { ROOT, runCli } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'fixtures');
+
+/** fixtures/modes.json: path under fixtures/ → the mode (octal string) its case needs. */
+const MODES = Object.entries(JSON.parse(readFileSync(join(FIXTURES, 'modes.json'), 'utf8')) as Record<string, string>).filter(([k]) => k !== '$comment');
+for (const [path, mode] of MODES) chmodSync(join(FIXTURES, path), Number.parseInt(mode, 8));
 
 function cases(rule: string, kind: 'valid' | 'invalid'): string[] {
   const dir = join(FIXTURES, rule, kind);
@@ -23,6 +28,10 @@ function linesOf(output: string, rule: string): string[] {
 }
 
 describe('golden fixtures', () => {
+  it('fixtures/modes.json names existing files and they have their modes', () => {
+    assert.ok(MODES.length > 0);
+    for (const [path, mode] of MODES) assert.equal((statSync(join(FIXTURES, path)).mode & 0o7777).toString(8), mode, path);
+  });
   for (const rule of rules) {
     const id = rule.meta.id;
     describe(id, () => {

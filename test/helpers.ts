@@ -1,4 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions, type SpawnSyncReturns } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 
@@ -8,23 +10,113 @@ export const CLI = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 export const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 export const CORPUS = `${SHARED}corpus/real/`;
 
-/** Run the built CLI as a user would; resolves with exit code and output. */
-export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Longest any process a test starts may run (milliseconds) before it is killed and the test fails. */
+export const SPAWN_TIMEOUT_MS = 60_000;
+
+/**
+ * Variables of the test's own environment that change what hooklint does:
+ * every `HOOKLINT_*`, colour (`NO_COLOR`, `FORCE_COLOR`) and CI detection
+ * (`GITHUB_ACTIONS`, `CI`). A child gets none of them unless a test sets it.
+ */
+function isHooklintSensitive(name: string): boolean {
+  return name.startsWith('HOOKLINT_') || name === 'NO_COLOR' || name === 'FORCE_COLOR' || name === 'GITHUB_ACTIONS' || name === 'CI';
+}
+
+/** The environment for a child process: this process's, without the variables of `isHooklintSensitive`, plus `extra`. */
+export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!isHooklintSensitive(k)) env[k] = v;
+  return { ...env, ...extra };
+}
+
+/**
+ * `args` for a `check` run that looks up no hooklint.config.json (a config in
+ * a parent of the temporary directory, or of the checkout, must not change a
+ * test): `--no-config-lookup` is added unless the run names a config, sets
+ * lookup itself, or is not a check (`rules`, `explain`, help, version).
+ */
+function isolatedArgs(args: string[]): string[] {
+  if (args[0] === 'rules' || args[0] === 'explain' || args[0] === 'help') return args;
+  if (args.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-c' || a === '--config' || a.startsWith('--config=') || a === '--config-lookup' || a === '--no-config-lookup')) return args;
+  return args[0] === 'check' ? ['check', '--no-config-lookup', ...args.slice(1)] : ['--no-config-lookup', ...args];
+}
+
+/** Resolve with a child's exit code, or reject (after killing it) when it runs longer than `ms`. */
+export function exitOf(child: ChildProcess, what: string, ms = SPAWN_TIMEOUT_MS): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: opts.cwd ?? ROOT,
-      // A CI runner's GITHUB_ACTIONS would change the human formats (stop-commands): tests opt in.
-      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, GITHUB_ACTIONS: undefined, ...opts.env },
-      stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${what}: killed after ${ms / 1000} s`));
+    }, ms);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
     });
-    if (opts.stdin !== undefined) child.stdin!.end(opts.stdin);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
   });
+}
+
+/** spawnSync with the test timeout: throws when the process had to be killed. */
+export function spawnSyncTimed(command: string, args: string[], opts: SpawnSyncOptions & { encoding: 'utf8' }): SpawnSyncReturns<string>;
+export function spawnSyncTimed(command: string, args: string[], opts?: SpawnSyncOptions): SpawnSyncReturns<string | Buffer>;
+export function spawnSyncTimed(command: string, args: string[], opts: SpawnSyncOptions = {}): SpawnSyncReturns<string | Buffer> {
+  const r = spawnSync(command, args, { timeout: SPAWN_TIMEOUT_MS, killSignal: 'SIGKILL', ...opts });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') throw new Error(`${command} ${args.join(' ')}: killed after ${(opts.timeout ?? SPAWN_TIMEOUT_MS) / 1000} s`);
+  return r;
+}
+
+/**
+ * Run the built CLI as a user would; resolves with exit code and output.
+ * Isolated from the test's environment: no `HOOKLINT_*`, colour or CI
+ * variables unless `opts.env` sets them, and no config lookup unless
+ * `opts.configLookup` (tests of hooklint.config.json). Killed, and the test
+ * failed, after `opts.timeoutMs` (default SPAWN_TIMEOUT_MS).
+ */
+export async function runCli(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string; configLookup?: boolean; timeoutMs?: number } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const argv = opts.configLookup ? args : isolatedArgs(args);
+  const child = spawn(process.execPath, [CLI, ...argv], {
+    cwd: opts.cwd ?? ROOT,
+    env: childEnv(opts.env),
+    stdio: [opts.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+  if (opts.stdin !== undefined) child.stdin!.end(opts.stdin);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const code = await exitOf(child, `hooklint ${argv.join(' ')}`, opts.timeoutMs);
+  return { code: code ?? -1, stdout, stderr };
+}
+
+/** What identifies a file's content on disk: its bytes, inode and modification time. */
+export interface FileSnapshot {
+  bytes: Buffer;
+  ino: number;
+  mtimeMs: number;
+}
+
+/** Snapshot a file before a run that must not write it. */
+export function snapshot(path: string): FileSnapshot {
+  const st = statSync(path);
+  return { bytes: readFileSync(path), ino: st.ino, mtimeMs: st.mtimeMs };
+}
+
+/**
+ * Assert that `path` was not written since `before`: the same bytes, the same
+ * inode (an atomic write renames a new file over it, even with equal bytes)
+ * and the same modification time.
+ */
+export function assertNotWritten(path: string, before: FileSnapshot, message = `${path} was written`): void {
+  const now = snapshot(path);
+  assert.deepEqual(now.bytes, before.bytes, `${message}: its content changed`);
+  assert.equal(now.ino, before.ino, `${message}: it was replaced (another inode)`);
+  assert.equal(now.mtimeMs, before.mtimeMs, `${message}: its modification time changed`);
 }
 
 /** Run `fn` over `items` with at most `limit` at once. */

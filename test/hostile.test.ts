@@ -6,7 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import fs, { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,7 +20,7 @@ import { exitCodes } from '../src/rules/script-exits.js';
 import { forEachChild, parse as parseShell, type SyntaxNode } from 'unbash';
 import { walkTree } from '../src/node/files.js';
 import { walkDirectory } from '../src/node/walk.js';
-import { assertProperty, runCli } from './helpers.js';
+import { assertNotWritten, assertProperty, runCli, snapshot, spawnSyncTimed } from './helpers.js';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -74,11 +73,12 @@ describe('bad input matrix', () => {
   it('invalid UTF-8 is linted (as Claude Code decodes it) and never rewritten by --fix', async () => {
     const bytes = Buffer.from('{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo \xe9"}]}]}}\n', 'latin1');
     const { dir, file } = project(bytes);
+    const before = snapshot(file);
     const { code, lines, stderr } = await outcome(['--fix', '.'], dir);
     assert.equal(code, 0);
     assert.match(lines.join('\n'), /missing-timeout/);
     assert.match(stderr, /not fixed: the file is not valid UTF-8/);
-    assert.deepEqual(readFileSync(file), bytes);
+    assertNotWritten(file, before);
   });
   it('decode: the same text and verdict as a strict UTF-8 TextDecoder, for any bytes', () => {
     const reference = (buf: Buffer) => {
@@ -144,7 +144,7 @@ describe('bad input matrix', () => {
     }) as typeof fs.readFileSync;
     syncBuiltinESMExports();
     try {
-      const out = lintFiles([dir], { scripts: false });
+      const out = lintFiles([dir], { scripts: false, useConfig: false });
       assert.deepEqual(out.errors, [`${file}: permission denied`]);
       assert.deepEqual(out.results, []);
     } finally {
@@ -209,7 +209,7 @@ describe('directory walks', () => {
     mkdirSync(join(root, 'a/.claude'), { recursive: true });
     symlinkSync(join(root, 'real/.claude/settings.json'), join(root, 'a/.claude/settings.json'));
     symlinkSync(join(root, 'real'), join(root, 'linkdir'));
-    execFileSync('mkfifo', [join(root, 'a/.claude/settings.local.json')]);
+    assert.equal(spawnSyncTimed('mkfifo', [join(root, 'a/.claude/settings.local.json')]).status, 0);
     const seen: string[] = [];
     walkDirectory(root, { file: (p) => seen.push(`file ${p.slice(root.length + 1)}`), config: (p) => seen.push(`config ${p.slice(root.length + 1)}`) });
     // A directory's config comes before anything in it or below it.
@@ -364,24 +364,26 @@ describe('write safety', () => {
   const FIXABLE = '{\n  "hooks": {\n    "Stop": [ { "hooks": [ { "type": "command", "command": "echo done" } ] } ]\n  }\n}\n';
   it('a failure between writing the temporary file and renaming it leaves the old file, and no temporary file', () => {
     const { dir, file } = project(FIXABLE);
+    const before = snapshot(file);
     const rename = fs.renameSync;
     fs.renameSync = () => {
       throw Object.assign(new Error('simulated crash before rename'), { code: 'EIO' });
     };
     syncBuiltinESMExports();
     try {
-      const out = lintFiles([dir], { fix: 'safe', scripts: false });
+      const out = lintFiles([dir], { fix: 'safe', scripts: false, useConfig: false });
       assert.equal(out.errors.length, 1);
       assert.match(out.errors[0]!, /settings\.json: cannot write the fix: /);
     } finally {
       fs.renameSync = rename;
       syncBuiltinESMExports();
     }
-    assert.equal(readFileSync(file, 'utf8'), FIXABLE);
+    assertNotWritten(file, before);
     assert.deepEqual(readdirSync(dirname(file)), ['settings.json']);
   });
   it('refuses to write a file that changed on disk after it was read', () => {
     const { dir, file } = project(FIXABLE);
+    const before = snapshot(file);
     const read = fs.readFileSync;
     let reads = 0;
     fs.readFileSync = ((p: fs.PathOrFileDescriptor, o?: unknown) => {
@@ -391,13 +393,13 @@ describe('write safety', () => {
     syncBuiltinESMExports();
     let out;
     try {
-      out = lintFiles([dir], { fix: 'safe', scripts: false });
+      out = lintFiles([dir], { fix: 'safe', scripts: false, useConfig: false });
     } finally {
       fs.readFileSync = read;
       syncBuiltinESMExports();
     }
     assert.deepEqual(out.errors, [`${file}: changed on disk while hooklint was fixing it; not written (run again)`]);
-    assert.equal(readFileSync(file, 'utf8'), FIXABLE);
+    assertNotWritten(file, before);
   });
   it('keeps mode and ownership, and writes through a symlink to its target', async () => {
     const { dir, file } = project(FIXABLE, 'real/settings.json');
@@ -414,13 +416,13 @@ describe('write safety', () => {
     assert.equal(st.mode & 0o777, 0o640);
     if (isRoot) assert.deepEqual([st.uid, st.gid], [1234, 5678]);
   });
-  it('does not touch files it does not change (mtime kept)', async () => {
+  it('does not touch files it does not change (content, inode and mtime kept)', async () => {
     const { dir, file } = project(CLEAN);
-    const before = statSync(file).mtimeMs;
+    const before = snapshot(file);
     await new Promise((r) => setTimeout(r, 20));
     const r = await runCli(['check', '--fix', '.'], { cwd: dir });
     assert.equal(r.code, 0);
-    assert.equal(statSync(file).mtimeMs, before);
+    assertNotWritten(file, before);
   });
 });
 

@@ -14,7 +14,7 @@ import { describe, it } from 'node:test';
 import Ajv4 from 'ajv-draft-04';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
 import { rules } from '../src/rules/index.js';
-import { ROOT, runCli } from './helpers.js';
+import { childEnv, ROOT, runCli, spawnSyncTimed } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -141,7 +141,7 @@ describe('hooklint.config.json', () => {
       'sub/hooklint.config.json': '{ /* comments are fine here */ "rules": { "missing-timeout": "error" } }',
       'sub/.claude/settings.json': SETTINGS,
     });
-    const { code, stdout } = await runCli(['check', '-f', 'compact'], { cwd: dir });
+    const { code, stdout } = await runCli(['check', '-f', 'compact'], { cwd: dir, configLookup: true });
     const lines = stdout.trimEnd().split('\n').sort();
     assert.deepEqual(lines, [
       '.claude/settings.json:4:21: warning: "bash" is not a tool name of PreToolUse (matching is case-sensitive); did you mean "Bash"? [unknown-matcher-value]',
@@ -155,12 +155,12 @@ describe('hooklint.config.json', () => {
     assert.match(explicit.stdout, /error: handler has no "timeout"/);
     const none = await runCli(['check', '-f', 'compact', '--no-config-lookup', 'vendor/p/hooks/hooks.json'], { cwd: dir });
     assert.match(none.stdout, /unknown-event/);
-    const ignored = await runCli(['check', '-f', 'compact', 'vendor/p/hooks/hooks.json'], { cwd: dir });
+    const ignored = await runCli(['check', '-f', 'compact', 'vendor/p/hooks/hooks.json'], { cwd: dir, configLookup: true });
     assert.match(ignored.stderr, /skipped, ignored by .*hooklint\.config\.json/);
   });
   it('recommendedTimeouts changes what --fix inserts', async () => {
     const dir = repo({ 'hooklint.config.json': '{"recommendedTimeouts": {"PreToolUse": 5}}', '.claude/settings.json': SETTINGS });
-    await runCli(['check', '--fix'], { cwd: dir });
+    await runCli(['check', '--fix'], { cwd: dir, configLookup: true });
     assert.match(readFileSync(join(dir, '.claude/settings.json'), 'utf8'), /"command": "npx lint-staged", "timeout": 5 \}/);
   });
   for (const [name, text, message] of [
@@ -173,7 +173,7 @@ describe('hooklint.config.json', () => {
   ] as const)
     it(`a broken config (${name}) is exit 2 with one clear line`, async () => {
       const dir = repo({ 'hooklint.config.json': text, '.claude/settings.json': SETTINGS });
-      const { code, stdout, stderr } = await runCli(['check'], { cwd: dir });
+      const { code, stdout, stderr } = await runCli(['check'], { cwd: dir, configLookup: true });
       assert.equal(code, 2);
       assert.equal(stdout, '');
       assert.match(stderr, message);
@@ -206,8 +206,7 @@ describe('README', () => {
     const file = join(ROOT, 'dist', `readme-example-${process.pid}.mjs`);
     writeFileSync(file, code);
     try {
-      const { spawnSync } = await import('node:child_process');
-      const r = spawnSync(process.execPath, [file], { cwd: mkdtempSync(join(tmpdir(), 'hooklint-readme-')), encoding: 'utf8' });
+      const r = spawnSyncTimed(process.execPath, [file], { cwd: mkdtempSync(join(tmpdir(), 'hooklint-readme-')), encoding: 'utf8', env: childEnv() });
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /'missing-timeout'/);
     } finally {
@@ -225,11 +224,10 @@ describe('GitHub Action (action.yml)', () => {
     return m[1]!.replace(/^ {8}/gm, '');
   }
   async function runStep(env: Record<string, string>, cwd: string) {
-    const { spawnSync } = await import('node:child_process');
-    return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step('Run hooklint')], {
+    return spawnSyncTimed('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step('Run hooklint')], {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, HL_CLI: join(ROOT, 'dist', 'cli.cjs'), HL_FORMAT: 'github', HL_FAIL_ON: 'error', HL_SARIF: '', HL_ARGS: '', HL_PATHS: '.', GITHUB_ACTIONS: 'true', ...env },
+      env: { ...childEnv(), HL_CLI: join(ROOT, 'dist', 'cli.cjs'), HL_FORMAT: 'github', HL_FAIL_ON: 'error', HL_SARIF: '', HL_PATHS: '.', GITHUB_ACTIONS: 'true', ...env, HL_ARGS: `--no-config-lookup ${env.HL_ARGS ?? ''}` },
     });
   }
   it('annotates findings and fails only as fail-on says', async () => {
@@ -258,9 +256,8 @@ describe('GitHub Action (action.yml)', () => {
 
 describe('worker threads (HOOKLINT_THREADS)', () => {
   it('two threads report exactly what one thread does, on a tree above the parallel threshold', async () => {
-    const { execFileSync } = await import('node:child_process');
     const dir = mkdtempSync(join(tmpdir(), 'hooklint-threads-'));
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bench-corpus.mjs'), '110', '--out', dir]);
+    assert.equal(spawnSyncTimed(process.execPath, [join(ROOT, 'scripts', 'bench-corpus.mjs'), '110', '--out', dir]).status, 0);
     const one = await runCli(['check', '-f', 'json', dir], { env: { HOOKLINT_THREADS: '1' } });
     const two = await runCli(['check', '-f', 'json', dir], { env: { HOOKLINT_THREADS: '2' } });
     assert.equal(two.stderr, '');
@@ -275,10 +272,9 @@ describe('reader thread (two cores: one thread lints while another walks and rea
   const reader = join(ROOT, 'dist', 'reader.cjs');
   /** A generated tree plus the cases where order or discovery could matter. */
   async function tree(units: number): Promise<string> {
-    const { execFileSync } = await import('node:child_process');
     const { symlinkSync } = await import('node:fs');
     const dir = mkdtempSync(join(tmpdir(), 'hooklint-reader-'));
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bench-corpus.mjs'), String(units), '--out', dir]);
+    assert.equal(spawnSyncTimed(process.execPath, [join(ROOT, 'scripts', 'bench-corpus.mjs'), String(units), '--out', dir]).status, 0);
     const put = (p: string, text: string) => {
       mkdirSync(join(dir, p, '..'), { recursive: true });
       writeFileSync(join(dir, p), text);
@@ -328,8 +324,8 @@ describe('reader thread (two cores: one thread lints while another walks and rea
     const { availableParallelism } = await import('node:os');
     const { READER_MIN_DIRS } = await import('../src/node/parallel.js');
     const dir = await tree(Math.ceil(READER_MIN_DIRS / 6) + 10);
-    const one = await runCli(['check', '-f', 'json', dir], { env: { HOOKLINT_THREADS: '1' } });
-    const auto = await runCli(['check', '-f', 'json', dir]);
+    const one = await runCli(['check', '-f', 'json', dir], { env: { HOOKLINT_THREADS: '1' }, configLookup: true });
+    const auto = await runCli(['check', '-f', 'json', dir], { configLookup: true });
     assert.equal(auto.code, one.code);
     assert.equal(auto.stderr, one.stderr);
     assert.deepEqual(JSON.parse(auto.stdout), JSON.parse(one.stdout));
