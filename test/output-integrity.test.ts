@@ -27,9 +27,10 @@ const SETTINGS = [
   '    "Stop\\n::error::event": [], /* \u001b]0;title\u0007 \u009b2J */',
   '    "Pre\\r::warning::cr": [{"hooks": [{"type": "command", "command": "echo", "timeout": 5}]}],',
   '    "\\u001b[2Jclear\\u2028::error::ls\\u009b\\u007f": [],',
+  '    "Stop\\u202egnp.exe\\u2066": [], /* raw bidi \u202e \u2067 in a comment */',
   '    "PreToolUse": [{"matcher": "bash\\n::error::matcher", "desc\\n::error::key": 1, "hooks": [',
   '      {"type": "command", "command": "./scripts/a\\u001b[2J\\n::error::s.sh", "timeout": 5},',
-  '      {"type": "command", "command": "npx x\\u2029::error::y", "timeoutMs\\r::error::k": 1}]}]',
+  '      {"type": "command", "command": "npx x\\u2029::error::y\\u202e\\u2066", "timeoutMs\\r::error::k": 1}]}]',
   '  }',
   '}',
   '',
@@ -54,7 +55,7 @@ const SGR = /\u001b\[\d+(?:;\d+)*m/g;
 function assertClean(out: string, what: string, opts: { colour?: boolean; annotations?: boolean } = {}): string[] {
   const text = opts.colour ? out.replace(SGR, '') : out;
   // eslint-disable-next-line no-control-regex
-  const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/.exec(text);
+  const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.exec(text);
   assert.equal(raw, null, `${what}: raw ${JSON.stringify(raw?.[0])} at ${raw?.index}: ${JSON.stringify(text.slice(Math.max(0, (raw?.index ?? 0) - 40), (raw?.index ?? 0) + 20))}`);
   const lines = out.split('\n');
   if (lines.at(-1) === '') lines.pop();

@@ -3,12 +3,14 @@ import { relative } from 'node:path';
 /**
  * Characters that must never reach a terminal or a log raw: C0 controls (line
  * breaks, tab and ESC included), DEL, C1 controls (U+0080-U+009F, where an
- * 8-bit CSI lives) and the Unicode line and paragraph separators U+2028/U+2029.
+ * 8-bit CSI lives), the Unicode line and paragraph separators U+2028/U+2029, and
+ * the bidirectional controls U+202A-U+202E and U+2066-U+2069, which can make a
+ * line read in another order than it is ("Trojan Source").
  */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex
-const ONE_CONTROL = /^[\u0000-\u001f\u007f-\u009f\u2028\u2029]$/;
+const ONE_CONTROL = /^[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]$/;
 
 const SHORT: Readonly<Record<string, string>> = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
 
@@ -35,12 +37,13 @@ export function sanitize(text: string): string {
 
 /**
  * JSON text (from `JSON.stringify`) with the characters JSON.stringify leaves
- * raw but terminals and line-splitters act on (DEL, C1, U+2028, U+2029) written
+ * raw but terminals and line-splitters act on (DEL, C1, U+2028, U+2029, the
+ * bidirectional controls) written
  * as `\uXXXX` escapes: the same JSON value, only ASCII-safe bytes for them.
  * Only valid on JSON text, where these characters can occur only inside strings.
  */
 export function jsonSafe(json: string): string {
-  return json.replace(/[\u007f-\u009f\u2028\u2029]/g, unicodeEscape);
+  return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, unicodeEscape);
 }
 
 function unicodeEscape(c: string): string {
