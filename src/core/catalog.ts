@@ -3,35 +3,90 @@ import catalogJson from '../../schemas/events.json' with { type: 'json' };
 /** The five handler types (SPEC.md §2). */
 export type HandlerType = 'command' | 'http' | 'mcp_tool' | 'prompt' | 'agent';
 
+/**
+ * The Claude Code versions a fact holds for: `since` <= version < `until`
+ * (either bound may be absent), and where that comes from. Versions are
+ * `major.minor.patch` strings as Claude Code numbers its releases.
+ */
+export interface VersionRange {
+  since?: string;
+  until?: string;
+  source: string;
+}
+
+/** A field's value type in the catalog's input and output tables: a primitive, `object`, `array`, or the strings it takes. */
+export type FieldType = { type: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'unknown' } | { enum: string[] };
+
 /** How a matcher of the event is evaluated (SPEC.md §3). */
 export interface MatcherSpec {
   /** The input field the matcher is compared with. */
   field: string;
-  /** Known values of that field; empty when the vocabulary is open (server names, file names). */
+  /** Known values of that field; empty when the vocabulary is open (server names, file names). For tool events, the tool names. */
   knownValues: string[];
   /** True when values outside `knownValues` are legitimate (custom agents, MCP tools, models). */
   openVocabulary: boolean;
   /** `standard`: `[A-Za-z0-9_ ,|-]` is an exact list; `narrow`: only `[A-Za-z0-9_|]` (FileChanged, StopFailure). */
   exactSet: 'standard' | 'narrow';
+  /** `tools`: `knownValues` are the catalog's tool names (filled in at load). */
+  vocabulary?: 'tools';
+  /** Values valid for part of the version history only (`fork` since 2.1.214). */
+  valueRanges?: Record<string, VersionRange>;
+  /** Values current Claude Code no longer sends, with the version that dropped them. */
+  removedValues?: Record<string, VersionRange>;
+  notes?: string;
 }
 
-/** One row of the event catalog (`schemas/events.json`, from SPEC.md §1.2). */
+/** What an event's hook output can do (SPEC.md §5, §1.2), for the runner and the docs. */
+export interface EventOutputSpec {
+  /** The event reads a top-level `"decision": "block"` (with `reason`). */
+  decisionBlock: boolean;
+  /** The fields of `hookSpecificOutput` the event reads (besides `hookEventName`), with their types. */
+  hookSpecificOutput: Record<string, FieldType>;
+  /** Plain stdout on exit 0 is added to Claude's context. */
+  stdoutContext: boolean;
+  /** `systemMessage` reaches the user (false: discarded). */
+  systemMessage: boolean;
+  /** `continue: false` is honoured. */
+  continue: boolean;
+  /** PreToolUse: the deprecated top-level decision values. */
+  deprecatedDecision?: string[];
+  /** WorktreeCreate: a command hook prints the worktree path on stdout (no JSON). */
+  stdoutPath?: boolean;
+}
+
+/** One row of the event catalog (`schemas/events.json`, from SPEC.md §1.2 and §12). */
 export interface EventSpec {
   name: string;
   description: string;
   /** Claude Code version that added the event; null where the changelog does not say. */
-  versionAdded: string | null;
+  since: string | null;
+  /** Where `since` comes from. */
+  sinceSource: string;
   /** null for events without matcher support (SPEC.md §1.3): a matcher there is ignored. */
   matcher: MatcherSpec | null;
   /** Whether exit code 2 (or a JSON decision) can block on this event. */
   canBlock: boolean;
+  /** The handler types current Claude Code runs on this event. */
   handlerTypes: HandlerType[];
+  /** Handler types that ran only in part of the version history (agent on PermissionRequest until 2.1.280). */
+  handlerTypeRanges?: Partial<Record<HandlerType, VersionRange>>;
   /** Default timeout of command/http/mcp_tool handlers, seconds. */
   defaultTimeout: number;
   /** What `missing-timeout`'s fix inserts for command/http/mcp_tool handlers, seconds (RULES.md table). */
   recommendedTimeout: number;
-  /** One of the five tool events where `if` is evaluated (SPEC.md §2.1). */
+  /** One of the five tool events: the matcher filters on `tool_name` against the full tool list. */
   toolEvent: boolean;
+  /** A handler's `if` is evaluated here (SPEC.md §12.2: six events); elsewhere a handler with `if` never runs. */
+  ifEvaluated: boolean;
+  /** A guard event (SPEC.md §12.6): an invalid entry under it leaves the whole file unapplied. */
+  guard: boolean;
+  /** Hooks of this event get `CLAUDE_ENV_FILE` (SPEC.md §4.3). */
+  envFile: boolean;
+  /** Handler types whose `onFailure` this event ignores (SPEC.md §12.2). */
+  onFailureIgnored: HandlerType[];
+  /** The input JSON's fields (from the SDK types) and their types. */
+  input: Record<string, FieldType>;
+  output: EventOutputSpec;
   source: string;
   notes?: string;
 }
@@ -39,30 +94,60 @@ export interface EventSpec {
 /** Per-handler-type field definitions (SPEC.md §2.2). */
 export interface HandlerTypeSpec {
   required: string[];
+  /** JSON Schema fragments of the type's own fields. */
   fields: Record<string, object>;
+  /** Fields that hold only from some version on (`args` since 2.1.139). */
+  fieldRanges?: Record<string, VersionRange>;
+  /** Keys of the current CLI's schema it does not document (valid, never unknown). */
+  internalFields?: string[];
   defaultTimeout: number;
   recommendedTimeout?: number;
-  versionAdded?: string;
+  since?: string;
+  /** Since when `model` accepts aliases such as `haiku` (prompt, agent). */
+  modelAliases?: VersionRange;
   notes?: string;
+}
+
+/** The environment Claude Code gives a hook process (SPEC.md §4.3). */
+export interface EnvironmentSpec {
+  always: string[];
+  pluginOnly: string[];
+  pluginOptionPrefix: string;
+  envFile: string;
+  sometimes: Record<string, string>;
+  /** Variables users set to configure Claude Code; hooks may read them. */
+  userSettable: string[];
+  /** Variables people expect that Claude Code never sets. */
+  neverSet: string[];
 }
 
 /** The whole catalog. */
 export interface Catalog {
+  newestVersion: string;
+  newestVersionSource: string;
   handlerTypes: Record<HandlerType, HandlerTypeSpec>;
   commonHandlerFields: Record<string, object>;
   outputFields: string[];
+  universalOutput: Record<string, FieldType>;
   toolNames: string[];
   legacyToolNames: Record<string, string | null>;
+  toolNameRanges: Record<string, VersionRange>;
+  matcherSyntax: { commaSeparator: VersionRange; hyphenInExactNames: VersionRange };
+  pluginHooksFile: { topKeys: Record<string, VersionRange>; maxModules: number; groupKeys: string[] };
+  pluginManifest: { defaultHooksFileListed: VersionRange };
+  loader: { guardEvents: string[]; entryStripping: VersionRange; unknownEventEntryIgnored: VersionRange };
+  environment: EnvironmentSpec;
   events: EventSpec[];
 }
 
-/** The event catalog, loaded once (bundled into the CLI at build time). */
+/** The event catalog, loaded once (bundled into the CLI at build time); tool events get the tool names as their vocabulary. */
 export const catalog = catalogJson as unknown as Catalog;
+for (const e of catalog.events) if (e.matcher?.vocabulary === 'tools') e.matcher.knownValues = catalog.toolNames;
 
 /** Event specs by exact (case-sensitive) name. */
 export const EVENTS: ReadonlyMap<string, EventSpec> = new Map(catalog.events.map((e) => [e.name, e]));
 
-/** The 33 event names, in catalog order. */
+/** The 34 event names, in catalog order. */
 export const EVENT_NAMES: readonly string[] = catalog.events.map((e) => e.name);
 
 /** The five handler types. */

@@ -50,7 +50,7 @@ export function generateSchemas(cat: Catalog = catalog): Record<'settings' | 'pl
   for (const e of cat.events) {
     const m = e.matcher ? `Matcher filters on ${e.matcher.field}.` : 'No matcher support: a matcher is ignored.';
     eventProps[e.name] = {
-      description: `${e.description}. ${m} Handler types: ${e.handlerTypes.join(', ')}.${e.versionAdded ? ` Added in ${e.versionAdded}.` : ''}`,
+      description: `${e.description}. ${m} Handler types: ${e.handlerTypes.join(', ')}.${e.since ? ` Added in ${e.since}.` : ''}`,
       type: 'array',
       items: { $ref: '#/definitions/matcherGroup' },
     };
@@ -83,11 +83,14 @@ export function generateSchemas(cat: Catalog = catalog): Record<'settings' | 'pl
       title: 'Claude Code plugin hooks/hooks.json',
       type: 'object',
       properties: {
+        $schema: { type: 'string', description: 'Accepted and ignored since Claude Code 2.1.274.' },
         description: { type: 'string' },
         hooks: { $ref: '#/definitions/eventMap' },
-        modules: stringArray,
-        surface: {},
+        modules: { ...stringArray, maxItems: cat.pluginHooksFile.maxModules, description: 'Function-hook modules (early access); at most one entry.' },
+        surface: { not: {}, description: 'No longer accepted: Claude Code 2.1.332 and later fail to load a hooks.json with "surface".' },
       },
+      // The file needs "hooks", or "modules" instead (SPEC.md §12.4).
+      anyOf: [{ required: ['hooks'] }, { required: ['modules'] }],
       additionalProperties: false,
     },
     'plugin-manifest': {

@@ -67,6 +67,8 @@ export function validateShape(
   const skipped = (p: JSONPath) => skip.some((s) => s.length <= p.length && s.every((seg, i) => seg === p[i]));
   for (const err of errors) {
     if (err.keyword === 'if' || err.keyword === 'additionalProperties') continue;
+    // The top-level anyOf of a plugin hooks.json (hooks or modules) is said once, by its own error.
+    if (err.schemaPath.startsWith('#/anyOf/')) continue;
     const path = pointerToPath(err.instancePath);
     if (skipped(path)) continue;
     const node = locate(path);
@@ -125,6 +127,16 @@ function describe(err: ErrorObject, path: JSONPath, node: Node, eventMapPath: JS
     }
     case 'minLength':
       return at(node, `${role} must not be empty`);
+    case 'maxItems':
+      return path.length === 1 && path[0] === 'modules'
+        ? at(node, `"modules" takes at most ${String(p.limit)} module, got ${node.children?.length ?? 0}: Claude Code loads none of this file's modules`)
+        : at(node, `${role} must have at most ${String(p.limit)} items`);
+    case 'not':
+      if (path.length === 1 && path[0] === 'surface') return at(node.parent?.children?.[0] ?? node, '"surface" is no longer accepted: Claude Code 2.1.332 and later fail to load this hooks.json ("hooks.json `surface` is gone")');
+      return at(node, `${role} is not allowed`);
+    case 'anyOf':
+      if (path.length === 0) return at(node, 'a plugin hooks.json needs "hooks" (or "modules"): there is nothing for Claude Code to load');
+      return at(node, `${role} ${err.message ?? 'is invalid'}`);
     case 'exclusiveMinimum':
     case 'minimum':
       return at(node, `${role} must be a positive number of seconds, got ${JSON.stringify(node.value)}`);

@@ -2,11 +2,13 @@ import { EVENTS } from '../core/catalog.js';
 import { findProperty } from '../core/parse.js';
 import { defineRule } from './rule.js';
 
-const TOOL_EVENTS = [...EVENTS.values()].filter((e) => e.toolEvent).map((e) => e.name);
+const IF_EVENTS = [...EVENTS.values()].filter((e) => e.ifEvaluated).map((e) => e.name);
 
 /**
- * RULES.md §3 `if-on-non-tool-event`; SPEC.md §2.1: `if` is evaluated only on
- * the five tool events; on any other event a handler that has `if` never runs.
+ * RULES.md §3 `if-on-non-tool-event`; SPEC.md §2.1, §12.2: `if` is evaluated
+ * only on six events (the five tool events and PreSkillShellCommand, the
+ * catalog's `ifEvaluated`); on any other event a handler that has `if` is
+ * skipped ("cannot be evaluated for non-tool event"): it never runs.
  */
 export default defineRule({
   meta: {
@@ -14,16 +16,16 @@ export default defineRule({
     type: 'problem',
     severity: 'error',
     section: 3,
-    description: '"if" on a handler of an event other than the five tool events: the handler never runs',
+    description: '"if" on a handler of an event where it is not evaluated (all but the tool events and PreSkillShellCommand): the handler never runs',
     messages: {
       never: '"if" is evaluated only on {{tools}}; {{where}}on {{event}} a handler with "if" never runs',
     },
   },
   check(ctx) {
     for (const h of ctx.model.handlers) {
-      if (h.group.flat || !h.event.spec || h.event.spec.toolEvent) continue;
+      if (h.group.flat || !h.event.spec || h.event.spec.ifEvaluated) continue;
       const prop = findProperty(h.node, 'if');
-      if (prop) ctx.report({ messageId: 'never', data: { event: h.event.name, tools: TOOL_EVENTS.join(', ') }, node: prop.children![0]!, note: 'remove "if" (and filter inside the command instead)' });
+      if (prop) ctx.report({ messageId: 'never', data: { event: h.event.name, tools: IF_EVENTS.join(', ') }, node: prop.children![0]!, note: 'remove "if" (and filter inside the command instead)' });
     }
   },
 });

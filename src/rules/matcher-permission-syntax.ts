@@ -35,7 +35,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const ev of ctx.model.events) {
-      if (!ev.spec?.toolEvent) continue;
+      // Tool events and PreSkillShellCommand: the matcher compares a tool name.
+      if (ev.spec?.matcher?.field !== 'tool_name') continue;
       for (const g of ev.groups) {
         const m = matcherOf(g);
         const p = m && permissionRule(m.value);
