@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { filesOf, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
 import { rules } from '../src/rules/index.js';
+import { eventsDocument } from '../src/core/event-docs.js';
 
 for (const rule of rules) {
   const path = new URL(`../docs/rules/${rule.meta.id}.md`, import.meta.url);
@@ -21,3 +22,6 @@ const a = readme.indexOf(start);
 const b = readme.indexOf(end);
 if (a < 0 || b < a) throw new Error('README.md lacks the rules table markers');
 writeFileSync(readmePath, readme.slice(0, a + start.length) + '\n\n' + rulesTable(rules) + '\n' + readme.slice(b));
+
+// The event pages, from the catalog.
+writeFileSync(new URL('../docs/events.md', import.meta.url), eventsDocument());

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { filesOf, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
 import { rules, rulesById } from '../src/rules/index.js';
+import { eventsDocument } from '../src/core/event-docs.js';
 import { ROOT, runCli } from './helpers.js';
 
 const DOCS = join(ROOT, 'docs', 'rules');
@@ -50,6 +51,32 @@ describe('rule docs', () => {
   it('hooklint explain <unknown id> exits 2 with a suggestion', async () => {
     const { code, stderr } = await runCli(['explain', 'missing-timout']);
     assert.equal(code, 2);
-    assert.match(stderr, /unknown rule "missing-timout"; did you mean "missing-timeout"\?/);
+    assert.match(stderr, /unknown rule or event "missing-timout"; did you mean "missing-timeout"\?/);
+    const ev = await runCli(['explain', 'PreSkilShellCommand']);
+    assert.equal(ev.code, 2);
+    assert.match(ev.stderr, /did you mean "PreSkillShellCommand"\?/);
+  });
+});
+
+describe('event docs (docs/events.md, hooklint explain <EventName>)', () => {
+  it('docs/events.md is the one generated from the catalog (npm run docs:update)', () => {
+    assert.equal(readFileSync(join(ROOT, 'docs', 'events.md'), 'utf8'), eventsDocument());
+  });
+  it('hooklint explain PreSkillShellCommand prints its page: matcher, blocking, outputs, handler types, timeouts, versions', async () => {
+    const { code, stdout } = await runCli(['explain', 'PreSkillShellCommand']);
+    assert.equal(code, 0);
+    assert.match(stdout, /^# PreSkillShellCommand\n/);
+    assert.match(stdout, /\*\*Added in:\*\* 2\.1\.332/);
+    assert.match(stdout, /\*\*Matcher:\*\* filters on `tool_name`: `Bash`, `PowerShell`/);
+    assert.match(stdout, /\*\*Blocking:\*\* exit code 2 blocks/);
+    assert.match(stdout, /`permissionDecision` \("allow" \| "deny" \| "ask" \| "defer"\)/);
+    assert.match(stdout, /\*\*Handler types:\*\* `command`, `http`, `mcp_tool`\n/);
+    assert.match(stdout, /\*\*`if`:\*\* evaluated/);
+    assert.match(stdout, /default 600 s .*recommended 30 s/);
+    assert.match(stdout, /\*\*Input \(stdin JSON\):\*\* .*`invoked_by` \("user" \| "claude" \| "other"\)/);
+  });
+  it('an event without matcher support says so, and PermissionRequest names the agent type it no longer runs', async () => {
+    assert.match((await runCli(['explain', 'Stop'])).stdout, /\*\*Matcher:\*\* none: a matcher here is ignored/);
+    assert.match((await runCli(['explain', 'PermissionRequest'])).stdout, /\(also `agent` before 2\.1\.280\)/);
   });
 });

@@ -5,6 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargsParser from 'yargs-parser';
 import { closest } from '../core/suggest.js';
+import { EVENT_NAMES } from '../core/catalog.js';
+import { explainEvent } from '../core/event-docs.js';
 import { HooklintError } from '../core/lint.js';
 import type { LintResult } from '../core/types.js';
 import type { FormatContext, Formatter } from '../formatters/types.js';
@@ -178,8 +180,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return y;
     })
     .command('rules', 'List every rule with its severity, fixability and description', (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const }))
-    .command('explain <rule>', 'Print the documentation of a rule: what it catches, why, examples and fix safety', (y) =>
-      y.positional('rule', { type: 'string', demandOption: true, describe: 'Rule id, e.g. missing-timeout' }),
+    .command('explain <name>', 'Print the documentation of a rule (what it catches, why, examples, fix safety) or of a hook event (from the event catalog)', (y) =>
+      y.positional('name', { type: 'string', demandOption: true, describe: 'Rule id (missing-timeout) or event name (PreToolUse)' }),
     )
     .exitProcess(false);
   let helpShown = false;
@@ -200,7 +202,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       io.stdout(formatRules(args.format as 'text' | 'json'));
       return EXIT.ok;
     case 'explain':
-      return explain(args.rule as string, io);
+      return explain(args.name as string, io);
   }
   // `check` is the default command: `hooklint check x`, `hooklint x` and `hooklint check -- x`.
   const rest = args._.map(String);
@@ -312,11 +314,16 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** `hooklint explain <id>`: print docs/rules/<id>.md from the installed package. */
+/** `hooklint explain <id>`: print docs/rules/<id>.md from the installed package, or an event's page from the catalog. */
 function explain(id: string, io: CliIo): number {
+  const eventPage = explainEvent(id);
+  if (eventPage !== undefined) {
+    io.stdout(eventPage);
+    return EXIT.ok;
+  }
   if (!rulesById.has(id)) {
-    const suggestion = closest(id, [...rulesById.keys()]);
-    io.stderr(`hooklint: unknown rule "${sanitize(id)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}\nRun "hooklint rules" for the list.\n`);
+    const suggestion = closest(id, [...rulesById.keys(), ...EVENT_NAMES]);
+    io.stderr(`hooklint: unknown rule or event "${sanitize(id)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}\nRun "hooklint rules" for the rules; docs/events.md lists the events.\n`);
     return EXIT.error;
   }
   const file = join(packageRoot(), 'docs', 'rules', `${id}.md`);
