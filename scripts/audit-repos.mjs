@@ -25,7 +25,7 @@ export function findings() {
   if (r.status !== 0 && r.status !== 1) throw new Error(`hooklint exited ${r.status}: ${r.stderr}`);
   const out = [];
   for (const res of JSON.parse(r.stdout))
-    for (const m of res.messages) out.push({ file: relative(REPOS, res.filePath).split('\\').join('/'), line: m.line, col: m.column, severity: m.severity, rule: m.ruleId, message: m.message });
+    for (const m of res.messages) out.push({ file: relative(REPOS, res.filePath).split('\\').join('/'), line: m.line, col: m.column, severity: m.severity === 2 ? 'error' : m.severity === 1 ? 'warning' : m.severity, rule: m.ruleId, message: m.message });
   return out;
 }
 

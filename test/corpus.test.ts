@@ -114,7 +114,9 @@ describe('corpus: known defect counts', () => {
  * now skipped); `duplicate-hooks-file` 1 → 0 (`./hooks/hooks.json` named once
  * loads once since 2.1.332); `unloaded-location` 0 → 10 (`.claude-plugin/hooks.json`
  * files, which a plugin loads only when its plugin.json names them; none of
- * these copies comes with a manifest that does).
+ * these copies comes with a manifest that does). `env-var-never-set` (new): 4,
+ * each a variable Claude Code never sets ($CLAUDE_TOOL_ARG_FILE_PATH twice,
+ * $CLAUDE_TOOL_INPUT_COMMAND, $CLAUDE_FILE_PATH), all checked by hand.
  */
 const CORPUS_TOTALS: Record<string, number> = {
   'missing-timeout': 335,
@@ -125,6 +127,7 @@ const CORPUS_TOTALS: Record<string, number> = {
   'flat-handler': 21,
   'unknown-handler-key': 13,
   'unloaded-location': 10,
+  'env-var-never-set': 4,
   'plugin-hooks-unknown-key': 8,
   'timeout-over-budget': 7,
   'missing-hooks-wrapper': 6,

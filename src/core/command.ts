@@ -1,4 +1,4 @@
-import { forEachChild, parse as parseShell, type Command, type SyntaxNode, type Word, type WordPart } from 'unbash';
+import { forEachChild, parse as parseShell, type Command, type SyntaxNode, type TestExpression, type Word, type WordPart } from 'unbash';
 
 /**
  * Static analysis of a command handler's `command` (shell form) or
@@ -64,10 +64,24 @@ export interface PlaceholderExpansion {
   splitSafe: boolean;
 }
 
+/** A `$NAME` / `${NAME…}` expansion of any variable in shell form (positional and special parameters left out). */
+export interface VariableUse {
+  name: string;
+  /** 0-based, half-open offsets into the command string. */
+  pos: number;
+  end: number;
+  /** `${NAME:-x}`, `${NAME-x}`, `${NAME:=x}`, `${NAME:?msg}`, `${NAME:+x}`: the command says what happens when it is unset. */
+  guarded: boolean;
+}
+
 /** Everything rules need from one shell-form command. */
 export interface ShellAnalysis {
   commands: SimpleCommand[];
   expansions: PlaceholderExpansion[];
+  /** Every variable the command reads (see VariableUse). */
+  variables: VariableUse[];
+  /** Names the command itself sets: assignments, `export`/`local`/`declare`/`readonly`, `read`, `for`. */
+  assigned: Set<string>;
   /** The parser reported errors (the tree is a best-effort partial one). */
   hasErrors: boolean;
 }
@@ -125,7 +139,7 @@ const NO_SCRIPT_OPTS = new Set(['-c', '-m', '-e', '-p', '--eval', '--print']);
  * Never throws: a command that does not parse yields what did.
  */
 export function analyzeShell(command: string, values: PlaceholderValues = {}): ShellAnalysis {
-  const out: ShellAnalysis = { commands: [], expansions: [], hasErrors: false };
+  const out: ShellAnalysis = { commands: [], expansions: [], variables: [], assigned: new Set(), hasErrors: false };
   let script;
   try {
     script = parseShell(command);
@@ -157,9 +171,16 @@ export function analyzeShell(command: string, values: PlaceholderValues = {}): S
       case 'Command': {
         const cmd = toSimpleCommand(node, ctx, exact, background, substituted);
         if (cmd) out.commands.push(cmd);
-        collectExpansions(node, out.expansions, exact);
+        collectExpansions(node, out, exact);
         break;
       }
+      case 'For':
+      case 'Select':
+        out.assigned.add(node.name.value);
+        break;
+      case 'TestCommand':
+        if (exact) collectTestVariables(node.expression, out);
+        break;
       case 'AndOr': {
         // `a || b`: b runs when a failed, so it is a fallback for every command before it.
         const start = out.commands.length;
@@ -287,29 +308,89 @@ const OUTPUT_REDIRECTS: ReadonlySet<string> = new Set(['>', '>>', '>|', '&>', '&
 const NO_WRITES: string[] = [];
 const NO_COMMANDS: SimpleCommand[] = [];
 
-/** Record placeholder expansions of one simple command (its words and redirection targets). */
-function collectExpansions(node: Command, out: PlaceholderExpansion[], exact: boolean): void {
+/** The variables a `[[ … ]]` expression reads (its operands are words). */
+function collectTestVariables(e: TestExpression, out: ShellAnalysis): void {
+  switch (e.type) {
+    case 'TestUnary':
+      scanVariables(e.operand.parts, out);
+      break;
+    case 'TestBinary':
+      scanVariables(e.left.parts, out);
+      scanVariables(e.right.parts, out);
+      break;
+    case 'TestLogical':
+      for (const o of e.operands) collectTestVariables(o, out);
+      break;
+    case 'TestNot':
+      collectTestVariables(e.operand, out);
+      break;
+    case 'TestGroup':
+      collectTestVariables(e.expression, out);
+  }
+}
+
+/** Record the variable uses among word parts (placeholders too; see VariableUse). */
+function scanVariables(parts: readonly WordPart[] | undefined, out: ShellAnalysis): void {
+  for (const p of parts ?? []) {
+    if (p.type === 'DoubleQuoted' || p.type === 'LocaleString') scanVariables(p.parts as readonly WordPart[], out);
+    else if (p.type === 'SimpleExpansion' || p.type === 'ParameterExpansion') {
+      const name = p.type === 'SimpleExpansion' ? p.text.slice(1) : p.parameter;
+      if (/^[A-Za-z_]\w*$/.test(name)) out.variables.push({ name, pos: p.pos, end: p.end, guarded: p.type === 'ParameterExpansion' && p.operation?.type === 'Default' });
+    }
+  }
+}
+
+/** Builtins whose arguments name variables they set. */
+const DECLARERS = new Set(['export', 'local', 'declare', 'typeset', 'readonly', 'read', 'unset', 'mapfile', 'readarray']);
+
+/**
+ * Record the variables one simple command reads and sets: placeholder expansions
+ * (with quoting, for `unquoted-path-variable`) and every variable use, from its
+ * words, assignment values and redirection targets; assignments and the names
+ * declaring builtins take.
+ */
+function collectExpansions(node: Command, out: ShellAnalysis, exact: boolean): void {
   if (!exact) return;
   const scan = (parts: readonly WordPart[] | undefined, quoted: boolean, splitSafe: boolean) => {
     for (const p of parts ?? []) {
       if (p.type === 'DoubleQuoted' || p.type === 'LocaleString') scan(p.parts as readonly WordPart[], true, splitSafe);
       else if (p.type === 'SimpleExpansion' || p.type === 'ParameterExpansion') {
         const name = p.type === 'SimpleExpansion' ? p.text.slice(1) : p.parameter;
-        if ((PLACEHOLDERS as readonly string[]).includes(name)) out.push({ name, pos: p.pos, end: p.end, quoted, splitSafe });
+        if ((PLACEHOLDERS as readonly string[]).includes(name)) out.expansions.push({ name, pos: p.pos, end: p.end, quoted, splitSafe });
+        if (/^[A-Za-z_]\w*$/.test(name)) out.variables.push({ name, pos: p.pos, end: p.end, guarded: p.type === 'ParameterExpansion' && p.operation?.type === 'Default' });
       }
     }
   };
   const words: (Word | undefined)[] = [node.name];
+  const declares = node.name !== undefined && DECLARERS.has(node.name.value);
   for (const a of node.suffix) {
-    if (a.type === 'Word') words.push(a);
-    else if (a.type === 'Assignment' && a.value.type === 'Word') scan(a.value.parts, false, true);
-    else if (a.type === 'Redirect' || a.type === 'HereString') words.push(a.target);
+    if (a.type === 'Word') {
+      words.push(a);
+      if (declares && /^[A-Za-z_]\w*(=|$)/.test(a.value)) out.assigned.add(a.value.split('=')[0]!);
+    } else if (a.type === 'Assignment') {
+      out.assigned.add(a.name);
+      if (a.value.type === 'Word') scan(a.value.parts, false, true);
+    } else if (a.type === 'Redirect' || a.type === 'HereString') words.push(a.target);
   }
   for (const a of node.prefix) {
-    if (a.type === 'Assignment' && a.value.type === 'Word') scan(a.value.parts, false, true);
-    else if (a.type === 'Redirect' || a.type === 'HereString') words.push(a.target);
+    if (a.type === 'Assignment') {
+      out.assigned.add(a.name);
+      if (a.value.type === 'Word') scan(a.value.parts, false, true);
+    } else if (a.type === 'Redirect' || a.type === 'HereString') words.push(a.target);
   }
   for (const w of words) if (w) scan(w.parts, false, false);
+  // `bash -c '<script>'`: the script's own variables, at their offsets in this command.
+  if (node.name && SHELLS.has(basename(node.name.value))) {
+    const args = node.suffix.filter((a): a is Word => a.type === 'Word');
+    const c = args.findIndex((a) => a.value === '-c');
+    const script = c >= 0 ? args[c + 1] : undefined;
+    const part = script?.parts?.length === 1 ? script.parts[0] : undefined;
+    if (part?.type === 'SingleQuoted') {
+      const inner = analyzeShell(part.value);
+      for (const v of inner.variables) out.variables.push({ ...v, pos: v.pos + part.pos + 1, end: v.end + part.pos + 1 });
+      for (const n of inner.assigned) out.assigned.add(n);
+    }
+  }
 }
 
 /** The last path segment of a word. */

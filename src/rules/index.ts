@@ -29,6 +29,10 @@ import noDuplicateKeys from './no-duplicate-keys.js';
 import noSuppressOutput from './no-suppress-output.js';
 import noTrailingCommas from './no-trailing-commas.js';
 import onceIgnored from './once-ignored.js';
+import envVarNeverSet from './env-var-never-set.js';
+import httpInvalidUrl from './http-invalid-url.js';
+import rewakeIgnored from './rewake-ignored.js';
+import onFailureIgnored from './on-failure-ignored.js';
 import outputFieldInConfig from './output-field-in-config.js';
 import pathDependentCommand from './path-dependent-command.js';
 import pluginHooksUnknownKey from './plugin-hooks-unknown-key.js';
@@ -66,6 +70,7 @@ export const rules: readonly Rule[] = [
   schema,
   flatHandler,
   missingHooksWrapper,
+  httpInvalidUrl,
   unknownEvent,
   handlerTypeUnsupported,
   missingTimeout,
@@ -77,6 +82,8 @@ export const rules: readonly Rule[] = [
   unknownGroupKey,
   asyncMisuse,
   onceIgnored,
+  onFailureIgnored,
+  rewakeIgnored,
   ifOnNonToolEvent,
   ifMisplaced,
   execFormMisuse,
@@ -101,6 +108,7 @@ export const rules: readonly Rule[] = [
   remoteCodeExecution,
   secretInConfig,
   userConfigInShellForm,
+  envVarNeverSet,
   scriptNotFound,
   scriptNotExecutable,
   escapedShebang,

@@ -1,10 +1,10 @@
-import { EVENT_NAMES } from '../core/catalog.js';
+import { catalog, EVENT_NAMES } from '../core/catalog.js';
 import { closest } from '../core/suggest.js';
 import { defineRule } from './rule.js';
 
 /**
  * RULES.md §2 `unknown-event`; SPEC.md §1.1: event names are case-sensitive
- * PascalCase and there are 33. Claude Code skips an unknown event (v2.1.101+;
+ * PascalCase and there are 34 (SPEC.md §12.1). Claude Code skips an unknown event (v2.1.101+;
  * older versions dropped the whole file, SPEC.md §8.1).
  * Safe fix when only letter case differs; otherwise a suggestion.
  */
@@ -15,7 +15,7 @@ export default defineRule({
     severity: 'error',
     section: 2,
     fixable: 'safe',
-    description: 'An event name that is not one of the 33 Claude Code hook events',
+    description: `An event name that is not one of the ${EVENT_NAMES.length} Claude Code hook events (${catalog.newestVersion})`,
     messages: {
       unknown: 'unknown hook event "{{name}}": {{where}}its hooks never run',
       didYouMean: 'unknown hook event "{{name}}"; did you mean "{{suggestion}}"? Event names are case-sensitive',

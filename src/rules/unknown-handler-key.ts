@@ -4,7 +4,7 @@ import { defineRule } from './rule.js';
 import { handlerProps, isMarkerKey, markerAware, unknownKeyFix } from './util.js';
 
 /** Keys other rules report with a more precise message. */
-const OWNED = new Set([...catalog.outputFields, 'once']);
+const OWNED = new Set([...catalog.outputFields, 'once', 'onFailure']);
 
 /** The keys a handler of each type defines (SPEC.md §2.1, §2.2). */
 const KNOWN: Record<HandlerType, string[]> = Object.fromEntries(

@@ -106,12 +106,12 @@ export function matchersOf(ctx: RuleContext, which: 'tool' | 'matching'): { ev: 
   return out;
 }
 
-/** The keys of a matcher group other than `matcher` and `hooks` (and `if`, which `if-misplaced` reports), with a "did you mean". */
+/** The keys of a matcher group other than `matcher` and `hooks` (and `if` and `onFailure`, which `if-misplaced` and `on-failure-ignored` report), with a "did you mean". */
 export function unknownGroupKeys(g: GroupEntry): { prop: Node; keyNode: Node; key: string; suggestion: string | undefined }[] {
   if (g.flat) return [];
   return properties(g.node)
     .map((prop) => ({ prop, keyNode: prop.children![0]!, key: keyOf(prop) }))
-    .filter(({ key }) => key !== 'matcher' && key !== 'hooks' && key !== 'if')
+    .filter(({ key }) => key !== 'matcher' && key !== 'hooks' && key !== 'if' && key !== 'onFailure')
     .map((k) => ({ ...k, suggestion: isMarkerKey(k.key) ? undefined : closest(k.key, ['matcher', 'hooks']) }));
 }
 
