@@ -10,6 +10,7 @@ import { posix } from 'node:path';
 import { claimContext, targetOfText } from './node/files.js';
 import { PluginLayout } from './node/claims.js';
 import { lintText } from './core/lint.js';
+import { parseTarget } from './core/version.js';
 import type { Rule, ScriptHost } from './rules/rule.js';
 
 /** Where example files live: a virtual project (and plugin) root; nothing is read from disk. */
@@ -67,7 +68,8 @@ export function runExample(files: ExampleFile[], ruleId: string): string[] {
     if (!/\.json$/.test(f.path)) continue;
     const t = targetOfText(posix.join(ROOT, f.path), f.text, claims);
     if ('skipped' in t) continue;
-    const { diagnostics } = lintText(f.text, { filePath: t.path, kind: t.kind, projectRoot: t.projectRoot ?? ROOT, pluginRoot: t.pluginRoot ?? ROOT, unloaded: t.unloaded, inPlace: t.inPlace !== false, host });
+    const target = t.claudeVersion ? parseTarget(t.claudeVersion, 'engines') : undefined;
+    const { diagnostics } = lintText(f.text, { filePath: t.path, kind: t.kind, projectRoot: t.projectRoot ?? ROOT, pluginRoot: t.pluginRoot ?? ROOT, unloaded: t.unloaded, inPlace: t.inPlace !== false, host, ...(target ? { target } : {}) });
     for (const d of diagnostics) if (d.ruleId === ruleId) lines.push(`${f.path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]`);
   }
   return lines;
@@ -81,6 +83,7 @@ const CATEGORIES: Record<number, string> = {
   5: 'Commands (static shell analysis; never executed)',
   6: 'Scripts the command runs (read from disk; off with --no-scripts)',
   7: 'Plugins and locations',
+  8: 'Claude Code versions (--claude-version, "claudeVersion", a plugin\'s "engines")',
 };
 
 /** The README's rule table, generated from the rules' metadata (one table per category). */

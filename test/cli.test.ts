@@ -116,7 +116,7 @@ describe('output', () => {
         '      |',
         '    1 | {"hooks": {"Stop": [{"hooks": [{"type": "command"}]}]}}',
         '      |                                ^~~~~~~~~~~~~~~~~~~',
-        '     = Claude Code skips this whole file: 1 hook and 0 other settings in it do not load',
+        '     = Claude Code drops this entry (hooks.Stop[0]: "entry ignored") and applies the rest of the file',
         '  1:33  warning  handler has no "timeout": it runs for up to 600 s before Claude Code cancels it; set it explicitly (recommended: 30)  missing-timeout [fixable]',
         '      |',
         '    1 | {"hooks": {"Stop": [{"hooks": [{"type": "command"}]}]}}',

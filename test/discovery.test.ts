@@ -223,7 +223,7 @@ describe('discovery: copies of settings files', () => {
   });
 
   it('the blast radius of a copy is said of where it is used', () => {
-    const dir = tree({ 'example/settings.json': '{"hooks": {"Stop": [{"hooks": [{"type": "command"}]}]}}\n' });
+    const dir = tree({ 'example/settings.json': '{"hooks": {"Stop": [{"hooks": [{"type": "command"}]}]}, "model": "x", "env": {,}}\n' });
     const out = lintFiles([join(dir, 'example/settings.json')], { scripts: false, useConfig: false });
     const fatal = out.results[0]!.messages.find((m) => m.severity === 'error');
     assert.match(fatal!.note!, /^where this file is used, Claude Code skips this whole file/);

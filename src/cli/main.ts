@@ -5,7 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargsParser from 'yargs-parser';
 import { closest } from '../core/suggest.js';
-import { EVENT_NAMES } from '../core/catalog.js';
+import { catalog, EVENT_NAMES } from '../core/catalog.js';
+import { parseTarget } from '../core/version.js';
 import { explainEvent } from '../core/event-docs.js';
 import { HooklintError } from '../core/lint.js';
 import type { LintResult } from '../core/types.js';
@@ -102,6 +103,7 @@ const CHECK_OPTIONS = {
   'output-file': { alias: 'o', type: 'string', describe: 'Write the report to this file instead of standard output' },
   config: { alias: 'c', type: 'string', describe: 'Use this hooklint.config.json for every file (default: the nearest one above each file)' },
   'config-lookup': { type: 'boolean', default: true, describe: 'Look up hooklint.config.json files (--no-config-lookup: use none)' },
+  'claude-version': { type: 'string', describe: `Check against this Claude Code version or range (semver: 2.1.290, ">=2.1.280"; default ${catalog.newestVersion}, or a plugin's "engines")` },
   stdin: { type: 'boolean', default: false, describe: 'Lint standard input (for editors); never writes' },
   'stdin-filename': { type: 'string', describe: 'With --stdin: the path the text belongs to (decides its kind, roots and config)' },
 } as const satisfies Record<string, { type: 'string' | 'boolean' | 'number'; alias?: string; default?: unknown; choices?: readonly string[]; describe: string }>;
@@ -228,6 +230,7 @@ interface CheckArgs {
   configLookup: boolean;
   stdin: boolean;
   stdinFilename?: string;
+  claudeVersion?: string;
 }
 
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
@@ -244,6 +247,10 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     io.stderr('hooklint: --fix does not apply to --stdin (nothing is written); use --fix-dry-run or --diff\nRun "hooklint --help" for usage.\n');
     return EXIT.error;
   }
+  if (args.claudeVersion !== undefined && !parseTarget(args.claudeVersion, 'option')) {
+    io.stderr(`hooklint: --claude-version takes a Claude Code version or range such as 2.1.290 or ">=2.1.280", got ${JSON.stringify(sanitize(args.claudeVersion))}\nRun "hooklint --help" for usage.\n`);
+    return EXIT.error;
+  }
   if (args.stdin && args.paths?.length) {
     io.stderr('hooklint: --stdin lints standard input; do not also name paths (use --stdin-filename)\nRun "hooklint --help" for usage.\n');
     return EXIT.error;
@@ -255,6 +262,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     env: io.env,
     ...(args.config ? { config: args.config } : {}),
     useConfig: args.configLookup || !!args.config,
+    ...(args.claudeVersion !== undefined ? { claudeVersion: args.claudeVersion } : {}),
     // Only the stylish format prints code frames; other formats need no file text kept.
     keepSource: args.format === 'stylish' && !args.diff,
     ...(fixing ? { fix: args.unsafeFixes ? ('unsafe' as const) : ('safe' as const), dryRun: !args.fix } : {}),

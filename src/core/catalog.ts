@@ -12,6 +12,12 @@ export interface VersionRange {
   since?: string;
   until?: string;
   source: string;
+  /** What versions before `since` do instead (for messages: "2.1.294 and older ignore it"). */
+  before?: string;
+  /** What versions from `until` on do instead. */
+  after?: string;
+  /** What versions inside the range do (for a fact that is a problem while it holds). */
+  during?: string;
 }
 
 /** A field's value type in the catalog's input and output tables: a primitive, `object`, `array`, or the strings it takes. */
@@ -89,6 +95,8 @@ export interface EventSpec {
   output: EventOutputSpec;
   source: string;
   notes?: string;
+  /** What versions before `since` do with a file that names the event, when it differs from the loader's default. */
+  olderVersions?: string;
 }
 
 /** Per-handler-type field definitions (SPEC.md §2.2). */
@@ -103,8 +111,10 @@ export interface HandlerTypeSpec {
   defaultTimeout: number;
   recommendedTimeout?: number;
   since?: string;
-  /** Since when `model` accepts aliases such as `haiku` (prompt, agent). */
-  modelAliases?: VersionRange;
+  /** Since when `model` accepts aliases such as `haiku` (prompt, agent), and the aliases. */
+  modelAliases?: VersionRange & { aliases: string[] };
+  /** The handler type's own version range (mcp_tool since 2.1.118). */
+  sinceRange?: VersionRange;
   notes?: string;
 }
 
@@ -135,7 +145,7 @@ export interface Catalog {
   matcherSyntax: { commaSeparator: VersionRange; hyphenInExactNames: VersionRange };
   pluginHooksFile: { topKeys: Record<string, VersionRange>; maxModules: number; groupKeys: string[] };
   pluginManifest: { defaultHooksFileListed: VersionRange };
-  loader: { guardEvents: string[]; entryStripping: VersionRange; unknownEventEntryIgnored: VersionRange };
+  loader: { guardEvents: string[]; entryStripping: VersionRange; unknownEventEntryIgnored: VersionRange; unknownEvent: { before: string } };
   environment: EnvironmentSpec;
   events: EventSpec[];
 }

@@ -31,6 +31,7 @@ export function configSchema(ruleIds: readonly string[]): object {
         additionalProperties: { type: 'number', exclusiveMinimum: 0 },
       },
       knownCommands: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Programs your hooks may rely on without path-dependent-command.' },
+      claudeVersion: { type: 'string', minLength: 1, description: 'The Claude Code version or range (semver syntax, e.g. "2.1.290" or ">=2.1.280") the files are checked against. Default: the newest version hooklint knows; a plugin\'s plugin.json "engines" range for its files.' },
     },
   };
 }

@@ -1,11 +1,14 @@
 import { rules as allRules } from '../rules/index.js';
 import { memoHost } from '../rules/scripts.js';
 import { interpolate, WHERE_COPY, type LintOptions, type ReportDescriptor, type Rule } from '../rules/rule.js';
-import { buildModel } from './model.js';
+import { getLocation, type JSONPath } from 'jsonc-parser';
+import { catalog, EVENTS } from './catalog.js';
+import { buildModel, type HookModel } from './model.js';
+import { mayPredate, mayReach, NEWEST } from './version.js';
 import { parseDocument } from './parse.js';
 import { LineIndex } from './positions.js';
 import { otherSettingsCount } from './validate.js';
-import type { Diagnostic, FileKind, LintOutput, Severity } from './types.js';
+import { isSettingsKind, type Diagnostic, type FileKind, type LintOutput, type Severity } from './types.js';
 
 /** A rule's configured level: off, or a severity that replaces its default. */
 export type RuleLevel = 'off' | 'warn' | 'error';
@@ -112,9 +115,61 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   }
   diagnostics.sort(compareDiagnostics);
   const sectionOf = (id: string) => SECTION.get(id) ?? options.rules?.find((r) => r.meta.id === id)?.meta.section;
-  const fatal = diagnostics.find((d) => d.severity === 'error' && sectionOf(d.ruleId) === 1);
-  if (fatal) fatal.note = blastRadius(options.kind, model.handlers.length, otherSettingsCount(doc.root), options.inPlace !== false);
+  // Duplicate keys parse (the last one wins): the file still loads, so they carry no blast radius.
+  const fatal = diagnostics.filter((d) => d.severity === 'error' && sectionOf(d.ruleId) === 1 && d.ruleId !== 'no-duplicate-keys');
+  if (fatal.length > 0) addBlastRadius(fatal, text, model, options, otherSettingsCount(doc.root));
   return { diagnostics, handlerCount: model.handlers.length };
+}
+
+/** Rules whose errors mean the text is not strict JSON: Claude Code cannot read the file at all. */
+const UNREADABLE = new Set(['json-syntax', 'no-comments', 'no-trailing-commas']);
+
+/**
+ * Say what Claude Code drops for each structural error (SPEC.md §8, §12.6),
+ * for the target version: JSON it cannot read, or an error outside the event
+ * map, skips a settings file whole (said once, on the first); since 2.1.332 an
+ * invalid entry under a guard event (PreToolUse, PermissionRequest,
+ * PreSkillShellCommand) leaves the whole file unapplied (said once), and one
+ * under any other event is stripped alone (said on each). Older targets skip
+ * the whole file for any of them; a range target spanning 2.1.332 says both.
+ * Managed settings, plugin hooks and manifests keep their own rules (§8.2, §8.3).
+ */
+function addBlastRadius(fatal: Diagnostic[], text: string, model: HookModel, options: LintTextOptions, others: number): void {
+  const inPlace = options.inPlace !== false;
+  const whole = blastRadius(options.kind, model.handlers.length, others, inPlace);
+  const settings = isSettingsKind(options.kind) && options.kind !== 'managed-settings';
+  const stripping = catalog.loader.entryStripping.since!;
+  const target = options.target ?? NEWEST;
+  const newer = mayReach(target, stripping);
+  const older = mayPredate(target, stripping);
+  // JSON that does not parse strictly is skipped whole, whatever else is wrong in it.
+  if (!settings || !newer || fatal.some((d) => UNREADABLE.has(d.ruleId))) {
+    fatal[0]!.note = whole;
+    return;
+  }
+  let wholeSaid = false;
+  const sayWhole = (d: Diagnostic, why?: string) => {
+    if (wholeSaid) return;
+    wholeSaid = true;
+    d.note = why ? `${inPlace ? '' : WHERE_COPY}${why}` : whole;
+  };
+  for (const d of fatal) {
+    const entry = UNREADABLE.has(d.ruleId) ? undefined : entryOf(getLocation(text, d.offset).path, model.eventMapPath);
+    if (!entry) sayWhole(d);
+    else if (EVENTS.get(entry.event)?.guard)
+      sayWhole(d, `an invalid entry under ${entry.event} leaves this whole file unapplied until it is fixed (Claude Code ${stripping}+): ${plural(model.handlers.length, 'hook')} and ${plural(others, 'other setting')} in it do not take effect`);
+    else
+      d.note = `${inPlace ? '' : WHERE_COPY}Claude Code drops this entry (${entry.label}: "entry ignored") and applies the rest of the file${older ? `; versions before ${stripping} skip the whole file` : ''}`;
+  }
+}
+
+/** The hook entry a JSON path lies in: its event and the `hooks.<Event>[i]` label; undefined outside the event map's entries. */
+function entryOf(path: JSONPath, eventMapPath: JSONPath): { event: string; label: string } | undefined {
+  if (path.length < eventMapPath.length + 1 || !eventMapPath.every((seg, i) => seg === path[i])) return undefined;
+  const event = path[eventMapPath.length];
+  if (typeof event !== 'string') return undefined;
+  const group = path[eventMapPath.length + 1];
+  return { event, label: `hooks.${event}${typeof group === 'number' ? `[${group}]` : ''}` };
 }
 
 /** Order by line, column, then rule id (deterministic output). */

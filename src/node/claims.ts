@@ -111,6 +111,8 @@ export function foreignContent(root: { version?: unknown; $schema?: unknown }): 
 interface ManifestInfo {
   path: string;
   hookFiles: string[];
+  /** `engines["claude-code"]`: the Claude Code versions the plugin promises to work on (a semver range). */
+  engines?: string;
 }
 
 /** One plugin a marketplace lists with a local `source` folder. */
@@ -126,6 +128,8 @@ export interface PluginPlacement {
   root: string;
   /** The manifest, when the plugin has one. */
   manifest?: string;
+  /** The manifest's `engines["claude-code"]` range. */
+  engines?: string;
   /** Hook files the manifest or the marketplace entry names, absolute. */
   hookFiles: string[];
 }
@@ -182,7 +186,11 @@ export class PluginLayout {
     let m = this.manifests.get(dir);
     if (m === undefined) {
       const path = join(dir, '.claude-plugin', 'plugin.json');
-      m = this.fs.exists(path) ? { path, hookFiles: hookRefs(propertyOf(readJson(this.fs, path), 'hooks'), dir) } : null;
+      if (this.fs.exists(path)) {
+        const value = readJson(this.fs, path);
+        const engines = propertyOf(propertyOf(value, 'engines'), 'claude-code');
+        m = { path, hookFiles: hookRefs(propertyOf(value, 'hooks'), dir), ...(typeof engines === 'string' ? { engines } : {}) };
+      } else m = null;
       this.manifests.set(dir, m);
     }
     return m ?? undefined;
@@ -249,12 +257,12 @@ export class PluginLayout {
     }
     if (best && (nearestManifest < 0 || best.index < nearestManifest)) {
       const manifest = this.manifest(best.plugin.root);
-      return { root: best.plugin.root, ...(manifest ? { manifest: manifest.path } : {}), hookFiles: [...(manifest?.hookFiles ?? []), ...best.plugin.hookFiles] };
+      return { root: best.plugin.root, ...(manifest ? { manifest: manifest.path } : {}), ...(manifest?.engines ? { engines: manifest.engines } : {}), hookFiles: [...(manifest?.hookFiles ?? []), ...best.plugin.hookFiles] };
     }
     if (nearestManifest < 0) return undefined;
     const root = chain[nearestManifest]!;
     const manifest = this.manifest(root)!;
-    return { root, manifest: manifest.path, hookFiles: manifest.hookFiles };
+    return { root, manifest: manifest.path, ...(manifest.engines ? { engines: manifest.engines } : {}), hookFiles: manifest.hookFiles };
   }
 }
 

@@ -5,6 +5,7 @@ import type { Node } from 'jsonc-parser';
 import type picomatchType from 'picomatch';
 import { EVENT_NAMES } from '../core/catalog.js';
 import { HooklintError, type RuleLevel } from '../core/lint.js';
+import { parseTarget } from '../core/version.js';
 import { keyOf, parseDocument, properties } from '../core/parse.js';
 import { LineIndex } from '../core/positions.js';
 import { closest } from '../core/suggest.js';
@@ -29,6 +30,8 @@ export interface HooklintConfig {
   recommendedTimeouts?: Record<string, number>;
   /** Programs `path-dependent-command` does not report. */
   knownCommands?: string[];
+  /** The Claude Code version or range the files are checked against (semver syntax; default the newest the catalog knows). */
+  claudeVersion?: string;
 }
 
 /** A bad config file: the CLI prints the message (with `path:line:col`) and exits 2. */
@@ -186,8 +189,14 @@ export function loadConfig(path: string): LoadedConfig {
         config.recommendedTimeouts = out;
         break;
       }
+      case 'claudeVersion': {
+        const spec = value(v);
+        if (typeof spec !== 'string' || !parseTarget(spec, 'config')) throw at(v, `"claudeVersion" must be a Claude Code version or range such as "2.1.290" or ">=2.1.280", got ${JSON.stringify(spec ?? null)}`);
+        config.claudeVersion = spec;
+        break;
+      }
       default: {
-        const s = closest(key, ['rules', 'ignores', 'overrides', 'recommendedTimeouts', 'knownCommands']);
+        const s = closest(key, ['rules', 'ignores', 'overrides', 'recommendedTimeouts', 'knownCommands', 'claudeVersion']);
         throw at(p, `unknown key "${key}"${s ? `; did you mean "${s}"?` : ''}`);
       }
     }

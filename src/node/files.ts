@@ -24,6 +24,8 @@ export interface Target {
   sniff?: boolean;
   /** Why Claude Code never reads this file (RULES.md §7 `unloaded-location`), when it does not. */
   unloaded?: string;
+  /** The Claude Code range a plugin's plugin.json promises (`engines["claude-code"]`), for the plugin's files. */
+  claudeVersion?: string;
   /**
    * The path makes the file a candidate only: it is linted when its content confirms the
    * kind (`sniffKind` finds Claude Code's settings shape), and skipped silently otherwise.
@@ -93,7 +95,10 @@ export function kindFromPath(path: string, ctx: ClaimContext): Omit<Target, 'dis
     if (name === 'hooks.json') return unloaded('a standalone .claude/hooks.json is not a settings file; project hooks go under "hooks" in .claude/settings.json');
   }
   if (name === 'managed-settings.json' || (parent === 'managed-settings.d' && name.endsWith('.json'))) return { path: abs, kind: 'managed-settings', inPlace: isManagedDir(dir) };
-  if (name === 'plugin.json' && parent === '.claude-plugin') return { path: abs, kind: 'plugin-manifest', pluginRoot: dirname(dir), inPlace: true };
+  if (name === 'plugin.json' && parent === '.claude-plugin') {
+    const engines = ctx.layout.manifest(dirname(dir))?.engines;
+    return { path: abs, kind: 'plugin-manifest', pluginRoot: dirname(dir), inPlace: true, ...(engines ? { claudeVersion: engines } : {}) };
+  }
   if (name === 'settings.json' && ctx.layout.manifest(dir))
     return unloaded("a plugin's root settings.json is read only for its agent and subagentStatusLine keys; plugin hooks go in hooks/hooks.json");
   if (name === 'settings.json' || name === 'settings.local.json')
@@ -120,10 +125,12 @@ export function kindFromPath(path: string, ctx: ClaimContext): Omit<Target, 'dis
     return { path: abs, kind: 'plugin-hooks', pluginRoot: container, inPlace: !listedElsewhere, confirm: true };
   }
   const loaded = abs === join(placement.root, 'hooks', 'hooks.json') || placement.hookFiles.includes(abs);
-  if (loaded) return { path: abs, kind: 'plugin-hooks', pluginRoot: placement.root, inPlace: true };
+  const engines = placement.engines ? { claudeVersion: placement.engines } : {};
+  if (loaded) return { path: abs, kind: 'plugin-hooks', pluginRoot: placement.root, inPlace: true, ...engines };
   const where = relative(placement.root, abs).split(sep).join('/');
   return {
     ...unloaded(`the plugin it belongs to loads only hooks/hooks.json and the files its plugin.json names, not ${where}`, 'plugin-hooks', { pluginRoot: placement.root }),
+    ...engines,
     sniff: false,
   };
 }

@@ -13,6 +13,7 @@ import type { ScriptHost } from '../rules/rule.js';
 import { memoHost, type MemoHost } from '../rules/scripts.js';
 import { claimContext, isForeign, isInside, kindFromPath, nodeHost, sniffKind, targetFor, targetOfText, userConfigDir, walkTree, type ForeignFile, type Target } from './files.js';
 import { PluginLayout } from './claims.js';
+import { parseTarget, type Target as VersionTarget } from '../core/version.js';
 
 /** Loads dependencies on first use (see the callers): a module-local require, under a bundle or not. */
 const lazyRequire = createRequire(import.meta.url);
@@ -57,6 +58,8 @@ export interface LintFilesOptions {
   timing?: Map<string, number>;
   /** Set by discovery: directories walked whole and the hooklint.config.json files in them. */
   walked?: { roots: string[]; configFiles: string[] };
+  /** `--claude-version`: the Claude Code version or range to check every file against (over config and plugin "engines"). */
+  claudeVersion?: string;
 }
 
 /** What a fix run changes (or, dry, would change) in one file. */
@@ -286,7 +289,7 @@ export class LintRun {
     if (t.kind === 'plugin-manifest' && t.pluginRoot) for (const ref of manifestHookFiles(text)) {
       const abs = resolve(t.pluginRoot, ref);
       if (!isInside(t.pluginRoot, abs) || !existsSync(abs)) continue; // reported by plugin rules, never followed
-      this.followed.push({ path: abs, kind: 'plugin-hooks', pluginRoot: t.pluginRoot, discovered: true, inPlace: true });
+      this.followed.push({ path: abs, kind: 'plugin-hooks', pluginRoot: t.pluginRoot, discovered: true, inPlace: true, ...(t.claudeVersion ? { claudeVersion: t.claudeVersion } : {}) });
     }
   }
 
@@ -337,9 +340,22 @@ function optionsFor(t: Target, kind: FileKind, cfg: LoadedConfig | undefined, ho
     recommendedTimeouts: eff.recommendedTimeouts,
     knownCommands: eff.knownCommands,
   };
+  const target = versionTarget(options.claudeVersion, 'option') ?? versionTarget(cfg?.config.claudeVersion, 'config') ?? versionTarget(t.claudeVersion, 'engines');
+  if (target) out.target = target;
   if (encoding) out.encoding = encoding;
   if (options.timing) out.timing = options.timing;
   return out;
+}
+
+/** Parsed targets by spec and origin (a run asks about the same few strings for every file). */
+const targets = new Map<string, VersionTarget | undefined>();
+
+/** The version target for a spec, or undefined (no spec, or one that is not a version or range: a plugin's bad "engines" is ignored). */
+function versionTarget(spec: string | undefined, origin: VersionTarget['origin']): VersionTarget | undefined {
+  if (spec === undefined) return undefined;
+  const key = `${origin}:${spec}`;
+  if (!targets.has(key)) targets.set(key, parseTarget(spec, origin));
+  return targets.get(key);
 }
 
 /** A file's result in ESLint's shape: its messages and their counts (fixable = has a safe fix). */

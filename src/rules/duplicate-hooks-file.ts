@@ -1,6 +1,9 @@
 import { posix } from 'node:path';
-import { removeArrayItem } from '../core/edits.js';
-import { propertyValue } from '../core/parse.js';
+import { catalog } from '../core/catalog.js';
+import { removeArrayItem, removeProperty } from '../core/edits.js';
+import { findProperty, propertyValue } from '../core/parse.js';
+import { mayPredate } from '../core/version.js';
+import { targetNote, targetOf } from './version-util.js';
 import { defineRule } from './rule.js';
 
 /** A manifest hook path as the plugin resolves it (`./a/../hooks/x.json` → `hooks/x.json`). */
@@ -26,12 +29,29 @@ export default defineRule({
     fixable: 'safe',
     description: 'plugin.json "hooks" listing the same hook file twice ("Duplicate hooks file detected")',
     messages: {
+      defaultFile: '"{{path}}" is loaded automatically; {{older}} that also name it in "hooks" {{what}}',
       duplicate: '"{{path}}" is listed in "hooks" already (line {{line}}): {{where}}Claude Code fails to load the plugin\'s hooks with "Duplicate hooks file detected"',
     },
   },
   check(ctx) {
     if (ctx.model.kind !== 'plugin-manifest' || ctx.model.root?.type !== 'object') return;
-    const value = propertyValue(ctx.model.root, 'hooks');
+    const root = ctx.model.root;
+    const prop = findProperty(root, 'hooks');
+    const value = propertyValue(root, 'hooks');
+    // Before 2.1.332 [uncertain version] naming the auto-loaded hooks/hooks.json at all was the error.
+    const old = catalog.pluginManifest.defaultHooksFileListed;
+    if (prop && value && old.until && mayPredate(targetOf(ctx), old.until)) {
+      const data = { older: `Claude Code versions before ${old.until}`, what: old.during ?? '' };
+      const remove = { safety: 'safe' as const, title: 'remove the entry' };
+      if (value.type === 'string' && normalizedRef(value.value as string) === 'hooks/hooks.json')
+        ctx.report({ messageId: 'defaultFile', data: { path: value.value as string, ...data }, node: value, fix: { ...remove, edits: [removeProperty(ctx.doc.text, root, prop)] }, note: targetNote(ctx) });
+      else if (value.type === 'array') {
+        const items = value.children ?? [];
+        const dflt = items.filter((c) => c.type === 'string' && normalizedRef(c.value as string) === 'hooks/hooks.json');
+        for (const item of dflt.slice(0, 1))
+          ctx.report({ messageId: 'defaultFile', data: { path: item.value as string, ...data }, node: item, fix: { ...remove, edits: [dflt.length === items.length ? removeProperty(ctx.doc.text, root, prop) : removeArrayItem(ctx.doc.text, value, items.indexOf(item))] }, note: targetNote(ctx) });
+      }
+    }
     if (value?.type !== 'array') return;
     const items = value.children ?? [];
     const first = new Map<string, number>();

@@ -1,3 +1,5 @@
+import { mayReach } from '../core/version.js';
+import { targetOf } from './version-util.js';
 import { HANDLER_TYPES, type HandlerType } from '../core/catalog.js';
 import { field } from '../core/model.js';
 import { defineRule } from './rule.js';
@@ -24,6 +26,9 @@ export default defineRule({
       const spec = h.event.spec;
       if (!spec || !h.type || !HANDLER_TYPES.includes(h.type as HandlerType)) continue;
       if (spec.handlerTypes.includes(h.type as HandlerType)) continue;
+      // A type the event ran until some version (agent on PermissionRequest until 2.1.280): fine for a target entirely before it.
+      const ran = spec.handlerTypeRanges?.[h.type as HandlerType];
+      if (ran?.until && !mayReach(targetOf(ctx), ran.until)) continue;
       ctx.report({
         messageId: 'unsupported',
         data: { type: h.type, event: spec.name, allowed: spec.handlerTypes.join(', ') },

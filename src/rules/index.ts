@@ -29,6 +29,8 @@ import noDuplicateKeys from './no-duplicate-keys.js';
 import noSuppressOutput from './no-suppress-output.js';
 import noTrailingCommas from './no-trailing-commas.js';
 import onceIgnored from './once-ignored.js';
+import newerThanTarget from './newer-than-target.js';
+import ignoredByTarget from './ignored-by-target.js';
 import envVarNeverSet from './env-var-never-set.js';
 import httpInvalidUrl from './http-invalid-url.js';
 import rewakeIgnored from './rewake-ignored.js';
@@ -124,6 +126,8 @@ export const rules: readonly Rule[] = [
   unloadedLocation,
   duplicateHandler,
   emptyHooks,
+  newerThanTarget,
+  ignoredByTarget,
 ] as Rule[];
 
 /** Rules by id. */

@@ -4,6 +4,8 @@ import type { GroupEntry } from '../core/model.js';
 import { spanInString } from '../core/parse.js';
 import { defineRule } from './rule.js';
 import { matchersOf } from './util.js';
+import { mayReach } from '../core/version.js';
+import { targetOf } from './version-util.js';
 
 /** The handlers of a group as plain JSON text, to compare groups (undefined when `hooks` is not an array). */
 function handlersText(g: GroupEntry): string | undefined {
@@ -33,12 +35,16 @@ export default defineRule({
     messages: {
       renamed: '"{{value}}" was renamed "{{now}}" (Claude Code 2.1.63): {{where}}this matcher no longer fires',
       legacy: '"{{value}}" is a legacy tool that current Claude Code no longer calls: {{where}}this matcher probably never fires',
+      removed: '"{{value}}" was removed in Claude Code {{until}}: {{where}}this matcher no longer fires',
     },
   },
   check(ctx) {
     for (const { ev, g, m, e } of matchersOf(ctx, 'tool')) {
       if (e.kind !== 'exact' || e.items.length === 0) continue;
-      if (!e.items.every((i) => Object.hasOwn(catalog.legacyToolNames, i.value))) continue;
+      const target = targetOf(ctx);
+      // Legacy for the target: `Task` from 2.1.63, `TaskOutput` from 2.1.277; `MultiEdit` always.
+      const legacy = (name: string) => Object.hasOwn(catalog.legacyToolNames, name) && (!catalog.toolNameRanges[name]?.until || mayReach(target, catalog.toolNameRanges[name]!.until!));
+      if (!e.items.every((i) => legacy(i.value))) continue;
       const names = new Set(e.items.map((i) => i.value));
       const mine = handlersText(g);
       // A sibling group that matches the new names and runs the same handlers: kept for older CLIs.
@@ -58,7 +64,9 @@ export default defineRule({
         const span = spanInString(ctx.doc.text, m.node, item.offset, item.offset + item.value.length);
         // Renaming to a name already in the list would duplicate it: report without a fix.
         const fix = now && !names.has(now) ? { safety: 'safe' as const, title: `replace "${item.value}" with "${now}"`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: now }] } : undefined;
-        ctx.report({ messageId: now ? 'renamed' : 'legacy', data: { value: item.value, now: now ?? '' }, span, ...(fix ? { fix } : {}), ...(now ? {} : { note: 'match "Edit" instead' }) });
+        const until = catalog.toolNameRanges[item.value]?.until;
+        const messageId = now ? 'renamed' : until ? 'removed' : 'legacy';
+        ctx.report({ messageId, data: { value: item.value, now: now ?? '', until: until ?? '' }, span, ...(fix ? { fix } : {}), ...(messageId === 'legacy' ? { note: 'match "Edit" instead' } : {}) });
       }
     }
   },

@@ -1,4 +1,7 @@
+import { catalog } from '../core/catalog.js';
 import { keyOf, properties } from '../core/parse.js';
+import { mayPredate, olderThan } from '../core/version.js';
+import { targetOf } from './version-util.js';
 import { defineRule } from './rule.js';
 import { markerAware, unknownGroupKeys, unknownKeyFix } from './util.js';
 
@@ -26,6 +29,7 @@ export default defineRule({
     description: 'Unknown top-level or matcher-group keys in a plugin hooks.json (warned about at every start)',
     messages: {
       top: '"{{key}}" is not a hooks.json key ({{allowed}}): {{where}}Claude Code ignores it and warns at every session start',
+      tooNew: '"{{key}}" is accepted since Claude Code {{since}}; {{older}} ignore it and warn at every session start',
       group: '"{{key}}" is not a matcher-group key ("matcher", "hooks"): {{where}}Claude Code ignores it and warns at every session start',
       didYouMean: '"{{key}}" is not a matcher-group key; did you mean "{{suggestion}}"? {{where}}Claude Code ignores it and warns at every session start',
     },
@@ -36,6 +40,12 @@ export default defineRule({
     if (root?.type === 'object' && !ctx.model.wrapperMissing)
       for (const prop of properties(root)) {
         const key = keyOf(prop);
+        const since = catalog.pluginHooksFile.topKeys[key]?.since;
+        // $schema: accepted since 2.1.274; older versions warn about it like any unknown key.
+        if (since && mayPredate(targetOf(ctx), since)) {
+          ctx.report({ messageId: 'tooNew', data: { key, since, older: olderThan(since) }, node: prop.children![0]!, ...markerAware(unknownKeyFix(ctx, root, prop)) });
+          continue;
+        }
         if (!TOP_KEYS.includes(key)) ctx.report({ messageId: 'top', data: { key, allowed: TOP_KEYS.map((k) => `"${k}"`).join(', ') }, node: prop.children![0]!, ...markerAware(unknownKeyFix(ctx, root, prop)) });
       }
     for (const ev of ctx.model.events)

@@ -3,6 +3,7 @@ import type { HookModel } from '../core/model.js';
 import type { LineIndex } from '../core/positions.js';
 import type { ParsedDocument, Span } from '../core/parse.js';
 import type { Fix, FileKind, FixSafety, Severity, Suggestion } from '../core/types.js';
+import type { Target } from '../core/version.js';
 
 /** Where hooklint's rule docs live; `defineRule` derives each rule's URL from its id. */
 export const DOCS_BASE_URL = 'https://github.com/hooklint/hooklint/blob/main/docs/rules/';
@@ -72,6 +73,8 @@ export interface LintOptions {
   recommendedTimeouts?: Record<string, number>;
   /** Programs `path-dependent-command` should not report. */
   knownCommands?: readonly string[];
+  /** The Claude Code versions to check against (`core/version.ts`); default the newest the catalog knows. */
+  target?: Target;
 }
 
 /** One report from a rule. Exactly one of `node` and `span` locates it. */

@@ -1,6 +1,9 @@
 import { findNodeAtLocation, getNodeValue, type JSONPath, type Node } from 'jsonc-parser';
 import { documentValue, keyOf, properties } from '../core/parse.js';
 import { validateShape } from '../core/validate.js';
+import { catalog } from '../core/catalog.js';
+import { mayReach } from '../core/version.js';
+import { targetOf } from './version-util.js';
 import { defineRule } from './rule.js';
 
 /**
@@ -37,7 +40,12 @@ export default defineRule({
       eventMapPath = ['hooks'];
       skip.push(...skip.splice(0).map((p) => ['hooks', ...p]));
     }
-    for (const problem of validateShape(model.kind, value, locate, eventMapPath, skip))
+    // The schema describes the newest version; a fact that changed keeps its older truth for older targets.
+    const surface = catalog.pluginHooksFile.topKeys.surface;
+    const surfaceRejected = !surface?.until || mayReach(targetOf(ctx), surface.until);
+    for (const problem of validateShape(model.kind, value, locate, eventMapPath, skip)) {
+      if (!surfaceRejected && model.kind === 'plugin-hooks' && problem.path.length === 1 && problem.path[0] === 'surface') continue;
       ctx.report({ messageId: 'shape', data: { detail: problem.message }, node: problem.node });
+    }
   },
 });

@@ -3,6 +3,8 @@ import { isMcpName } from '../core/matcher.js';
 import { spanInString } from '../core/parse.js';
 import { closest } from '../core/suggest.js';
 import { defineRule } from './rule.js';
+import { mayReach } from '../core/version.js';
+import { targetOf } from './version-util.js';
 import { matchersOf } from './util.js';
 
 const LEGACY = new Set(Object.keys(catalog.legacyToolNames));
@@ -26,6 +28,7 @@ export default defineRule({
     messages: {
       unknown: '"{{value}}" is not a {{field}} of {{event}}, so this matcher never matches it',
       didYouMean: '"{{value}}" is not a {{field}} of {{event}} (matching is case-sensitive); did you mean "{{suggestion}}"?',
+      removed: '"{{value}}" is a {{field}} of {{event}} only before Claude Code {{until}}: {{where}}later versions never send it, so this matcher never matches it',
     },
   },
   check(ctx) {
@@ -35,6 +38,11 @@ export default defineRule({
       const field = ev.spec!.toolEvent ? 'tool name' : `"${spec.field}" value`;
       for (const item of e.items) {
         if (spec.knownValues.includes(item.value)) continue;
+        const removed = spec.removedValues?.[item.value];
+        if (removed?.until) {
+          if (mayReach(targetOf(ctx), removed.until)) ctx.report({ messageId: 'removed', data: { value: item.value, field, event: ev.name, until: removed.until }, span: spanInString(ctx.doc.text, m.node, item.offset, item.offset + item.value.length) });
+          continue;
+        }
         if (ev.spec!.toolEvent && (isMcpName(item.value) || LEGACY.has(item.value))) continue;
         const caseOnly = spec.knownValues.filter((k) => k.toLowerCase() === item.value.toLowerCase());
         const suggestion = caseOnly.length === 1 ? caseOnly[0] : closest(item.value, spec.knownValues);
