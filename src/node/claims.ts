@@ -51,16 +51,20 @@ const AGENT_FOLDERS: [pattern: string, agent: string][] = [
   ['.zed', 'Zed'],
 ];
 
-const SUFFIX = '(?:[-_.](?:plugins?|hooks?|cli|configs?|extensions?|rules|agents?|ide|settings))?';
-const AGENT_RE: [RegExp, string][] = AGENT_FOLDERS.map(([name, agent]) => {
-  const word = name.startsWith('.') ? `\\.${name.slice(1)}` : `\\.?${name}`;
-  return [new RegExp(`^${word.replace(/-/g, '\\-')}${SUFFIX}$`, 'i'), agent];
-});
+/** A folder name split into an optional leading dot, a word and an optional known suffix (lower case, no `i` flag: compiling case-insensitive regexes costs start-up). */
+const FOLDER = /^(\.?)([a-z0-9]+(?:-[a-z0-9]+)*?)(?:[-_.](?:plugins?|hooks?|cli|configs?|extensions?|rules|agents?|ide|settings))?$/;
+
+/** Agents by folder word; `dotOnly` for words that name an agent only with their dot. */
+const AGENTS: ReadonlyMap<string, { agent: string; dotOnly: boolean }> = new Map(
+  AGENT_FOLDERS.map(([name, agent]) => [name.replace(/^\./, ''), { agent, dotOnly: name.startsWith('.') }]),
+);
 
 /** The agent a folder name belongs to (`.cursor` → Cursor, `codex-plugin` → OpenAI Codex), or undefined. */
 export function agentOfFolder(name: string): string | undefined {
-  for (const [re, agent] of AGENT_RE) if (re.test(name)) return agent;
-  return undefined;
+  const m = FOLDER.exec(name.toLowerCase());
+  if (!m) return undefined;
+  const hit = AGENTS.get(m[2]!);
+  return hit && (!hit.dotOnly || m[1] === '.') ? hit.agent : undefined;
 }
 
 /**
