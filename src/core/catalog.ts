@@ -148,6 +148,46 @@ export interface Catalog {
   loader: { guardEvents: string[]; entryStripping: VersionRange; unknownEventEntryIgnored: VersionRange; unknownEvent: { before: string } };
   environment: EnvironmentSpec;
   events: EventSpec[];
+  /** What `hooklint test` needs to run hooks as Claude Code would (`schemas/events.json` key `runner`). */
+  runner: RunnerFacts;
+}
+
+/**
+ * The catalog's `runner` key: sample values and runtime facts for `hooklint test`
+ * (src/runner). In sample strings, `{cwd}` stands for the project root,
+ * `{transcript}` for the temporary transcript file and `{session}` for the run's session id.
+ */
+export interface RunnerFacts {
+  /** Input fields Claude Code sends only inside subagents, except on these events. */
+  mainThreadOmits: { fields: string[]; exceptOn: string[]; source: string };
+  /** A realistic value per input field name (fields without one get a value from their type). */
+  fieldSamples: Record<string, unknown>;
+  /** A plausible `tool_input` per tool name (other tools get `{}`). */
+  toolInputs: Record<string, Record<string, unknown>>;
+  /** The `tool_input` field an `if` rule's pattern is matched against, per tool, and how. */
+  ruleContent: Record<string, { field: string; kind: 'command' | 'path' | 'domain' }>;
+  /** Values of `environment.always` variables that are constants. */
+  environmentValues: Record<string, string>;
+  /** Variables Claude Code removes from a hook's environment, by prefix. */
+  strippedEnvironment: { prefixes: string[]; source: string };
+  /** PATH of an app or IDE start, per `process.platform` (`default` for others). */
+  appPath: Record<string, string>;
+  /** Events whose (synchronous) hooks the session waits for. */
+  userWaits: { events: string[] };
+  /** SessionEnd's shared budget, seconds: `default`, raised by settings-file timeouts up to `max`. */
+  sessionEndBudget: { default: number; max: number; raisedByPluginTimeouts: boolean; source: string };
+  /** Events on which a timed-out hook blocks. */
+  blockOnTimeout: { events: string[]; source: string };
+  /** PermissionRequest: `hookSpecificOutput[field].behavior` values and the decision each means. */
+  permissionRequestDecision: { field: string; behavior: Record<string, 'block' | 'allow'>; source: string };
+  /** Elicitation events: `hookSpecificOutput.action` values that block or allow. */
+  elicitationAction: { events: string[]; block: string[]; allow: string[]; source: string };
+  /** Events where exit 2 does not block. */
+  exitTwoIgnored: { events: string[]; source: string };
+  /** The lines of the temporary transcript file (`transcript_path`). */
+  transcriptSample: { lines: unknown[] };
+  /** How many Stop blocks in a row Claude Code allows (`variable` changes it; 0 disables the cap). */
+  stopHookBlockCap: { default: number; variable: string; source: string };
 }
 
 /** The event catalog, loaded once (bundled into the CLI at build time); tool events get the tool names as their vocabulary. */
