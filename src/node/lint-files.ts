@@ -238,13 +238,12 @@ export class LintRun {
       return;
     }
     if (t.sniff || t.confirm) {
-      const kind = sniffKind(t.path, text);
-      if (typeof kind !== 'string' || (t.confirm && kind !== t.kind)) {
-        if (!t.discovered) notices.push(kind && typeof kind !== 'string' ? `${t.path}: skipped, another tool's hook file (${kind.foreign})` : `${t.path}: skipped, not a Claude Code hook configuration file`);
+      const claimed = confirmKind(t, text);
+      if ('skipped' in claimed) {
+        if (claimed.skipped) notices.push(`${t.path}: ${claimed.skipped}`);
         return;
       }
-      // An unloaded location keeps the kind its path gave; a guessed kind replaces the placeholder.
-      if (!t.confirm && (!t.unloaded || t.kind === 'settings')) t.kind = kind;
+      t.kind = claimed.kind;
     }
     const lintOptions = optionsFor(t, t.kind, cfg, host, encoding, options);
     let messages;
@@ -306,6 +305,21 @@ export class LintRun {
     this.changes.sort((a, b) => byPath(a.path, b.path));
     return { results: this.results, notices: this.notices, errors: this.errors, fixed: this.fixed, changes: this.changes };
   }
+}
+
+/**
+ * The kind of a target whose path made it only a candidate (`sniff` or `confirm`),
+ * decided from its text as `check` decides it: the kind, or why it is skipped
+ * (`skipped: undefined` for a discovered file, which is skipped silently).
+ */
+export function confirmKind(t: Target, text: string): { kind: FileKind } | { skipped: string | undefined } {
+  const kind = sniffKind(t.path, text);
+  if (typeof kind !== 'string' || (t.confirm && kind !== t.kind)) {
+    if (t.discovered) return { skipped: undefined };
+    return { skipped: kind && typeof kind !== 'string' ? `skipped, another tool's hook file (${kind.foreign})` : 'skipped, not a Claude Code hook configuration file' };
+  }
+  // An unloaded location keeps the kind its path gave; a guessed kind replaces the placeholder.
+  return { kind: !t.confirm && (!t.unloaded || t.kind === 'settings') ? kind : t.kind };
 }
 
 type LintFilesEncoding = 'utf-16le' | 'utf-16be' | 'invalid-utf-8' | undefined;
