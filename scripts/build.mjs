@@ -105,9 +105,22 @@ await build({
   define: { 'import.meta.url': '__hlMetaUrl' },
   banner: { js: "const __hlMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// `hooklint test` (src/runner): a CommonJS bundle of its own, required by the CLI only when `test`
+// runs, so that `check`'s program holds none of it (checked below).
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: { runner: 'src/runner/index.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: 'dist',
+  define: { 'import.meta.url': '__hlMetaUrl' },
+  banner: { js: "const __hlMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 // The reader thread (src/reader.ts): a small CommonJS file of its own, so it starts fast.
 await build({ ...common, format: 'cjs', banner: {}, entryPoints: { reader: 'src/reader.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' });
 const program = readFileSync(new URL('dist/hooklint.cjs', root), 'utf8');
+for (const id of ['hook-timed-out', 'hook-stop-loop', 'hooklint.tests.json'])
+  if (program.includes(id)) throw new Error(`dist/hooklint.cjs contains runner code ("${id}"): src/runner must be reached only through dist/runner.cjs`);
 if (/\bimport\(/.test(program.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, ''))) throw new Error('dist/hooklint.cjs contains import(), which cannot run from the code cache');
 
 // The executable: a small launcher that compiles dist/hooklint.cjs with the V8 code cache

@@ -30,7 +30,7 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /**
- * `args` for a `check` run that looks up no hooklint.config.json (a config in
+ * `args` for a `check` (or `test`) run that looks up no hooklint.config.json (a config in
  * a parent of the temporary directory, or of the checkout, must not change a
  * test): `--no-config-lookup` is added unless the run names a config, sets
  * lookup itself, or is not a check (`rules`, `explain`, help, version).
@@ -38,7 +38,7 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 function isolatedArgs(args: string[]): string[] {
   if (args[0] === 'rules' || args[0] === 'explain' || args[0] === 'help') return args;
   if (args.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-c' || a === '--config' || a.startsWith('--config=') || a === '--config-lookup' || a === '--no-config-lookup')) return args;
-  return args[0] === 'check' ? ['check', '--no-config-lookup', ...args.slice(1)] : ['--no-config-lookup', ...args];
+  return args[0] === 'check' || args[0] === 'test' ? [args[0], '--no-config-lookup', ...args.slice(1)] : ['--no-config-lookup', ...args];
 }
 
 /** Resolve with a child's exit code, or reject (after killing it) when it runs longer than `ms`. */

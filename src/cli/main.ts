@@ -18,6 +18,7 @@ import { lintFilesParallel } from '../node/parallel.js';
 import { rules, rulesById } from '../rules/index.js';
 import { tuneForThroughput } from './tune.js';
 import type { RuleMeta } from '../rules/rule.js';
+import type { TestArgs as RunnerArgs } from '../runner/index.js';
 
 /** Where the CLI writes and what it knows of its environment (injectable for tests). */
 export interface CliIo {
@@ -108,6 +109,21 @@ const CHECK_OPTIONS = {
   'stdin-filename': { type: 'string', describe: 'With --stdin: the path the text belongs to (decides its kind, roots and config)' },
 } as const satisfies Record<string, { type: 'string' | 'boolean' | 'number'; alias?: string; default?: unknown; choices?: readonly string[]; describe: string }>;
 
+/** The options of `hooklint test` (src/runner); the runner is loaded only when it runs. */
+const TEST_OPTIONS = {
+  format: { alias: 'f', type: 'string', choices: [...FORMATS, 'junit'], default: 'stylish', describe: 'Output format (junit: JUnit XML for CI test reports)' },
+  color: { type: 'boolean', describe: 'Force colour on (--no-color: off)' },
+  user: { type: 'boolean', default: false, describe: 'Also run the hooks of the user settings file' },
+  list: { type: 'boolean', default: false, describe: 'Only list the hooks and tests that would run; run nothing' },
+  http: { type: 'boolean', default: false, describe: 'Also send http handlers their requests' },
+  path: { type: 'string', choices: ['login', 'app'], default: 'login', describe: 'PATH the hooks get: a terminal start\'s (login) or an app/IDE start\'s minimal system PATH (app)' },
+  'max-timeout': { type: 'number', default: 30, describe: 'Cap on every hook\'s timeout, seconds' },
+  'slow-ms': { type: 'number', default: 1000, describe: 'hook-slow threshold, milliseconds' },
+  'output-file': { alias: 'o', type: 'string', describe: 'Write the report to this file instead of standard output' },
+  config: { alias: 'c', type: 'string', describe: 'Use this hooklint.config.json (its "ignores") for every file' },
+  'config-lookup': { type: 'boolean', default: true, describe: 'Look up hooklint.config.json files (--no-config-lookup: use none)' },
+} as const;
+
 /** Options that cannot be combined (yargs `conflicts`). */
 const CONFLICTS: [string, string][] = [
   ['fix', 'fix-dry-run'],
@@ -126,7 +142,7 @@ const camel = (k: string) => k.replace(/-([a-z])/g, (_, c: string) => c.toUpperC
  */
 function fastParse(argv: string[]): CheckArgs | undefined {
   const rest = argv[0] === 'check' ? argv.slice(1) : argv;
-  if (rest[0] === 'rules' || rest[0] === 'explain' || rest.some((a) => a === '--help' || a === '-h' || a === '--version' || a === 'help')) return undefined;
+  if (rest[0] === 'rules' || rest[0] === 'explain' || rest[0] === 'test' || rest.some((a) => a === '--help' || a === '-h' || a === '--version' || a === 'help')) return undefined;
   const entries = Object.entries(CHECK_OPTIONS) as [string, { type: string; alias?: string; default?: unknown; choices?: readonly string[] }][];
   const known = new Set(['_', '--']);
   for (const [k, o] of entries) {
@@ -152,6 +168,8 @@ function fastParse(argv: string[]): CheckArgs | undefined {
     if (o.type === 'string' && v !== undefined && (typeof v !== 'string' || v === '')) return undefined;
   }
   if (CONFLICTS.some(([x, y]) => a[x] !== undefined && a[y] !== undefined)) return undefined;
+  // `hooklint --no-color test`: a command after options is for yargs.
+  if ((a._ as unknown[])[0] === 'test') return undefined;
   const paths = [...(a._ as unknown[]), ...((a['--'] as unknown[] | undefined) ?? [])].map(String);
   return { ...(a as unknown as CheckArgs), paths };
 }
@@ -164,7 +182,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // yargs renders and caches the whole help text whenever a command is named explicitly,
   // but not for the default command. `check` is the default, so an explicit leading
   // `check` is dropped (unless a path is literally named like another command).
-  const args0 = argv[0] === 'check' && argv[1] !== 'rules' && argv[1] !== 'explain' ? argv.slice(1) : argv;
+  const args0 = argv[0] === 'check' && argv[1] !== 'rules' && argv[1] !== 'explain' && argv[1] !== 'test' ? argv.slice(1) : argv;
   const parser = yargs(args0)
     .scriptName('hooklint')
     .usage('$0 <command> [options]')
@@ -181,6 +199,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       for (const [x, z] of CONFLICTS) y.conflicts(x, z);
       return y;
     })
+    .command('test [paths..]', 'Run the hooks of the configs found (as check finds them) the way Claude Code runs them, with your permissions, and report what only running shows', (y) =>
+      y.positional('paths', { type: 'string', array: true, describe: 'Files or directories holding hook configs' }).options(TEST_OPTIONS as unknown as Record<string, object>),
+    )
     .command('rules', 'List every rule with its severity, fixability and description', (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const }))
     .command('explain <name>', 'Print the documentation of a rule (what it catches, why, examples, fix safety) or of a hook event (from the event catalog)', (y) =>
       y.positional('name', { type: 'string', demandOption: true, describe: 'Rule id (missing-timeout) or event name (PreToolUse)' }),
@@ -205,6 +226,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     case 'explain':
       return explain(args.name as string, io);
+    case 'test':
+      return test(args as unknown as TestCliArgs, io);
   }
   // `check` is the default command: `hooklint check x`, `hooklint x` and `hooklint check -- x`.
   const rest = args._.map(String);
@@ -313,6 +336,55 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   if (errorCount > 0) return EXIT.findings;
   if (args.maxWarnings >= 0 && warningCount > args.maxWarnings) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** `hooklint test` as yargs parsed it. */
+interface TestCliArgs {
+  paths?: string[];
+  format: RunnerArgs['format'];
+  color?: boolean;
+  user: boolean;
+  list: boolean;
+  http: boolean;
+  path: RunnerArgs['path'];
+  maxTimeout: number;
+  slowMs: number;
+  outputFile?: string;
+  config?: string;
+  configLookup: boolean;
+}
+
+/**
+ * `hooklint test`: runs hooks, so it lives in its own bundle (dist/runner.cjs),
+ * required only here: `check` never loads a line of it.
+ */
+async function test(args: TestCliArgs, io: CliIo): Promise<number> {
+  if (!(args.maxTimeout > 0)) {
+    io.stderr('hooklint: --max-timeout takes a number of seconds above 0\nRun "hooklint --help" for usage.\n');
+    return EXIT.error;
+  }
+  if (!(args.slowMs >= 0)) {
+    io.stderr('hooklint: --slow-ms takes a number of milliseconds (0 or more)\nRun "hooklint --help" for usage.\n');
+    return EXIT.error;
+  }
+  const runner = createRequire(import.meta.url)(join(packageRoot(), 'dist', 'runner.cjs')) as typeof import('../runner/index.js');
+  return runner.testCommand(
+    {
+      paths: args.paths ?? [],
+      format: args.format,
+      colorLevel: args.format === 'stylish' ? colorLevel(args.color, 'stylish', io) : 0,
+      user: args.user,
+      list: args.list,
+      http: args.http,
+      path: args.path,
+      maxTimeout: args.maxTimeout,
+      slowMs: args.slowMs,
+      ...(args.outputFile ? { outputFile: args.outputFile } : {}),
+      ...(args.config ? { config: args.config } : {}),
+      configLookup: args.configLookup,
+    },
+    io,
+  );
 }
 
 /** Read all of process.stdin as UTF-8. */
