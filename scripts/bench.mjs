@@ -5,7 +5,8 @@
  * might pick instead, on (a) one settings file, (b) the real corpus in
  * ../shared/corpus/real, (c) a generated tree of 10,000 files
  * (`npm run bench:corpus`), (d) the 20 real repositories in ../shared/corpus/repos
- * in one call, plus the large single files of issue 6 (20 MB;
+ * in one call, (e) `hooklint test`'s own overhead per hook against the same
+ * commands run directly (scripts/bench-runner.mjs), plus the large single files of issue 6 (20 MB;
  * 25,000 and 50,000 handlers, to show linear growth), then hooklint and ajv-cli
  * paired, run alternately on the same files. Alternatives are installed into .bench/alt on
  * first use: ajv-cli with SchemaStore's Claude Code settings schema, and
@@ -18,6 +19,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { benchRunner } from './bench-runner.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -125,6 +127,10 @@ add(`(c) generated, ${treeFiles} files`, 'hooklint --no-scripts, settings files 
 const schemaOnly = `${root}.bench/schema-only.config.json`;
 writeFileSync(schemaOnly, JSON.stringify({ rules: Object.fromEntries(JSON.parse(execFileSync(process.execPath, [cli, 'rules', '--format', 'json'], { encoding: 'utf8' })).filter((r) => r.id !== 'json-syntax' && r.id !== 'schema').map((r) => [r.id, 'off'])) }));
 add(`(c) generated, ${treeFiles} files`, 'hooklint, settings files only, JSON and schema rules only', measure(process.execPath, [cli, 'check', '--no-scripts', '-c', schemaOnly, ...treeStrict], Math.min(RUNS, 7)), 'the same files and the same checks as ajv-cli (a config turning the other rules off)');
+// (e) hooklint test: its own overhead per hook, against the same commands run directly.
+const runner = benchRunner(RUNS);
+for (const r of runner.rows) add(r.input, r.tool, { ms: r.ms, mb: NaN, floor: floor.ms }, r.note);
+const runnerLine = `hooklint test's own overhead per hook: ${runner.overhead.median.toFixed(1)} ms (median of ${runner.overhead.runs} runs of (e); quartiles ${runner.overhead.q1.toFixed(1)} to ${runner.overhead.q3.toFixed(1)} ms): the extra time of 20 more hooks through hooklint test, less the extra time of the same 20 commands run directly, divided by 20.`;
 // With the page cache dropped (needs root; skipped otherwise): what a first run on a large checkout sees.
 const dropCaches = () => {
   try {
@@ -192,6 +198,7 @@ const pairTable = comparisons.length === 0 ? '' : [
   ...comparisons.map((p) => `| ${p.input} | ${p.what} | ${p.pairs} | ${p.a.toFixed(0)} ms | ${p.b.toFixed(0)} ms | ${ms(p.diff)} (${ms(p.q1)} to ${ms(p.q3)}) |`),
 ].join('\n');
 console.log(table);
+console.log(`\n${runnerLine}`);
 if (pairTable) console.log(`\n${pairTable}`);
 if (process.env.BENCH_NO_WRITE !== '1') {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -199,6 +206,6 @@ if (process.env.BENCH_NO_WRITE !== '1') {
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
   const pairText = pairTable ? `\n\nPaired with ajv-cli on the same files (runs alternate, so the machine's drift cancels out of each difference; a negative difference means hooklint was faster):\n\n${pairTable}` : '';
-  const block = `${start}\nMeasured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (BENCH_RUNS=${RUNS}) on ${availableParallelism()} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}.\n\n${table}${pairText}\n${end}`;
+  const block = `${start}\nMeasured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (BENCH_RUNS=${RUNS}) on ${availableParallelism()} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}.\n\n${table}\n\n${runnerLine}${pairText}\n${end}`;
   writeFileSync(`${root}BENCHMARKS.md`, md.includes(start) ? md.slice(0, md.indexOf(start)) + block + md.slice(md.indexOf(end) + end.length) : `${md}\n${block}\n`);
 }
