@@ -456,10 +456,16 @@ export function describeFsError(e: unknown): string {
  * for editors). The kind, project and plugin roots, and the config come from
  * `filename` (resolved against `cwd`; it need not exist); scripts are checked
  * against the disk. Never writes: with `fix`, the fixed text is returned as
- * `output` and in `changes`.
+ * `output` and in `changes`. `cwd` is also the root below which folder names
+ * mark other agents' files (as for a file named on the command line), and a
+ * file its config `ignores` gets no result, only a notice.
+ *
+ * `configs` is the config lookup to use (a long-running caller, the language
+ * server, keeps one and drops it when a config file changes); by default a
+ * fresh one from `options.config`. It is ignored with `useConfig: false`.
  * @throws ConfigError for an invalid config file.
  */
-export function lintStdin(text: string, filename: string, options: LintFilesOptions = {}): LintFilesOutput {
+export function lintStdin(text: string, filename: string, options: LintFilesOptions = {}, configs?: ConfigResolver): LintFilesOutput {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const claimed = targetOfText(resolve(cwd, filename), text, claimContext(env, cwd));
@@ -467,7 +473,9 @@ export function lintStdin(text: string, filename: string, options: LintFilesOpti
   if ('skipped' in claimed) return { results: [], notices: [`${resolve(cwd, filename)}: ${claimed.skipped}`], errors: [], fixed: 0, changes: [] };
   const t = claimed;
   const kind = t.kind;
-  const cfg = options.useConfig === false ? undefined : new ConfigResolver(options.config).forFile(t.path);
+  const cfg = options.useConfig === false ? undefined : (configs ?? new ConfigResolver(options.config)).forFile(t.path);
+  // As for a file named on the command line: its config's `ignores` skip it, with a notice.
+  if (cfg?.isIgnored(t.path)) return { results: [], notices: [`${t.path}: skipped, ignored by ${cfg.path}`], errors: [], fixed: 0, changes: [] };
   const lintOptions = optionsFor(t, kind, cfg, options.scripts === false ? undefined : nodeHost, undefined, options);
   // applyFixes lints as it goes: its final diagnostics are the result, no second lint.
   const res = options.fix ? applyFixes(text, lintOptions, options.fix) : { output: text, fixed: 0, diagnostics: lintText(text, lintOptions).diagnostics, notApplied: [] };
