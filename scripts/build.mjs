@@ -116,11 +116,23 @@ await build({
   define: { 'import.meta.url': '__hlMetaUrl' },
   banner: { js: "const __hlMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// The language server (src/lsp/main.ts, `hooklint lsp`): a CommonJS bundle of its own, which the
+// CLI requires by a path computed at run time, so the check bundle never holds LSP code.
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: { lsp: 'src/lsp/main.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: 'dist',
+  define: { 'import.meta.url': '__hlMetaUrl' },
+  banner: { js: "const __hlMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 // The reader thread (src/reader.ts): a small CommonJS file of its own, so it starts fast.
 await build({ ...common, format: 'cjs', banner: {}, entryPoints: { reader: 'src/reader.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' });
 const program = readFileSync(new URL('dist/hooklint.cjs', root), 'utf8');
 for (const id of ['hook-timed-out', 'hook-stop-loop', 'hooklint.tests.json'])
   if (program.includes(id)) throw new Error(`dist/hooklint.cjs contains runner code ("${id}"): src/runner must be reached only through dist/runner.cjs`);
+if (/textDocument\/publishDiagnostics|\$\/cancelRequest/.test(program)) throw new Error('dist/hooklint.cjs contains language server code: src/lsp/ must stay in dist/lsp.cjs');
 if (/\bimport\(/.test(program.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, ''))) throw new Error('dist/hooklint.cjs contains import(), which cannot run from the code cache');
 
 // The executable: a small launcher that compiles dist/hooklint.cjs with the V8 code cache

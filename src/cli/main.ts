@@ -142,7 +142,7 @@ const camel = (k: string) => k.replace(/-([a-z])/g, (_, c: string) => c.toUpperC
  */
 function fastParse(argv: string[]): CheckArgs | undefined {
   const rest = argv[0] === 'check' ? argv.slice(1) : argv;
-  if (rest[0] === 'rules' || rest[0] === 'explain' || rest[0] === 'test' || rest.some((a) => a === '--help' || a === '-h' || a === '--version' || a === 'help')) return undefined;
+  if (rest[0] === 'rules' || rest[0] === 'explain' || rest[0] === 'test' || rest[0] === 'lsp' || rest.some((a) => a === '--help' || a === '-h' || a === '--version' || a === 'help')) return undefined;
   const entries = Object.entries(CHECK_OPTIONS) as [string, { type: string; alias?: string; default?: unknown; choices?: readonly string[] }][];
   const known = new Set(['_', '--']);
   for (const [k, o] of entries) {
@@ -182,7 +182,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // yargs renders and caches the whole help text whenever a command is named explicitly,
   // but not for the default command. `check` is the default, so an explicit leading
   // `check` is dropped (unless a path is literally named like another command).
-  const args0 = argv[0] === 'check' && argv[1] !== 'rules' && argv[1] !== 'explain' && argv[1] !== 'test' ? argv.slice(1) : argv;
+  const args0 = argv[0] === 'check' && argv[1] !== 'rules' && argv[1] !== 'explain' && argv[1] !== 'test' && argv[1] !== 'lsp' ? argv.slice(1) : argv;
   const parser = yargs(args0)
     .scriptName('hooklint')
     .usage('$0 <command> [options]')
@@ -206,6 +206,12 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     .command('explain <name>', 'Print the documentation of a rule (what it catches, why, examples, fix safety) or of a hook event (from the event catalog)', (y) =>
       y.positional('name', { type: 'string', demandOption: true, describe: 'Rule id (missing-timeout) or event name (PreToolUse)' }),
     )
+    .command('lsp', 'Start the language server (LSP over standard input and output) for editors', (y) =>
+      y
+        .option('stdio', { type: 'boolean', default: true, describe: 'Talk LSP over standard input and output (the only transport)' })
+        // vscode-languageclient and other clients may name their process; the server ends when stdin closes.
+        .option('clientProcessId', { type: 'number', hidden: true }),
+    )
     .exitProcess(false);
   let helpShown = false;
   // Commands have no yargs handlers: hooklint dispatches on the parsed command itself.
@@ -228,6 +234,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return explain(args.name as string, io);
     case 'test':
       return test(args as unknown as TestCliArgs, io);
+    case 'lsp':
+      return lsp(args.stdio as boolean, io);
   }
   // `check` is the default command: `hooklint check x`, `hooklint x` and `hooklint check -- x`.
   const rest = args._.map(String);
@@ -414,6 +422,23 @@ function explain(id: string, io: CliIo): number {
     return EXIT.error;
   }
   return EXIT.ok;
+}
+
+/**
+ * `hooklint lsp --stdio`: load the language server's bundle (`dist/lsp.cjs`,
+ * built from src/lsp/main.ts; kept out of the `check` bundle so it costs
+ * nothing there) and serve until the client exits, which ends the process.
+ */
+function lsp(stdio: boolean, io: CliIo): Promise<number> | number {
+  if (!stdio) {
+    io.stderr('hooklint: the language server talks over standard input and output only (--stdio)\n');
+    return EXIT.error;
+  }
+  // A require of a path known only at run time: esbuild leaves it alone, so the server stays in its own bundle.
+  const bundle = join(packageRoot(), 'dist', 'lsp.cjs');
+  const server = createRequire(import.meta.url)(bundle) as typeof import('../lsp/main.js');
+  server.runStdioServer();
+  return new Promise<number>(() => {});
 }
 
 /** The directory of hooklint's package.json, found upward from this module (bundled or not). */

@@ -1,0 +1,49 @@
+import type { Node } from 'jsonc-parser';
+import { explainEvent } from '../core/event-docs.js';
+import { buildModel } from '../core/model.js';
+import { findProperty, keyOf, parseDocument, properties } from '../core/parse.js';
+import type { FileKind } from '../core/types.js';
+import { fieldPage, handlerTypePage, matcherPage } from './docs.js';
+
+/** What a hover shows: Markdown, and the span it is about (0-based UTF-16 offset and length into the text). */
+export interface HoverInfo {
+  markdown: string;
+  offset: number;
+  length: number;
+}
+
+/** True when the 0-based `offset` falls on one of `node`'s characters. */
+function on(node: Node | undefined, offset: number): node is Node {
+  return node !== undefined && offset >= node.offset && offset < node.offset + node.length;
+}
+
+/**
+ * The hover at a 0-based UTF-16 `offset` of a hook config of `kind`, read the
+ * way the linter reads it (the hook model): an event name gives its
+ * `hooklint explain` page, a handler's `"type"` value the handler type's page,
+ * a handler's key that field's page (with what holds for this handler's type
+ * and event), a group's `matcher` how matchers work and what this event's
+ * filters on. Undefined anywhere else (and for unknown event names, which
+ * `unknown-event` reports).
+ */
+export function hoverAt(text: string, kind: FileKind, offset: number): HoverInfo | undefined {
+  const model = buildModel(kind, parseDocument(text).root);
+  const at = (node: Node, markdown: string | undefined) => (markdown === undefined ? undefined : { markdown, offset: node.offset, length: node.length });
+  for (const h of model.handlers) {
+    if (!on(h.node, offset)) continue;
+    for (const p of properties(h.node)) {
+      const [key, value] = p.children ?? [];
+      if (on(key, offset)) return at(key, fieldPage(keyOf(p), h.type, h.event.name));
+      if (keyOf(p) === 'type' && value?.type === 'string' && on(value, offset)) return at(value, handlerTypePage(value.value as string));
+    }
+  }
+  for (const e of model.events) {
+    if (on(e.keyNode, offset)) return at(e.keyNode, explainEvent(e.name));
+    for (const g of e.groups) {
+      if (g.flat || !on(g.node, offset)) continue;
+      const matcher = findProperty(g.node, 'matcher');
+      if (matcher && on(matcher, offset)) return at(matcher, matcherPage(e.name));
+    }
+  }
+  return undefined;
+}
