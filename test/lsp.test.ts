@@ -66,8 +66,8 @@ after(() => {
 });
 
 /** Start `hooklint lsp --stdio` and initialize it with `folder` as the workspace. */
-async function start(folder: string, capabilities: ClientCapabilities = { textDocument: { publishDiagnostics: { relatedInformation: true } } }, initializationOptions?: object): Promise<Session> {
-  const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: folder, env: childEnv(), stdio: ['pipe', 'pipe', 'inherit'] });
+async function start(folder: string, capabilities: ClientCapabilities = { textDocument: { publishDiagnostics: { relatedInformation: true } } }, initializationOptions?: object, args = ['lsp', '--stdio']): Promise<Session> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: folder, env: childEnv(), stdio: ['pipe', 'pipe', 'inherit'] });
   started.push(child);
   const exited = exitOf(child, 'hooklint lsp');
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -395,6 +395,16 @@ describe('hooklint lsp: the command line', () => {
     for (const marker of ['textDocument/publishDiagnostics', '$/cancelRequest']) {
       assert.ok(!program.includes(marker), `dist/hooklint.cjs holds ${marker}`);
       assert.ok(server.includes(marker), `dist/lsp.cjs lacks ${marker}`);
+    }
+  });
+  it('takes the arguments clients add (--clientProcessId), in both spellings', async () => {
+    for (const args of [['lsp', '--stdio', `--clientProcessId=${process.pid}`], ['lsp', '--clientProcessId', String(process.pid), '--stdio'], ['lsp']]) {
+      const dir = workspace();
+      const uri = uriOf(join(dir, '.claude', 'settings.json'));
+      const s = await start(dir, undefined, undefined, args);
+      await open(s, uri, '{"hooks": {"Stopp": []}}');
+      assert.ok((await s.diagnostics(uri, 1)).some((d) => d.code === 'unknown-event'), args.join(' '));
+      assert.equal(await s.stop(), 0);
     }
   });
   it('`hooklint check lsp` still lints a path named lsp; other transports are refused', async () => {

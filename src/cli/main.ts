@@ -175,6 +175,9 @@ function fastParse(argv: string[]): CheckArgs | undefined {
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
+  // What editors run (`hooklint lsp --stdio`, perhaps with --clientProcessId): no yargs, ~50 ms sooner.
+  if (argv[0] === 'lsp' && argv.slice(1).every((a, i, rest) => a === '--stdio' || /^--clientProcessId=\d+$/.test(a) || (a === '--clientProcessId' && /^\d+$/.test(rest[i + 1] ?? '')) || (/^\d+$/.test(a) && rest[i - 1] === '--clientProcessId')))
+    return lsp(true, io);
   const fast = fastParse(argv);
   if (fast) return check(fast, io);
   const { default: yargs } = await import('yargs/yargs');
