@@ -13,7 +13,8 @@
  * claude-code-lint (npm). Writes the table to BENCHMARKS.md with the machine
  * and the command. Environment: BENCH_RUNS (default 15), BENCH_NO_ALT=1 to
  * skip the alternatives, BENCH_NO_WRITE=1 to only print, BENCH_COLD=0 to skip
- * the page-cache-dropped rows (they run only as root).
+ * the page-cache-dropped rows (they run only as root). Then the language
+ * server's latencies (scripts/bench-lsp.mjs, `npm run bench:lsp`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -209,3 +210,5 @@ if (process.env.BENCH_NO_WRITE !== '1') {
   const block = `${start}\nMeasured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (BENCH_RUNS=${RUNS}) on ${availableParallelism()} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}.\n\n${table}\n\n${runnerLine}${pairText}\n${end}`;
   writeFileSync(`${root}BENCHMARKS.md`, md.includes(start) ? md.slice(0, md.indexOf(start)) + block + md.slice(md.indexOf(end) + end.length) : `${md}\n${block}\n`);
 }
+// The language server (issue 18): a client script of its own, which writes its own block of BENCHMARKS.md.
+if (spawnSync(process.execPath, [`${root}scripts/bench-lsp.mjs`], { stdio: 'inherit' }).status !== 0) process.exitCode = 1;
