@@ -14,12 +14,15 @@ import {
   CompletionRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   FileChangeType,
   HoverRequest,
   InitializeRequest,
   InitializedNotification,
+  LogMessageNotification,
+  MessageType,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
@@ -52,6 +55,8 @@ interface Session {
   published: PublishDiagnosticsParams[];
   /** Every window/showMessage text. */
   messages: string[];
+  /** Every window/logMessage of type Error or Warning (the server logs its own failures there). */
+  errors: string[];
   /** Dynamic registrations the server asked for. */
   registrations: Registration[];
   /** Resolves with the first publication for `uri` (at `version`, when given) that `accept` takes, or rejects after 10 s. */
@@ -80,6 +85,10 @@ async function start(folder: string, capabilities: ClientCapabilities = { textDo
     for (const w of [...waiters]) w();
   });
   conn.onNotification(ShowMessageNotification.type, (p) => void messages.push(p.message));
+  const errors: string[] = [];
+  conn.onNotification(LogMessageNotification.type, (p) => {
+    if (p.type === MessageType.Error || p.type === MessageType.Warning) errors.push(p.message);
+  });
   conn.onRequest(RegistrationRequest.type, (p) => void registrations.push(...p.registrations));
   conn.listen();
   const uri = pathToFileURL(folder).href;
@@ -90,6 +99,7 @@ async function start(folder: string, capabilities: ClientCapabilities = { textDo
     child,
     published,
     messages,
+    errors,
     registrations,
     diagnostics(target, version, accept = () => true) {
       return new Promise((resolve, reject) => {
@@ -202,6 +212,7 @@ describe('hooklint lsp --stdio', () => {
     assert.deepEqual(hover.range, rangeOf(clean, '"PreToolUse"'));
     // The disk was never written.
     assert.equal(readFileSync(file, 'utf8'), '{}\n');
+    assert.deepEqual(s.errors, []);
     assert.equal(await s.stop(), 0);
   });
 
@@ -245,6 +256,21 @@ describe('hooklint lsp --stdio', () => {
     assert.deepEqual((await s.diagnostics(plugin, 1)).map((d) => d.code), ['missing-timeout']);
     assert.equal(await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri: cursor }, position: { line: 0, character: 13 } }), null);
     assert.deepEqual(await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: cursor }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [] } }), []);
+    assert.equal(await s.stop(), 0);
+  });
+
+  it('judges other agents\' folders below the workspace folder holding the file, and follows workspace folder changes', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'hooklint-lsp-'));
+    mkdirSync(join(parent, 'codex', '.claude'), { recursive: true });
+    const uri = uriOf(join(parent, 'codex', '.claude', 'settings.json'));
+    const s = await start(parent, { workspace: { workspaceFolders: true } });
+    await open(s, uri, '{"hooks": {"Stopp": []}}');
+    // Below the workspace folder, a folder named codex is OpenAI Codex's.
+    assert.deepEqual(await s.diagnostics(uri, 1), []);
+    // A project called codex opened as a folder of its own is Claude Code's project.
+    await s.conn.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [{ uri: uriOf(join(parent, 'codex')), name: 'codex' }], removed: [] } });
+    assert.ok((await s.diagnostics(uri, 1, (ds) => ds.length > 0)).some((d) => d.code === 'unknown-event'));
+    assert.deepEqual(s.errors, []);
     assert.equal(await s.stop(), 0);
   });
 

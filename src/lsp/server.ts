@@ -90,6 +90,8 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let shows: ClientShows = { relatedInformation: false };
   let watchDynamically = false;
+  /** The client sends workspace folder changes. */
+  let workspaceFolders = false;
   /** The client watches config files for the server (it registered the watchers): the config lookup can be kept between lints. */
   let watching = false;
   let configs: ConfigResolver | undefined;
@@ -103,7 +105,7 @@ export function startServer(connection: Connection): void {
     settings = (params.initializationOptions as ServerSettings | undefined) ?? {};
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = roots.map(pathOf).filter((p): p is string => p !== undefined);
-    const workspaceFolders = caps.workspace?.workspaceFolders === true;
+    workspaceFolders = caps.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -124,7 +126,7 @@ export function startServer(connection: Connection): void {
         })
         .then(() => (watching = true))
         .catch((e: unknown) => connection.console.warn(`hooklint: the client did not register the file watchers (${(e as Error)?.message ?? String(e)}); config files are read again on every lint`));
-    if (folders.length > 0 && connection.workspace)
+    if (workspaceFolders)
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined)];
