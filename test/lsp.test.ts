@@ -312,6 +312,24 @@ describe('hooklint lsp --stdio', () => {
     assert.equal(await s.stop(), 0);
   });
 
+  it('checks against the Claude Code version of initializationOptions.claudeVersion, as --claude-version does; an invalid one is shown and ignored', async () => {
+    const dir = workspace();
+    const file = join(dir, '.claude', 'settings.json');
+    const uri = uriOf(file);
+    const text = '{"hooks": {"PreToolUse": [{"hooks": [{"type": "command", "command": "echo x", "timeout": 5, "onFailure": "block"}]}]}}\n';
+    const old = await start(dir, undefined, { claudeVersion: '2.1.290' });
+    await open(old, uri, text);
+    const found = await old.diagnostics(uri, 1);
+    assert.deepEqual(found.map((d) => d.code), lintStdin(text, file, { cwd: dir, claudeVersion: '2.1.290' }).results[0]!.messages.map((m) => m.ruleId));
+    assert.ok(found.length > 0, 'onFailure is newer than 2.1.290');
+    assert.equal(await old.stop(), 0);
+    const bad = await start(dir, undefined, { claudeVersion: 'soon' });
+    await open(bad, uri, text);
+    assert.deepEqual(await bad.diagnostics(uri, 1), []);
+    assert.ok(bad.messages.some((m) => /claudeVersion takes a Claude Code version or range.*"soon"/.test(m)), JSON.stringify(bad.messages));
+    assert.equal(await bad.stop(), 0);
+  });
+
   it('reads the scripts hooks run from the workspace (never runs them)', async () => {
     const dir = workspace();
     const uri = uriOf(join(dir, '.claude', 'settings.json'));

@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HooklintError } from '../core/lint.js';
+import { parseTarget } from '../core/version.js';
 import type { Diagnostic, FileKind } from '../core/types.js';
 import { ConfigError, ConfigResolver, CONFIG_FILE } from '../node/config.js';
 import { lintStdin, type LintFilesOptions } from '../node/lint-files.js';
@@ -33,6 +34,12 @@ export interface ServerSettings {
   config?: string;
   /** Look up hooklint.config.json files; default true (`--no-config-lookup`: false). */
   configLookup?: boolean;
+  /**
+   * The Claude Code version or range to check against (`--claude-version`: `2.1.290`,
+   * `">=2.1.280"`); default as on the command line (a config's `claudeVersion`, a
+   * plugin's `engines`, else the catalog's newest version). An invalid one is shown and ignored.
+   */
+  claudeVersion?: string;
   /**
    * Milliseconds to wait after a change before linting (default 25); the wait
    * grows to twice the last lint's duration for files that take longer, up to 1 s.
@@ -95,6 +102,8 @@ export function startServer(connection: Connection): void {
   /** The client watches config files for the server (it registered the watchers): the config lookup can be kept between lints. */
   let watching = false;
   let configs: ConfigResolver | undefined;
+  /** Bad settings, shown once the client is initialized. */
+  const startupErrors: string[] = [];
   /** Config errors already shown (each is shown once until a config file changes). */
   const shownErrors = new Set<string>();
 
@@ -103,6 +112,10 @@ export function startServer(connection: Connection): void {
     shows = { relatedInformation: caps.textDocument?.publishDiagnostics?.relatedInformation === true };
     watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     settings = (params.initializationOptions as ServerSettings | undefined) ?? {};
+    if (settings.claudeVersion !== undefined && (typeof settings.claudeVersion !== 'string' || !parseTarget(settings.claudeVersion, 'option'))) {
+      startupErrors.push(`claudeVersion takes a Claude Code version or range such as 2.1.290 or ">=2.1.280", got ${JSON.stringify(settings.claudeVersion)}; checking against the default`);
+      delete settings.claudeVersion;
+    }
     const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = roots.map(pathOf).filter((p): p is string => p !== undefined);
     workspaceFolders = caps.workspace?.workspaceFolders === true;
@@ -119,6 +132,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    for (const message of startupErrors) quietly(connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `hooklint: ${message}` }));
     if (watchDynamically)
       connection.client
         .register(DidChangeWatchedFilesNotification.type, {
@@ -143,6 +157,7 @@ export function startServer(connection: Connection): void {
       scripts: settings.scripts !== false,
       useConfig: settings.configLookup !== false || !!settings.config,
       ...(settings.config ? { config: settings.config } : {}),
+      ...(settings.claudeVersion !== undefined ? { claudeVersion: settings.claudeVersion } : {}),
       keepSource: false,
     };
   }

@@ -40,10 +40,11 @@ function serverOptions(): ServerOptions {
 }
 
 /** The server's `initializationOptions` (src/lsp/server.ts `ServerSettings`) from the `hooklint.*` settings. */
-function initializationOptions(): { scripts: boolean; config?: string } {
+function initializationOptions(): { scripts: boolean; config?: string; claudeVersion?: string } {
   const c = workspace.getConfiguration('hooklint');
   const config = c.get<string>('config', '').trim();
-  return { scripts: c.get<boolean>('scripts', true), ...(config ? { config } : {}) };
+  const claudeVersion = c.get<string>('claudeVersion', '').trim();
+  return { scripts: c.get<boolean>('scripts', true), ...(config ? { config } : {}), ...(claudeVersion ? { claudeVersion } : {}) };
 }
 
 async function start(): Promise<void> {
