@@ -456,6 +456,10 @@ describe('hooklint lsp: the command line', () => {
     const r = await runCli(['check', 'lsp'], { cwd: dir });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /lsp: no such file or directory/);
+    // A command after options is still the command (not a path named lsp).
+    const after = await runCli(['--no-color', 'lsp'], { cwd: dir });
+    assert.equal(after.code, 2);
+    assert.doesNotMatch(after.stderr, /no such file/);
     const ipc = await runCli(['lsp', '--node-ipc'], { cwd: dir });
     assert.equal(ipc.code, 2);
     assert.match(ipc.stderr, /node-ipc/);

@@ -169,7 +169,7 @@ function fastParse(argv: string[]): CheckArgs | undefined {
   }
   if (CONFLICTS.some(([x, y]) => a[x] !== undefined && a[y] !== undefined)) return undefined;
   // `hooklint --no-color test`: a command after options is for yargs.
-  if ((a._ as unknown[])[0] === 'test') return undefined;
+  if ((a._ as unknown[])[0] === 'test' || ((a._ as unknown[])[0] === 'lsp' && argv[0] !== 'check')) return undefined;
   const paths = [...(a._ as unknown[]), ...((a['--'] as unknown[] | undefined) ?? [])].map(String);
   return { ...(a as unknown as CheckArgs), paths };
 }
