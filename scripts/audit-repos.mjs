@@ -2,7 +2,8 @@
 /**
  * `npm run audit:repos`: lint ../shared/corpus/repos (20 real repositories with
  * the scripts their hooks run) with the built CLI and compare the findings with
- * the audit in VERDICTS.tsv (file, line, column, rule → TP / FP / VERSION).
+ * the audit in VERDICTS.tsv (file, line, column, rule → TP / FP / VERSION)
+ * and ours of the skill, agent and command frontmatter findings.
  *
  * Prints, per rule, the findings reported, the false-positive rows still
  * reported and the true-positive rows kept; then every finding that no verdict
@@ -29,11 +30,15 @@ export function findings() {
   return out;
 }
 
-/** The rows of VERDICTS.tsv. */
-export function verdicts() {
-  const [head, ...rows] = readFileSync(join(REPOS, 'VERDICTS.tsv'), 'utf8').split('\n').filter(Boolean);
+function readTsv(path) {
+  const [head, ...rows] = readFileSync(path, 'utf8').split('\n').filter(Boolean);
   const cols = head.split('\t');
   return rows.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])));
+}
+
+/** The rows of VERDICTS.tsv, and of our audit of the frontmatter findings (test/data/frontmatter-verdicts.tsv). */
+export function verdicts() {
+  return [...readTsv(join(REPOS, 'VERDICTS.tsv')), ...readTsv(join(ROOT, 'test', 'data', 'frontmatter-verdicts.tsv'))];
 }
 
 const key = (f) => `${f.file}:${f.line}:${f.col}:${f.rule}`;

@@ -1,8 +1,9 @@
-// Rewrites the ```text output``` block of every docs/rules/<id>.md from what
-// hooklint reports for the page's example. Review the diff before committing.
+// Rewrites the header line (severity, fix, category, where the rule runs) and the
+// ```text output``` block of every docs/rules/<id>.md from the rule's metadata
+// and what hooklint reports for the page's example. Review the diff before committing.
 // Usage: npm run docs:update
 import { readFileSync, writeFileSync } from 'node:fs';
-import { filesOf, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
+import { filesOf, pageHeader, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
 import { rules } from '../src/rules/index.js';
 import { eventsDocument } from '../src/core/event-docs.js';
 
@@ -11,7 +12,8 @@ for (const rule of rules) {
   const page = readFileSync(path, 'utf8');
   const lines = runExample(filesOf(sectionsOf(page).example), rule.meta.id);
   if (lines.length === 0) console.error(`${rule.meta.id}: the example reports nothing`);
-  writeFileSync(path, page.replace(/```text output\n[\s\S]*?```/, '```text output\n' + lines.map((l) => l + '\n').join('') + '```'));
+  const withHeader = page.replace(/^\*\*Severity:\*\*.*$/m, pageHeader(rule));
+  writeFileSync(path, withHeader.replace(/```text output\n[\s\S]*?```/, '```text output\n' + lines.map((l) => l + '\n').join('') + '```'));
 }
 
 // The README's rule table.

@@ -65,7 +65,7 @@ export function runExample(files: ExampleFile[], ruleId: string): string[] {
   const claims = claimContext(env, ROOT, new PluginLayout({ exists: (p) => disk.has(p), read: (p) => disk.get(p)?.text }));
   const lines: string[] = [];
   for (const f of files) {
-    if (!/\.json$/.test(f.path)) continue;
+    if (!/\.(json|md)$/.test(f.path)) continue;
     const t = targetOfText(posix.join(ROOT, f.path), f.text, claims);
     if ('skipped' in t) continue;
     const target = t.claudeVersion ? parseTarget(t.claudeVersion, 'engines') : undefined;
@@ -85,6 +85,26 @@ const CATEGORIES: Record<number, string> = {
   7: 'Plugins and locations',
   8: 'Claude Code versions (--claude-version, "claudeVersion", a plugin\'s "engines")',
 };
+
+/** The short category names of the rule pages' header line. */
+const PAGE_CATEGORIES: Record<number, string> = { ...CATEGORIES, 1: 'File and structure', 5: 'Commands', 6: 'Scripts the command runs' };
+
+/** Where a rule runs, as its page and `hooklint rules` say it (`RuleMeta.frontmatter`). */
+export function frontmatterText(rule: Rule): string {
+  const f = rule.meta.frontmatter;
+  return f === 'only' ? 'skill and agent frontmatter only' : f === false ? 'JSON files only, not skill or agent frontmatter' : 'also in skill and agent frontmatter';
+}
+
+/**
+ * The header line of a rule page (`docs/rules/<id>.md`, under its title),
+ * generated from the rule's metadata: severity, fix, category, whether it
+ * needs the scripts on disk, and whether it checks skill and agent frontmatter.
+ */
+export function pageHeader(rule: Rule): string {
+  const m = rule.meta;
+  const scripts = m.needsHost ? ' · needs the scripts on disk (off with `--no-scripts`)' : '';
+  return `**Severity:** ${m.severity} · **Fix:** ${m.fixable ?? 'none'} · **Category:** ${PAGE_CATEGORIES[m.section]}${scripts} · **Runs:** ${frontmatterText(rule)}`;
+}
 
 /** The README's rule table, generated from the rules' metadata (one table per category). */
 export function rulesTable(list: readonly Rule[]): string {

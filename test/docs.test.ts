@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { filesOf, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
+import { filesOf, pageHeader, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
 import { rules, rulesById } from '../src/rules/index.js';
 import { eventsDocument } from '../src/core/event-docs.js';
 import { ROOT, runCli } from './helpers.js';
@@ -23,6 +23,8 @@ describe('rule docs', () => {
       assert.ok(existsSync(file), `docs/rules/${id}.md is missing`);
       const page = readFileSync(file, 'utf8');
       assert.match(page, new RegExp(`^# \`${id}\``));
+      // Severity, fix, category and where it runs (JSON files, skill and agent frontmatter) come from the metadata.
+      assert.equal(page.split('\n').find((l) => l.startsWith('**Severity:**')), pageHeader(rule), `${id}: the header line is stale (npm run docs:update)`);
       for (const heading of ['## Why', '## Example', '## Fixed', '## Fix safety']) assert.ok(page.includes(`\n${heading}\n`), `${id}: no "${heading}" section`);
       const { example, output, fixed } = sectionsOf(page);
       assert.ok(output !== undefined, `${id}: no \`\`\`text output block`);

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { lintFiles } from '../src/node/lint-files.js';
-import { pool, runCli, SHARED } from './helpers.js';
+import { pool, ROOT, runCli, SHARED } from './helpers.js';
 
 const REPOS = join(SHARED, 'corpus', 'repos');
 
@@ -34,11 +34,21 @@ interface Row {
   unloaded: string;
 }
 
-const rows: Row[] = (() => {
-  const [head, ...lines] = readFileSync(join(REPOS, 'VERDICTS.tsv'), 'utf8').split('\n').filter(Boolean);
+function readVerdicts(path: string): Row[] {
+  const [head, ...lines] = readFileSync(path, 'utf8').split('\n').filter(Boolean);
   const cols = head!.split('\t') as (keyof Row)[];
   return lines.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])) as unknown as Row);
-})();
+}
+
+/**
+ * Our audit of the findings in skill, agent and command frontmatter (issue
+ * "Hooks in skill and agent frontmatter"), which VERDICTS.tsv predates: each
+ * finding judged by reading the file, the scripts it runs and SPEC.md, with
+ * the reason in the `why` column.
+ */
+const FRONTMATTER_VERDICTS = join(ROOT, 'test', 'data', 'frontmatter-verdicts.tsv');
+const frontmatterRows = readVerdicts(FRONTMATTER_VERDICTS);
+const rows: Row[] = [...readVerdicts(join(REPOS, 'VERDICTS.tsv')), ...frontmatterRows];
 
 const repos = readdirSync(REPOS).filter((d) => lstatSync(join(REPOS, d)).isDirectory());
 
@@ -80,6 +90,17 @@ describe('precision on real repositories (VERDICTS.tsv)', () => {
     const tp = rows.filter((r) => r.verdict === 'TP' && r.unloaded === '');
     const kept = tp.filter((r) => exact.has(`${r.file}:${r.line}:${r.col}:${r.rule}`));
     assert.ok(kept.length >= 0.95 * tp.length, `${kept.length} of ${tp.length} TP rows kept; lost: ${tp.filter((r) => !kept.includes(r)).map((r) => `${r.file}:${r.line} [${r.rule}]`).join(', ')}`);
+  });
+
+  it('reports exactly the audited findings in skill, agent and command frontmatter (test/data/frontmatter-verdicts.tsv)', async () => {
+    const { results } = await check([REPOS]);
+    const reported = results
+      .filter((r) => r.filePath.endsWith('.md'))
+      .flatMap((r) => r.messages.map((m) => `${relative(REPOS, r.filePath)}:${m.line}:${m.column}:${m.ruleId}`))
+      .sort();
+    const audited = frontmatterRows.map((r) => `${r.file}:${r.line}:${r.col}:${r.rule}`).sort();
+    assert.deepEqual(reported, audited);
+    assert.deepEqual(frontmatterRows.filter((r) => r.verdict === 'FP'), []);
   });
 
   it('each repository: exit 0 or 1, nothing on stderr; exit 0 where every audited error was false', async () => {

@@ -454,7 +454,7 @@ function packageRoot(): string {
 /** The rule table (`hooklint rules`). */
 export function formatRules(format: 'text' | 'json'): string {
   if (format === 'json')
-    return JSON.stringify(rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, fixable: r.meta.fixable ?? null, description: r.meta.description, url: r.meta.url }))) + '\n';
+    return JSON.stringify(rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, fixable: r.meta.fixable ?? null, frontmatter: r.meta.frontmatter ?? true, description: r.meta.description, url: r.meta.url }))) + '\n';
   const width = Math.max(...rules.map((r) => r.meta.id.length));
   return rules.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${(r.meta.fixable ?? '-').padEnd(7)}  ${r.meta.description}`).join('\n') + '\n';
 }

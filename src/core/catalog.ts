@@ -146,10 +146,24 @@ export interface Catalog {
   pluginHooksFile: { topKeys: Record<string, VersionRange>; maxModules: number; groupKeys: string[] };
   pluginManifest: { defaultHooksFileListed: VersionRange };
   loader: { guardEvents: string[]; entryStripping: VersionRange; unknownEventEntryIgnored: VersionRange; unknownEvent: { before: string } };
+  /** Hooks in skill and agent frontmatter (SPEC.md §4.1, §12.5). */
+  frontmatter: FrontmatterFacts;
   environment: EnvironmentSpec;
   events: EventSpec[];
   /** What `hooklint test` needs to run hooks as Claude Code would (`schemas/events.json` key `runner`). */
   runner: RunnerFacts;
+}
+
+/** The catalog's `frontmatter` key: how Claude Code reads hooks from skill and agent frontmatter. */
+export interface FrontmatterFacts {
+  /** Events an agent's frontmatter names that Claude Code runs as another (`Stop` → `SubagentStop`). */
+  agentEventAliases: Record<string, string>;
+  /** The frontmatter kinds where a handler's `once` takes effect. */
+  onceHonouredIn: string[];
+  /** A plugin's agents' `hooks` are ignored (with a warning at load). */
+  pluginAgentHooksIgnored: { source: string };
+  /** Per source and session: at most `hooks` hooks and `matcherCharacters` characters of matchers (since `since`). */
+  skillHookCaps: { hooks: number; matcherCharacters: number; since: string; source: string };
 }
 
 /**

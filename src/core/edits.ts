@@ -1,12 +1,14 @@
 import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
-import { properties } from './parse.js';
+import { properties, yamlNodes } from './parse.js';
+import { yamlInsertProperty, yamlRemoveArrayItem, yamlRemoveProperty } from './yaml-edits.js';
 import type { TextEdit } from './types.js';
 
 /**
  * Format-preserving edit builders: fixes are computed from node positions so
  * the result looks hand-written (one-line objects stay on one line, new keys
  * take their siblings' indentation, tabs stay tabs, the file's EOL is kept).
- * All offsets are 0-based UTF-16 indices into `text`.
+ * All offsets are 0-based UTF-16 indices into `text`. Nodes of a YAML front
+ * end (frontmatter) get YAML edits of the same meaning (`core/yaml-edits.ts`).
  */
 
 /**
@@ -85,6 +87,7 @@ function lineEndOf(text: string, offset: number): number {
  * pass inserts. Offsets of the edits are 0-based into `text`.
  */
 export function insertProperty(text: string, obj: Node, key: string, valueText: string): TextEdit[] | undefined {
+  if (yamlNodes.has(obj)) return yamlInsertProperty(text, obj, key, valueText);
   const props = properties(obj);
   const close = obj.offset + obj.length - 1;
   const eol = detectEol(text);
@@ -145,6 +148,7 @@ function separatorStyle(text: string, a: Node, b: Node): string {
  * keeps its closing brace's line). Offsets are 0-based into `text`.
  */
 export function removeProperty(text: string, obj: Node, prop: Node): TextEdit {
+  if (yamlNodes.has(obj)) return yamlRemoveProperty(text, obj, prop);
   const props = properties(obj);
   return removeMember(text, obj, props, props.indexOf(prop), true);
 }
@@ -160,6 +164,7 @@ export function reindent(block: string, extra: string): string {
  * only element leaves `[]`. Offsets are 0-based into `text`.
  */
 export function removeArrayItem(text: string, arr: Node, index: number): TextEdit {
+  if (yamlNodes.has(arr)) return yamlRemoveArrayItem(text, arr, index);
   return removeMember(text, arr, arr.children ?? [], index, false);
 }
 

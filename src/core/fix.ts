@@ -1,6 +1,7 @@
-import { HooklintError, lintText, type LintTextOptions } from './lint.js';
+import { HooklintError, lintText, loadYaml, type LintTextOptions } from './lint.js';
 import { parseDocument } from './parse.js';
-import type { Diagnostic, FileEdit, FixSafety, TextEdit } from './types.js';
+import { parseMarkdownDocument } from './frontmatter.js';
+import { isFrontmatterKind, type Diagnostic, type FileEdit, type FileKind, type FixSafety, type TextEdit } from './types.js';
 
 /** Most re-lint passes a fix run makes (ESLint's MAX_AUTOFIX_PASSES). */
 export const MAX_FIX_PASSES = 10;
@@ -51,7 +52,8 @@ export function applyFixes(text: string, options: LintTextOptions, safety: FixSa
   const fileEdits: FileEdit[] = [];
   for (let pass = 0; pass <= MAX_FIX_PASSES; pass++) {
     const { diagnostics } = lintText(current, options);
-    if (diagnostics.some((d) => d.ruleId === 'json-syntax')) return { output: current, fixed, fileEdits, diagnostics, notApplied: [] };
+    // A file that does not fully parse (or that json-syntax/yaml-syntax flags for its encoding) is never rewritten.
+    if (diagnostics.some((d) => d.ruleId === 'json-syntax' || d.ruleId === 'yaml-syntax') || (pass === 0 && !parses(current, options.kind))) return { output: current, fixed, fileEdits, diagnostics, notApplied: [] };
     const fixable = diagnostics.filter((d) => d.fix && (d.fix.safety === 'safe' || safety === 'unsafe'));
     // Edits of other files (scripts) do not change this text: take them once, from the first pass.
     if (pass === 0)
@@ -68,11 +70,11 @@ export function applyFixes(text: string, options: LintTextOptions, safety: FixSa
       taken = nonOverlapping(textFixes.filter((d) => !dropped.has(d)));
       if (taken.length === 0) break;
       output = applyEdits(current, taken.flatMap((d) => d.fix!.edits));
-      if (parses(output)) break;
+      if (parses(output, options.kind)) break;
       // Find the fixes that break the text: keep each that still parses with those kept before it.
       const kept: Diagnostic[] = [];
       for (const d of taken) {
-        if (parses(applyEdits(current, [...kept, d].flatMap((k) => k.fix!.edits)))) kept.push(d);
+        if (parses(applyEdits(current, [...kept, d].flatMap((k) => k.fix!.edits)), options.kind)) kept.push(d);
         else dropped.add(d);
       }
     }
@@ -97,9 +99,15 @@ function nonOverlapping(sorted: Diagnostic[]): Diagnostic[] {
   return taken;
 }
 
-/** True when `text` has no syntax error (what `json-syntax` reports). */
-function parses(text: string): boolean {
-  return parseDocument(text).syntaxErrors.length === 0;
+/**
+ * True when `text` has no syntax error: none of `json-syntax`'s for JSON; for a
+ * skill or agent, no YAML error in the frontmatter (`yaml-syntax`), and a
+ * frontmatter that is still a mapping when it was one.
+ */
+function parses(text: string, kind: FileKind): boolean {
+  if (!isFrontmatterKind(kind)) return parseDocument(text).syntaxErrors.length === 0;
+  const doc = parseMarkdownDocument(text, loadYaml);
+  return doc.yamlErrors!.length === 0 && (doc.frontmatter === undefined || doc.root !== undefined);
 }
 
 function start(edits: TextEdit[]): number {

@@ -6,9 +6,12 @@ import { catalog, EVENTS } from './catalog.js';
 import { buildModel, type HookModel } from './model.js';
 import { mayPredate, mayReach, NEWEST } from './version.js';
 import { parseDocument } from './parse.js';
+import { yamlFix, yamlSuggestions } from './yaml-edits.js';
+import { parseMarkdownDocument, type YamlModule } from './frontmatter.js';
+import { createRequire } from 'node:module';
 import { LineIndex } from './positions.js';
 import { otherSettingsCount } from './validate.js';
-import { isSettingsKind, type Diagnostic, type FileKind, type LintOutput, type Severity } from './types.js';
+import { isFrontmatterKind, isSettingsKind, type Diagnostic, type FileKind, type LintOutput, type Severity } from './types.js';
 
 /** A rule's configured level: off, or a severity that replaces its default. */
 export type RuleLevel = 'off' | 'warn' | 'error';
@@ -61,7 +64,8 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   }
   const timing = options.timing;
   let since = timing ? performance.now() : 0;
-  const doc = parseDocument(text);
+  const frontmatter = isFrontmatterKind(options.kind);
+  const doc = frontmatter ? parseMarkdownDocument(text, loadYaml) : parseDocument(text);
   const lines = new LineIndex(text);
   const model = buildModel(options.kind, doc.root);
   if (timing) addTime(timing, PARSE_TIMING, since);
@@ -91,8 +95,11 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
       offset,
       length,
     };
-    if (d.fix) diagnostic.fix = d.fix;
-    if (d.suggestions) diagnostic.suggestions = d.suggestions;
+    // Rules build JSON edits; in frontmatter they are rewritten as YAML, or dropped when YAML cannot take them.
+    const fix = d.fix && frontmatter ? yamlFix(text, doc.root, d.fix, doc.aliases) : d.fix;
+    if (fix) diagnostic.fix = fix;
+    const suggestions = d.suggestions && frontmatter ? yamlSuggestions(text, doc.root, d.suggestions, doc.aliases) : d.suggestions;
+    if (suggestions?.length) diagnostic.suggestions = suggestions;
     if (d.note) diagnostic.note = d.note;
     diagnostics.push(diagnostic);
   };
@@ -102,6 +109,7 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
     const level = levels?.[meta.id];
     if (level === 'off') continue;
     if (meta.needsHost === true && !options.host) continue;
+    if (frontmatter ? meta.frontmatter === false : meta.frontmatter === 'only') continue;
     rule = r;
     severity = level === 'warn' ? 'warning' : level === 'error' ? 'error' : meta.severity;
     if (timing) since = performance.now();
@@ -114,10 +122,12 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
     }
   }
   diagnostics.sort(compareDiagnostics);
+  if (model.kind === 'agent') noteRunsAs(diagnostics, model);
   const sectionOf = (id: string) => SECTION.get(id) ?? options.rules?.find((r) => r.meta.id === id)?.meta.section;
   // Duplicate keys parse (the last one wins): the file still loads, so they carry no blast radius.
   const fatal = diagnostics.filter((d) => d.severity === 'error' && sectionOf(d.ruleId) === 1 && d.ruleId !== 'no-duplicate-keys');
-  if (fatal.length > 0) addBlastRadius(fatal, text, model, options, otherSettingsCount(doc.root));
+  // What Claude Code does with an invalid hook in a skill or agent is not documented [uncertain]: no note claims it.
+  if (fatal.length > 0 && !frontmatter) addBlastRadius(fatal, text, model, options, otherSettingsCount(doc.root));
   return { diagnostics, handlerCount: model.handlers.length };
 }
 
@@ -202,5 +212,27 @@ function blastRadiusInPlace(kind: FileKind, hooks: number, others: number): stri
       return `Claude Code cannot load this plugin manifest: ${plural(hooks, 'inline hook')} and the rest of the plugin do not load`;
     default:
       return `Claude Code skips this whole file: ${plural(hooks, 'hook')} and ${plural(others, 'other setting')} in it do not load`;
+  }
+}
+
+const lazyRequire = createRequire(import.meta.url);
+/** The `yaml` package, required when the first Markdown file is linted (JSON runs never load it). */
+export function loadYaml(): YamlModule {
+  return lazyRequire('yaml') as YamlModule;
+}
+
+
+/**
+ * SPEC.md §4.1: an agent's `Stop` hooks run as `SubagentStop`. Rules judge them
+ * as `SubagentStop` (the model gives those events `SubagentStop`'s catalog row);
+ * each finding inside such an event says so, since the file names `Stop`.
+ */
+function noteRunsAs(diagnostics: Diagnostic[], model: HookModel): void {
+  for (const e of model.events) {
+    if (!e.runsAs) continue;
+    const from = e.property.offset;
+    const to = from + e.property.length;
+    const note = `in an agent's frontmatter, ${e.name} hooks run as ${e.runsAs} (when this agent finishes): matchers, timeouts and output are ${e.runsAs}'s`;
+    for (const d of diagnostics) if (d.offset >= from && d.offset < to) d.note = d.note ? `${d.note}; ${note}` : note;
   }
 }

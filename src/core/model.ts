@@ -1,5 +1,5 @@
 import type { JSONPath, Node } from 'jsonc-parser';
-import { EVENTS, EVENT_NAMES, type EventSpec } from './catalog.js';
+import { catalog, EVENTS, EVENT_NAMES, type EventSpec } from './catalog.js';
 import { findProperty, keyOf, properties, propertyValue, stringValue } from './parse.js';
 import type { FileKind } from './types.js';
 import type { ShellAnalysis, SimpleCommand } from './command.js';
@@ -28,8 +28,14 @@ export interface HookModel {
 /** One `"<EventName>": [...]` entry. */
 export interface EventEntry {
   name: string;
-  /** The catalog row, undefined for unknown event names. */
+  /**
+   * The catalog row of the event the hooks run on, undefined for unknown event
+   * names. For `Stop` in an agent's frontmatter this is `SubagentStop`'s row
+   * (SPEC.md §4.1: Claude Code converts it), with `runsAs` set.
+   */
   spec: EventSpec | undefined;
+  /** The event Claude Code runs these hooks on when it is not `name` (`SubagentStop` for an agent's `Stop`). */
+  runsAs?: string;
   property: Node;
   keyNode: Node;
   valueNode: Node | undefined;
@@ -128,7 +134,9 @@ export function buildModel(kind: FileKind, root: Node | undefined): HookModel {
     if (wrapperMissing && !LOWER_EVENTS.has(name.toLowerCase()) && !looksLikeEventValue(prop.children![1])) continue;
     const valueNode = prop.children![1];
     const path = [...eventMapPath, name];
-    const event: EventEntry = { name, spec: EVENTS.get(name), property: prop, keyNode: prop.children![0]!, valueNode, path, groups: [] };
+    const runsAs = kind === 'agent' ? catalog.frontmatter.agentEventAliases[name] : undefined;
+    const event: EventEntry = { name, spec: EVENTS.get(runsAs ?? name), property: prop, keyNode: prop.children![0]!, valueNode, path, groups: [] };
+    if (runsAs) event.runsAs = runsAs;
     events.push(event);
     if (valueNode?.type !== 'array') continue;
     valueNode.children!.forEach((item, gi) => {

@@ -23,7 +23,25 @@ export interface ParsedDocument {
   trailingCommas: Span[];
   /** True when the text starts with a UTF-8 byte order mark (U+FEFF). */
   bom: boolean;
+  /**
+   * The front end that built `root`: `json` (jsonc-parser) or `yaml` (a Markdown
+   * file's frontmatter, `core/frontmatter.ts`; offsets are still into the whole
+   * file). Absent means `json`.
+   */
+  format?: 'json' | 'yaml';
+  /** YAML errors of the frontmatter (`yaml-syntax`), for `format: 'yaml'`. */
+  yamlErrors?: SyntaxProblem[];
+  /** For `format: 'yaml'`: the frontmatter's span in the file (0-based), or undefined when the file has none. */
+  frontmatter?: Span;
+  /** For `format: 'yaml'`: the spans of aliases (`*name`), where the nodes of their copies sit; fixes never edit them. */
+  aliases?: Span[];
 }
+
+/** How each string node of a YAML tree was written (set by the YAML front end): `stringOffsets` maps inside plain and quoted scalars only. */
+export const yamlStyles = new WeakMap<Node, 'plain' | 'single' | 'double' | 'block'>();
+
+/** Every node a YAML front end built (edit builders choose YAML edits for them). */
+export const yamlNodes = new WeakSet<Node>();
 
 const ERROR_TEXT: Record<string, string> = {
   InvalidSymbol: 'invalid symbol',
@@ -214,6 +232,8 @@ export function propertyValue(node: Node | undefined, key: string): Node | undef
  */
 export function stringOffsets(text: string, node: Node): ((i: number) => number) | undefined {
   if (node.type !== 'string') return undefined;
+  const style = yamlStyles.get(node);
+  if (style !== undefined) return yamlStringOffsets(text, node, style);
   const starts: number[] = [];
   const end = node.offset + node.length - 1;
   for (let o = node.offset + 1; o < end; ) {
@@ -230,4 +250,26 @@ export function spanInString(text: string, node: Node, pos: number, end: number)
   if (!at) return { offset: node.offset, length: node.length };
   const from = at(pos);
   return { offset: from, length: Math.max(1, at(end) - from) };
+}
+
+/**
+ * `stringOffsets` for a YAML scalar on one line: plain (one source character per
+ * character), single-quoted (`''` is one quote) or double-quoted (backslash
+ * escapes). Undefined for block scalars and scalars over several lines, whose
+ * folding makes positions inside them unreliable (rules then point at the node).
+ */
+function yamlStringOffsets(text: string, node: Node, style: 'plain' | 'single' | 'double' | 'block'): ((i: number) => number) | undefined {
+  const src = text.slice(node.offset, node.offset + node.length);
+  if (style === 'block' || /[\r\n]/.test(src)) return undefined;
+  const starts: number[] = [];
+  const first = style === 'plain' ? node.offset : node.offset + 1;
+  const end = style === 'plain' ? node.offset + node.length : node.offset + node.length - 1;
+  for (let o = first; o < end; ) {
+    starts.push(o);
+    if (style === 'single' && text[o] === "'" && text[o + 1] === "'") o += 2;
+    else if (style === 'double' && text[o] === '\\') o += text[o + 1] === 'x' ? 4 : text[o + 1] === 'u' ? 6 : text[o + 1] === 'U' ? 10 : 2;
+    else o++;
+  }
+  if (starts.length !== String(node.value).length) return undefined;
+  return (i) => starts[i] ?? end;
 }

@@ -80,6 +80,8 @@ export interface Diagnostic {
  * - `settings`: a settings file whose scope the path does not tell
  * - `plugin-hooks`: a plugin's `hooks/hooks.json` (or a file a manifest references)
  * - `plugin-manifest`: `.claude-plugin/plugin.json`
+ * - `skill`: the YAML frontmatter of a skill's `SKILL.md` (`.claude/skills/<name>/`, a plugin's `skills/`)
+ * - `agent`: the YAML frontmatter of an agent's `.md` (`.claude/agents/`, `~/.claude/agents/`, a plugin's `agents/`)
  */
 export type FileKind =
   | 'user-settings'
@@ -88,11 +90,27 @@ export type FileKind =
   | 'managed-settings'
   | 'settings'
   | 'plugin-hooks'
-  | 'plugin-manifest';
+  | 'plugin-manifest'
+  | 'skill'
+  | 'agent';
 
 /** True for every kind of settings file (they share the settings shape). */
 export function isSettingsKind(kind: FileKind): boolean {
-  return kind !== 'plugin-hooks' && kind !== 'plugin-manifest';
+  return kind !== 'plugin-hooks' && kind !== 'plugin-manifest' && kind !== 'skill' && kind !== 'agent';
+}
+
+/** True for the Markdown kinds whose hooks live in YAML frontmatter (SPEC.md §4.1). */
+export function isFrontmatterKind(kind: FileKind): kind is 'skill' | 'agent' {
+  return kind === 'skill' || kind === 'agent';
+}
+
+/**
+ * True when the file's hooks run as a plugin's, with `${CLAUDE_PLUGIN_ROOT}` set:
+ * plugin hooks files and manifests, and a skill or agent inside a plugin
+ * (`pluginRoot` known).
+ */
+export function isPluginFile(kind: FileKind, pluginRoot: string | undefined): boolean {
+  return kind === 'plugin-hooks' || kind === 'plugin-manifest' || (isFrontmatterKind(kind) && pluginRoot !== undefined);
 }
 
 /** What lintText returns for one file. */

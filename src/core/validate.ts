@@ -3,7 +3,7 @@ import type { JSONPath, Node } from 'jsonc-parser';
 import { validatePluginHooks, validatePluginManifest, validateSettings } from '../generated/validators.js';
 import { findProperty, properties } from './parse.js';
 import type { FileKind } from './types.js';
-import { isSettingsKind } from './types.js';
+import { isFrontmatterKind, isSettingsKind } from './types.js';
 
 /** One shape problem found by the JSON Schema, mapped onto the exact node. */
 export interface SchemaProblem {
@@ -59,7 +59,8 @@ export function validateShape(
   eventMapPath: JSONPath,
   skip: JSONPath[],
 ): SchemaProblem[] {
-  const validate = isSettingsKind(kind) ? validateSettings : kind === 'plugin-hooks' ? validatePluginHooks : validatePluginManifest;
+  // Frontmatter `hooks` has the settings shape (SPEC.md §4.1); the caller passes `{ hooks }` alone.
+  const validate = isSettingsKind(kind) || isFrontmatterKind(kind) ? validateSettings : kind === 'plugin-hooks' ? validatePluginHooks : validatePluginManifest;
   if (validate(value)) return [];
   const errors: ErrorObject[] = validate.errors ?? [];
   const out: SchemaProblem[] = [];

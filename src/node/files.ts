@@ -4,7 +4,8 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseTree, type Node } from 'jsonc-parser';
 import { EVENT_NAMES } from '../core/catalog.js';
 import { properties, keyOf, propertyValue } from '../core/parse.js';
-import type { FileKind } from '../core/types.js';
+import { isFrontmatterKind, type FileKind } from '../core/types.js';
+import { declaresHooks, findFrontmatter } from '../core/frontmatter.js';
 import type { ScriptHost } from '../rules/rule.js';
 import { walkDirectory } from './walk.js';
 import { foreignAgent, foreignContent, PluginLayout } from './claims.js';
@@ -89,6 +90,7 @@ export function kindFromPath(path: string, ctx: ClaimContext): Omit<Target, 'dis
   if (isUser && name === 'settings.local.json') return { ...unloaded('there is no user-level settings.local.json (local settings are per project: .claude/settings.local.json)', 'local-settings'), sniff: false };
   if (name === '.claude.json') return unloaded("~/.claude.json holds Claude Code's state, not settings; hooks there are never read");
   if (isUser && name === 'settings.json') return { path: abs, kind: 'user-settings', inPlace: true };
+  if (name.endsWith('.md')) return markdownKindFromPath(abs, userDir, ctx);
   if (parent === '.claude') {
     if (name === 'settings.json') return { path: abs, kind: 'project-settings', projectRoot: dirname(dir), inPlace: true };
     if (name === 'settings.local.json') return { path: abs, kind: 'local-settings', projectRoot: dirname(dir), inPlace: true };
@@ -135,6 +137,59 @@ export function kindFromPath(path: string, ctx: ClaimContext): Omit<Target, 'dis
   };
 }
 
+/** How far below an `agents/` or `commands/` folder a Markdown file is still one of its agents or commands. */
+const MARKDOWN_DEPTH = 3;
+
+/**
+ * The kind of a Markdown file from its path (SPEC.md §4.1): `skills/<name>/SKILL.md`
+ * is a skill; a `.md` up to three folders below `agents/` an agent, below
+ * `commands/` a custom command (which Claude Code loads as a skill, so it is
+ * linted as one [uncertain: §4.1 names skills and agents only; as a skill,
+ * `once` is not reported and nothing else differs]). In place under
+ * `.claude/` (the project's, or the user's config directory) or at a plugin's
+ * root; elsewhere (a build source, a template) a copy. Always a candidate only:
+ * linted when its frontmatter declares `hooks` (`declaresFrontmatterHooks`).
+ * A plugin's agents' hooks are ignored by Claude Code: `unloaded` says so.
+ */
+function markdownKindFromPath(abs: string, userDir: string, ctx: ClaimContext): Omit<Target, 'discovered'> | undefined {
+  let kind: FileKind | undefined;
+  let base = '';
+  if (basename(abs) === 'SKILL.md' && basename(dirname(dirname(abs))) === 'skills') {
+    kind = 'skill';
+    base = dirname(dirname(dirname(abs)));
+  } else
+    for (let d = dirname(abs), i = 0; i < MARKDOWN_DEPTH && dirname(d) !== d; d = dirname(d), i++) {
+      const folder = basename(d);
+      if (folder === 'agents' || folder === 'commands') {
+        kind = folder === 'agents' ? 'agent' : 'skill';
+        base = dirname(d);
+        break;
+      }
+      if (folder === 'skills' || folder === '.claude') break;
+    }
+  if (!kind) return undefined;
+  const target = { path: abs, kind, confirm: true };
+  if (base === userDir) return { ...target, inPlace: true };
+  if (basename(base) === '.claude') return { ...target, projectRoot: dirname(base), inPlace: true };
+  const placement = ctx.layout.placementOf(abs);
+  if (!placement) return { ...target, inPlace: false };
+  const engines = placement.engines ? { claudeVersion: placement.engines } : {};
+  if (placement.root !== base) return { ...target, pluginRoot: placement.root, inPlace: false, ...engines };
+  if (kind === 'agent')
+    return { ...target, pluginRoot: placement.root, inPlace: true, ...engines, unloaded: "a plugin's agents cannot declare hooks (Claude Code ignores them, for security, and warns when it loads the plugin); put them in the plugin's hooks/hooks.json, or in a skill" };
+  return { ...target, pluginRoot: placement.root, inPlace: true, ...engines };
+}
+
+/**
+ * True when a Markdown text's frontmatter has a top-level `hooks` key: the
+ * content check that claims a skill, agent or command (one without frontmatter,
+ * or whose frontmatter declares no hooks, is not linted, and is no finding).
+ */
+export function declaresFrontmatterHooks(text: string): boolean {
+  const block = findFrontmatter(text);
+  return block !== undefined && declaresHooks(block.yaml);
+}
+
 const EVENT_SET: ReadonlySet<string> = new Set(EVENT_NAMES);
 
 /** True when an object node has at least one key that is exactly a Claude Code event name (case-sensitive). */
@@ -179,6 +234,8 @@ export function targetFor(path: string, discovered: boolean, ctx: ClaimContext):
   const known = kindFromPath(abs, ctx);
   if (known) return { ...known, discovered };
   if (discovered) return undefined;
+  // A named Markdown file elsewhere: a skill if its frontmatter declares hooks (as a skill, nothing is claimed of where it loads).
+  if (abs.endsWith('.md')) return { path: abs, kind: 'skill', discovered, confirm: true, inPlace: false };
   return { path: abs, kind: 'settings', discovered, sniff: true, inPlace: false };
 }
 
@@ -191,6 +248,7 @@ export function targetOfText(path: string, text: string, ctx: ClaimContext): Tar
   const t = targetFor(path, false, ctx)!;
   if (isForeign(t)) return { skipped: `skipped, a ${t.agent} hook file, not Claude Code's` };
   if (!t.sniff && !t.confirm) return t;
+  if (isFrontmatterKind(t.kind)) return declaresFrontmatterHooks(text) ? { ...t, confirm: false } : { skipped: 'skipped, its frontmatter declares no hooks' };
   const kind = sniffKind(t.path, text);
   if (kind === undefined) return t.unloaded ? { skipped: 'skipped, holds no hooks' } : { skipped: 'skipped, not a Claude Code hook configuration file' };
   if (typeof kind !== 'string') return { skipped: `skipped, another tool's hook file (${kind.foreign})` };

@@ -7,11 +7,11 @@ import type writeFileAtomicType from 'write-file-atomic';
 import { applyFixes, notAppliedNotice } from '../core/fix.js';
 import { lintText, type LintTextOptions, type RuleLevel } from '../core/lint.js';
 import { propertyValue } from '../core/parse.js';
-import type { Diagnostic, FileEdit, FileKind, FixSafety, LintResult } from '../core/types.js';
+import { isFrontmatterKind, type Diagnostic, type FileEdit, type FileKind, type FixSafety, type LintResult } from '../core/types.js';
 import { ConfigResolver, type LoadedConfig } from './config.js';
 import type { ScriptHost } from '../rules/rule.js';
 import { memoHost, type MemoHost } from '../rules/scripts.js';
-import { claimContext, isForeign, isInside, kindFromPath, nodeHost, sniffKind, targetFor, targetOfText, userConfigDir, walkTree, type ForeignFile, type Target } from './files.js';
+import { claimContext, declaresFrontmatterHooks, isForeign, isInside, kindFromPath, nodeHost, sniffKind, targetFor, targetOfText, userConfigDir, walkTree, type ForeignFile, type Target } from './files.js';
 import { PluginLayout } from './claims.js';
 import { parseTarget, type Target as VersionTarget } from '../core/version.js';
 
@@ -313,6 +313,7 @@ export class LintRun {
  * (`skipped: undefined` for a discovered file, which is skipped silently).
  */
 export function confirmKind(t: Target, text: string): { kind: FileKind } | { skipped: string | undefined } {
+  if (isFrontmatterKind(t.kind)) return declaresFrontmatterHooks(text) ? { kind: t.kind } : { skipped: t.discovered ? undefined : 'skipped, its frontmatter declares no hooks' };
   const kind = sniffKind(t.path, text);
   if (typeof kind !== 'string' || (t.confirm && kind !== t.kind)) {
     if (t.discovered) return { skipped: undefined };

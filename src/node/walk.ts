@@ -2,10 +2,14 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { sep } from 'node:path';
 
 /**
- * File names a directory walk picks up as candidate hook configs (SPEC.md §4.1);
- * their kind is decided afterwards from the path (`kindFromPath`) or the shape.
+ * File names a directory walk picks up as candidate hook configs (SPEC.md §4.1):
+ * settings, plugin and managed files, and the Markdown of skills
+ * (`skills/<name>/SKILL.md`), agents and commands (up to three folders below
+ * `agents/` or `commands/`); their kind is decided afterwards from the path
+ * (`kindFromPath`) and the content.
  */
-export const CANDIDATE = /(^|[\\/])(settings(\.local)?\.json|\.claude\.json|managed-settings\.json|hooks\.json|plugin\.json)$|[\\/]managed-settings\.d[\\/][^\\/]+\.json$/;
+export const CANDIDATE =
+  /(^|[\\/])(settings(\.local)?\.json|\.claude\.json|managed-settings\.json|hooks\.json|plugin\.json)$|[\\/]managed-settings\.d[\\/][^\\/]+\.json$|[\\/]skills[\\/][^\\/]+[\\/]SKILL\.md$|[\\/](?:agents|commands)[\\/](?:[^\\/]+[\\/]){0,2}[^\\/]+\.md$/;
 
 /** hooklint's own config file name (see config.ts), picked up by walks for config lookup. */
 export const CONFIG_FILE_NAME = 'hooklint.config.json';

@@ -12,6 +12,7 @@ export default defineRule({
     type: 'problem',
     severity: 'warning',
     section: 7,
+    frontmatter: false,
     description: '$schema pointing at claude-code-hooks.json (no such schema exists)',
     messages: {
       dead: '"{{url}}" does not exist: no claude-code-hooks.json schema is published, so editors validate nothing',

@@ -26,6 +26,7 @@ export default defineRule({
     type: 'problem',
     severity: 'error',
     section: 7,
+    frontmatter: false,
     fixable: 'safe',
     description: 'plugin.json "hooks" listing the same hook file twice ("Duplicate hooks file detected")',
     messages: {

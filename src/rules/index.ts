@@ -15,6 +15,8 @@ import ifMisplaced from './if-misplaced.js';
 import ifOnNonToolEvent from './if-on-non-tool-event.js';
 import invalidMatcherRegex from './invalid-matcher-regex.js';
 import jsonSyntax from './json-syntax.js';
+import yamlSyntax from './yaml-syntax.js';
+import skillHooksOverCap from './skill-hooks-over-cap.js';
 import legacyToolName from './legacy-tool-name.js';
 import manifestHooksPath from './manifest-hooks-path.js';
 import matcherIgnored from './matcher-ignored.js';
@@ -66,6 +68,7 @@ import type { Rule } from './rule.js';
 /** Every rule hooklint ships, in RULES.md order. A plain list: no registration by side effect. */
 export const rules: readonly Rule[] = [
   jsonSyntax,
+  yamlSyntax,
   noComments,
   noTrailingCommas,
   noDuplicateKeys,
@@ -84,6 +87,7 @@ export const rules: readonly Rule[] = [
   unknownGroupKey,
   asyncMisuse,
   onceIgnored,
+  skillHooksOverCap,
   onFailureIgnored,
   rewakeIgnored,
   ifOnNonToolEvent,

@@ -7,6 +7,7 @@ export default defineRule({
     type: 'problem',
     severity: 'error',
     section: 1,
+    frontmatter: false,
     description: 'The file is not parseable as JSON',
     messages: {
       syntax: 'invalid JSON: {{detail}}',

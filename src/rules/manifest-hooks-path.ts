@@ -17,6 +17,7 @@ export default defineRule({
     type: 'problem',
     severity: 'error',
     section: 7,
+    frontmatter: false,
     description: 'A plugin.json "hooks" path that is not ./-relative, leaves the plugin, or names no file',
     messages: {
       notRelative: '"{{path}}" must be a relative path starting with "./" (relative to the plugin root)',

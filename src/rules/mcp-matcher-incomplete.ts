@@ -3,7 +3,7 @@ import { parseTree } from 'jsonc-parser';
 import { keyOf, properties, propertyValue, spanInString, stringValue } from '../core/parse.js';
 import { defineRule, type LintOptions } from './rule.js';
 import { matchersOf } from './util.js';
-import { isSettingsKind } from '../core/types.js';
+import { isPluginFile } from '../core/types.js';
 
 /**
  * The plugin's name and the MCP servers it bundles (`.mcp.json` at the plugin
@@ -52,7 +52,7 @@ export default defineRule({
   check(ctx) {
     const matchers = matchersOf(ctx, 'tool');
     // The plugin's server list costs two file reads: only when some matcher names an MCP tool.
-    const plugin = !isSettingsKind(ctx.model.kind) && matchers.some(({ m }) => m.value.includes('mcp__')) ? pluginServers(ctx.options) : undefined;
+    const plugin = isPluginFile(ctx.model.kind, ctx.options.pluginRoot) && matchers.some(({ m }) => m.value.includes('mcp__')) ? pluginServers(ctx.options) : undefined;
     for (const { m, e } of matchers) {
       if (plugin?.servers.size)
         for (const server of plugin.servers) {

@@ -12,6 +12,7 @@ export default defineRule({
     type: 'problem',
     severity: 'error',
     section: 1,
+    frontmatter: false,
     fixable: 'safe',
     description: 'Plugin hooks.json with events at the top level instead of under "hooks"',
     messages: { wrapper: 'events must sit under a top-level "hooks" key in a plugin hooks.json: {{where}}without it none of these hooks load' },

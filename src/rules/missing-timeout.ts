@@ -2,7 +2,7 @@ import { HANDLER_TYPES, recommendedTimeout, type HandlerType } from '../core/cat
 import { insertProperty } from '../core/edits.js';
 import { findProperty } from '../core/parse.js';
 import { defineRule } from './rule.js';
-import { isSettingsKind } from '../core/types.js';
+import { isPluginFile } from '../core/types.js';
 
 /**
  * RULES.md §3 `missing-timeout` and the recommended-timeout table: an explicit
@@ -25,7 +25,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const plugin = !isSettingsKind(ctx.model.kind);
+    const plugin = isPluginFile(ctx.model.kind, ctx.options.pluginRoot);
     for (const h of ctx.model.handlers) {
       const spec = h.event.spec;
       if (!spec || !h.type || !HANDLER_TYPES.includes(h.type as HandlerType) || findProperty(h.node, 'timeout')) continue;

@@ -13,6 +13,7 @@ export default defineRule({
     type: 'problem',
     severity: 'error',
     section: 1,
+    frontmatter: false,
     fixable: 'unsafe',
     description: 'Comments are not allowed: Claude Code reads these files as strict JSON',
     messages: { comment: 'comments are not allowed in this file: {{where}}Claude Code reads it as strict JSON' },

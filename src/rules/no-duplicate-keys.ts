@@ -1,8 +1,13 @@
 import type { Node } from 'jsonc-parser';
-import { keyOf, properties } from '../core/parse.js';
+import { keyOf, properties, propertyValue } from '../core/parse.js';
 import { defineRule } from './rule.js';
 
-/** RULES.md §1 `no-duplicate-keys`: JSON.parse keeps the last value, so the hooks under the earlier key are lost. */
+/**
+ * RULES.md §1 `no-duplicate-keys`: JSON.parse keeps the last value, so the hooks under the earlier key are lost.
+ * In frontmatter (YAML, where a repeated key is invalid, and a parser either keeps the last value or
+ * rejects the frontmatter: the hooks are lost either way) only `hooks` and what is under it are checked;
+ * the skill's or agent's other keys are not hooklint's.
+ */
 export default defineRule({
   meta: {
     id: 'no-duplicate-keys',
@@ -13,7 +18,14 @@ export default defineRule({
     messages: { duplicate: 'duplicate key "{{key}}": the later value at line {{line}} replaces this one, so everything under this key is lost' },
   },
   check(ctx) {
-    const stack: Node[] = ctx.doc.root ? [ctx.doc.root] : [];
+    const root = ctx.doc.root;
+    const stack: Node[] = [];
+    if (root && ctx.doc.format === 'yaml') {
+      const hooks = properties(root).filter((p) => keyOf(p) === 'hooks');
+      for (const p of hooks.slice(0, -1)) ctx.report({ messageId: 'duplicate', data: { key: 'hooks', line: ctx.lines.position(hooks.at(-1)!.offset).line }, node: p.children![0]! });
+      const value = propertyValue(root, 'hooks');
+      if (value) stack.push(value);
+    } else if (root) stack.push(root);
     while (stack.length > 0) {
       const node = stack.pop()!;
       if (node.type === 'object') {

@@ -7,6 +7,7 @@ export default defineRule({
     type: 'problem',
     severity: 'error',
     section: 1,
+    frontmatter: false,
     fixable: 'safe',
     description: 'Trailing commas are not allowed: Claude Code reads these files as strict JSON',
     messages: { comma: 'trailing comma is not allowed: {{where}}Claude Code reads this file as strict JSON' },

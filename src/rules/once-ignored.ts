@@ -1,10 +1,13 @@
+import { catalog } from '../core/catalog.js';
 import { findProperty } from '../core/parse.js';
 import { defineRule } from './rule.js';
 import { removeKeyFix } from './util.js';
 
 /**
  * RULES.md §3 `once-ignored`; SPEC.md §2.1: `once` is honoured only in skill
- * frontmatter; in settings files and plugin hooks.json the hook runs every time.
+ * frontmatter; in settings files, plugin hooks.json and agent frontmatter the
+ * hook runs every time. Not reported in a skill (nor a custom command, which
+ * Claude Code loads as a skill).
  */
 export default defineRule({
   meta: {
@@ -19,6 +22,7 @@ export default defineRule({
     },
   },
   check(ctx) {
+    if (catalog.frontmatter.onceHonouredIn.includes(ctx.model.kind)) return;
     for (const h of ctx.model.handlers) {
       if (h.group.flat) continue;
       const prop = findProperty(h.node, 'once');

@@ -25,6 +25,7 @@ export default defineRule({
     type: 'problem',
     severity: 'warning',
     section: 7,
+    frontmatter: false,
     fixable: 'unsafe',
     description: 'Unknown top-level or matcher-group keys in a plugin hooks.json (warned about at every start)',
     messages: {

@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { field } from '../core/model.js';
 import { spanInString } from '../core/parse.js';
-import { isSettingsKind } from '../core/types.js';
+import { isPluginFile } from '../core/types.js';
 import { defineRule } from './rule.js';
 
 /** `$CLAUDE_PLUGIN_ROOT`, `${CLAUDE_PLUGIN_ROOT}`, same for DATA; not `${X:-default}` / `${X-default}`. */
@@ -25,7 +25,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (!isSettingsKind(ctx.model.kind)) return;
+    if (isPluginFile(ctx.model.kind, ctx.options.pluginRoot)) return;
     for (const h of ctx.model.handlers) {
       if (h.type !== 'command') continue;
       const nodes: Node[] = [];

@@ -3,7 +3,7 @@ import { basename, scriptOf } from '../core/command.js';
 import { field } from '../core/model.js';
 import { defineRule } from './rule.js';
 import { commandHandlers, wordLocation } from './util.js';
-import { isSettingsKind } from '../core/types.js';
+import { isPluginFile } from '../core/types.js';
 
 /**
  * RULES.md §5 `relative-script-path`; SPEC.md §4.3: hooks run in the current
@@ -24,7 +24,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const plugin = !isSettingsKind(ctx.model.kind);
+    const plugin = isPluginFile(ctx.model.kind, ctx.options.pluginRoot);
     const root = plugin ? '${CLAUDE_PLUGIN_ROOT}' : '"$CLAUDE_PROJECT_DIR"';
     for (const { h, node, commands } of commandHandlers(ctx)) {
       const exec = field(h, 'args') !== undefined;

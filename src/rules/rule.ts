@@ -27,6 +27,15 @@ export interface RuleMeta<M extends string = string> {
   section: number;
   /** Needs the filesystem (scripts on disk, RULES.md §6); skipped without a host or with `--no-scripts`. */
   needsHost?: boolean;
+  /**
+   * Where the rule runs besides JSON files. Default true: also on the hooks of
+   * skill and agent frontmatter (the YAML front end's tree reads like a JSON
+   * file's), with its fixes rewritten as YAML where they fit (`core/yaml-edits.ts`
+   * `yamlFix`; a fix that does not fit is dropped, the finding stays). False:
+   * JSON files only (JSON syntax, plugin files). `'only'`: frontmatter only
+   * (`yaml-syntax`, the skill caps). Each rule page states it.
+   */
+  frontmatter?: boolean | 'only';
   messages: Record<M, string>;
   /** Derived by `defineRule`: the docs page. */
   url?: string;

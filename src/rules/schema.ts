@@ -1,5 +1,5 @@
 import { findNodeAtLocation, getNodeValue, type JSONPath, type Node } from 'jsonc-parser';
-import { documentValue, keyOf, properties } from '../core/parse.js';
+import { documentValue, keyOf, properties, propertyValue } from '../core/parse.js';
 import { validateShape } from '../core/validate.js';
 import { catalog } from '../core/catalog.js';
 import { mayReach } from '../core/version.js';
@@ -26,7 +26,8 @@ export default defineRule({
     const { model } = ctx;
     const skip: JSONPath[] = [];
     for (const e of model.events) for (const g of e.groups) if (g.flat) skip.push(g.path);
-    let value = documentValue(ctx.doc);
+    // In frontmatter only `hooks` is Claude Code's hook configuration; the other keys are the skill's or agent's.
+    let value = ctx.doc.format === 'yaml' ? hooksOnly(root) : documentValue(ctx.doc);
     let locate = (path: JSONPath): Node | undefined => (path.length === 0 ? root : findNodeAtLocation(root, path));
     let eventMapPath = model.eventMapPath;
     if (model.wrapperMissing) {
@@ -49,3 +50,9 @@ export default defineRule({
     }
   },
 });
+
+/** `{ hooks }` of a frontmatter tree (empty when it has none). */
+function hooksOnly(root: Node): Record<string, unknown> {
+  const hooks = propertyValue(root, 'hooks');
+  return hooks ? { hooks: getNodeValue(hooks) as unknown } : {};
+}

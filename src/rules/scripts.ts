@@ -4,6 +4,7 @@ import { analyzeShell, basename, execCommand, filesWritten, scriptOf, type Scrip
 import { field, stringField, type HandlerEntry } from '../core/model.js';
 import { getNodeValue } from 'jsonc-parser';
 import type { LintOptions, ScriptHost } from './rule.js';
+import { isFrontmatterKind } from '../core/types.js';
 
 /** A script a command handler runs, resolved to an absolute path (RULES.md §6). */
 export interface ResolvedScript extends ScriptRef {
@@ -65,12 +66,16 @@ export function commandsOf(h: HandlerEntry, options: LintOptions): SimpleCommand
 
 /**
  * True when the scripts a file names live on the machine running hooklint:
- * user, local and managed settings read where they sit (SPEC.md §4.1). Project
+ * user, local and managed settings read where they sit, and the user's own
+ * skills and agents (SPEC.md §4.1). Project
  * settings, plugin files and copies are shared: each user's machine runs them,
  * so only the scripts they carry inside the project or plugin say anything.
  */
 export function machineLocal(options: LintOptions): boolean {
-  return options.inPlace !== false && (options.kind === 'user-settings' || options.kind === 'local-settings' || options.kind === 'managed-settings');
+  if (options.inPlace === false) return false;
+  // A user's own skill or agent (~/.claude/skills, ~/.claude/agents): neither a project's nor a plugin's.
+  if (isFrontmatterKind(options.kind)) return options.projectRoot === undefined && options.pluginRoot === undefined;
+  return options.kind === 'user-settings' || options.kind === 'local-settings' || options.kind === 'managed-settings';
 }
 
 /**
@@ -91,7 +96,8 @@ export function scriptsOf(h: HandlerEntry, options: LintOptions): ResolvedScript
   const node = field(h, 'command')!;
   const local = machineLocal(options);
   const roots = [options.projectRoot, options.pluginRoot].filter((r): r is string => r !== undefined);
-  const root = options.kind === 'project-settings' || options.kind === 'local-settings' ? options.projectRoot : undefined;
+  // Project hooks (settings, and a project's skills and agents) run in the project directory.
+  const root = options.kind === 'project-settings' || options.kind === 'local-settings' || isFrontmatterKind(options.kind) ? options.projectRoot : undefined;
   const absoluteOf = (p: string) => (isAbsolute(p) ? normalize(p) : root ? join(root, p) : undefined);
   const written = new Set<string>();
   for (const cmd of commandsOf(h, options)) {

@@ -45,7 +45,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const { h, node, commands } of commandHandlers(ctx)) {
-      if (!EVENTS.has(h.event.name) || isTrue(h, 'async') || isTrue(h, 'asyncRewake')) continue;
+      if (!EVENTS.has(h.event.spec?.name ?? h.event.name) || isTrue(h, 'async') || isTrue(h, 'asyncRewake')) continue;
       for (const cmd of commands) {
         if (cmd.background) continue;
         const what = slowWork(cmd);

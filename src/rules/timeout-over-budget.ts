@@ -1,6 +1,6 @@
 import { field } from '../core/model.js';
 import { defineRule } from './rule.js';
-import { isSettingsKind } from '../core/types.js';
+import { isPluginFile } from '../core/types.js';
 
 /** The SessionEnd budget cap, seconds (SPEC.md §2.3). */
 const SESSION_END_CAP = 60;
@@ -24,7 +24,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const plugin = !isSettingsKind(ctx.model.kind);
+    const plugin = isPluginFile(ctx.model.kind, ctx.options.pluginRoot);
     for (const h of ctx.model.handlers) {
       if (h.event.name !== 'SessionEnd') continue;
       const node = field(h, 'timeout');
