@@ -216,6 +216,34 @@ describe('hooklint lsp --stdio', () => {
     assert.equal(await s.stop(), 0);
   });
 
+  it("lints a skill's frontmatter from the buffer: YAML positions, a quick fix written as YAML, hover on an agent's Stop as SubagentStop", async () => {
+    const dir = workspace();
+    const skill = join(dir, '.claude', 'skills', 'deploy', 'SKILL.md');
+    mkdirSync(join(dir, '.claude', 'skills', 'deploy'), { recursive: true });
+    writeFileSync(skill, '# nothing yet\n');
+    const text = '---\nname: deploy\nhooks:\n  PreToolUse:\n    - matcher: Bash\n      hooks:\n        - type: command\n          command: echo checked\n---\nBody.\n';
+    const uri = uriOf(skill);
+    const s = await start(dir);
+    await open(s, uri, text);
+    const found = await s.diagnostics(uri, 1);
+    // At the handler's `type` key, as in JSON: line 7 of the file (0-based 6).
+    assert.deepEqual(found.map((d) => [d.code, d.range]), [['missing-timeout', rangeOf(text, 'type')]]);
+    const actions = (await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: found[0]!.range, context: { diagnostics: [found[0]!] } })) as CodeAction[];
+    const fix = actions.find((a) => a.kind === 'quickfix' && /timeout/.test(a.title))!;
+    assert.equal(applyEdits(text, fix.edit!.changes![uri]!), text.replace('command: echo checked\n', 'command: echo checked\n          timeout: 10\n'));
+
+    const agent = join(dir, '.claude', 'agents', 'builder.md');
+    mkdirSync(join(dir, '.claude', 'agents'), { recursive: true });
+    const agentText = '---\nname: builder\nhooks:\n  Stop:\n    - hooks:\n        - {type: command, command: echo built, timeout: 30}\n---\n';
+    writeFileSync(agent, agentText);
+    await open(s, uriOf(agent), agentText);
+    assert.deepEqual(await s.diagnostics(uriOf(agent), 1), []);
+    const hover = (await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(agent) }, position: { line: 3, character: 3 } })) as Hover;
+    assert.deepEqual(hover.contents, { kind: 'markdown', value: explainEvent('SubagentStop') });
+    assert.deepEqual(s.errors, []);
+    assert.equal(await s.stop(), 0);
+  });
+
   it('gives a note (the blast radius) as related information, or after the message for a client that cannot show it', async () => {
     const dir = workspace();
     const uri = uriOf(join(dir, '.claude', 'settings.json'));

@@ -5,7 +5,7 @@ import { catalog, EVENTS, HANDLER_TYPES, type EventSpec, type HandlerType } from
 import { explainEvent } from '../core/event-docs.js';
 import { buildModel } from '../core/model.js';
 import { findProperty, keyOf, parseDocument, properties, propertyValue, stringValue } from '../core/parse.js';
-import type { FileKind } from '../core/types.js';
+import { isFrontmatterKind, type FileKind } from '../core/types.js';
 import { fieldPage, handlerTypePage } from './docs.js';
 
 /** A replacement of the text between two 0-based UTF-16 offsets. */
@@ -43,6 +43,8 @@ function startsWith(path: JSONPath, prefix: JSONPath): boolean {
  * anywhere else.
  */
 export function completionsAt(doc: TextDocument, kind: FileKind, offset: number): CompletionItem[] {
+  // Completion writes JSON; in skill and agent frontmatter (YAML) it offers nothing yet.
+  if (isFrontmatterKind(kind)) return [];
   const text = doc.getText();
   const parsed = parseDocument(text);
   const model = buildModel(kind, parsed.root);

@@ -2,7 +2,9 @@ import type { Node } from 'jsonc-parser';
 import { explainEvent } from '../core/event-docs.js';
 import { buildModel } from '../core/model.js';
 import { findProperty, keyOf, parseDocument, properties } from '../core/parse.js';
-import type { FileKind } from '../core/types.js';
+import { parseMarkdownDocument } from '../core/frontmatter.js';
+import { loadYaml } from '../core/lint.js';
+import { isFrontmatterKind, type FileKind } from '../core/types.js';
 import { fieldPage, handlerTypePage, matcherPage } from './docs.js';
 
 /** What a hover shows: Markdown, and the span it is about (0-based UTF-16 offset and length into the text). */
@@ -27,7 +29,8 @@ function on(node: Node | undefined, offset: number): node is Node {
  * `unknown-event` reports).
  */
 export function hoverAt(text: string, kind: FileKind, offset: number): HoverInfo | undefined {
-  const model = buildModel(kind, parseDocument(text).root);
+  // Skills and agents: the tree of their frontmatter, with offsets into the whole file.
+  const model = buildModel(kind, (isFrontmatterKind(kind) ? parseMarkdownDocument(text, loadYaml) : parseDocument(text)).root);
   const at = (node: Node, markdown: string | undefined) => (markdown === undefined ? undefined : { markdown, offset: node.offset, length: node.length });
   for (const h of model.handlers) {
     if (!on(h.node, offset)) continue;
@@ -38,7 +41,7 @@ export function hoverAt(text: string, kind: FileKind, offset: number): HoverInfo
     }
   }
   for (const e of model.events) {
-    if (on(e.keyNode, offset)) return at(e.keyNode, explainEvent(e.name));
+    if (on(e.keyNode, offset)) return at(e.keyNode, explainEvent(e.runsAs ?? e.name));
     for (const g of e.groups) {
       if (g.flat || !on(g.node, offset)) continue;
       const matcher = findProperty(g.node, 'matcher');

@@ -16,7 +16,19 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
  * decides which are Claude Code's (another agent's `.cursor/hooks.json`, VS
  * Code's own settings.json and other JSON get no diagnostics).
  */
-const FILE_PATTERNS = ['**/settings.json', '**/settings.local.json', '**/hooks.json', '**/.claude-plugin/plugin.json', '**/managed-settings.json', '**/managed-settings.d/*.json', '**/.claude.json'];
+const FILE_PATTERNS = [
+  '**/settings.json',
+  '**/settings.local.json',
+  '**/hooks.json',
+  '**/.claude-plugin/plugin.json',
+  '**/managed-settings.json',
+  '**/managed-settings.d/*.json',
+  '**/.claude.json',
+  // Skills, agents and commands: the server lints those whose frontmatter declares hooks.
+  '**/skills/*/SKILL.md',
+  '**/agents/**/*.md',
+  '**/commands/**/*.md',
+];
 
 let client: LanguageClient | undefined;
 
