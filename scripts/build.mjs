@@ -86,6 +86,24 @@ const chalkWithoutTty = {
     b.onResolve({ filter: /^#supports-color$/ }, (args) => ({ path: join(dirname(args.importer), 'vendor', 'supports-color', 'browser.js') }));
   },
 };
+// The check program leaves out of the event catalog what only `hooklint explain` and the runner
+// read (each event's input and output, the runner key): src/core/catalog.ts eventDetails reads
+// them from schemas/events.json when asked. The runner's and language server's bundles keep all.
+const catalogForCheck = {
+  name: 'catalog-for-check',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]schemas[\\/]events\.json$/ }, (args) => {
+      const cat = JSON.parse(readFileSync(args.path, 'utf8'));
+      delete cat.runner;
+      for (const e of cat.events) {
+        delete e.input;
+        delete e.output;
+      }
+      cat.$detailsOmitted = true;
+      return { contents: JSON.stringify(cat), loader: 'json' };
+    });
+  },
+};
 const common = { plugins: [chalkWithoutTty], bundle: true, platform: 'node', mainFields: ['module', 'main'], format: 'esm', target: 'node20', logLevel: 'warning', legalComments: 'none', minifyWhitespace: true, minifySyntax: true,
   // CJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __hlCreateRequire } from 'node:module'; import { fileURLToPath as __hlToPath } from 'node:url'; const require = __hlCreateRequire(import.meta.url); const __filename = __hlToPath(import.meta.url);" } };
@@ -100,6 +118,7 @@ await build({
   ...common,
   format: 'cjs',
   entryPoints: { hooklint: 'src/cli.ts' },
+  plugins: [chalkWithoutTty, catalogForCheck],
   outExtension: { '.js': '.cjs' },
   outdir: 'dist',
   define: { 'import.meta.url': '__hlMetaUrl' },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import catalogJson from '../../schemas/events.json' with { type: 'json' };
 
 /** The five handler types (SPEC.md §2). */
@@ -207,6 +208,23 @@ export interface RunnerFacts {
 /** The event catalog, loaded once (bundled into the CLI at build time); tool events get the tool names as their vocabulary. */
 export const catalog = catalogJson as unknown as Catalog;
 for (const e of catalog.events) if (e.matcher?.vocabulary === 'tools') e.matcher.knownValues = catalog.toolNames;
+
+/**
+ * An event's full catalog row. The check program's bundle (dist/hooklint.cjs)
+ * leaves out what only `hooklint explain` and the runner read, each event's
+ * `input` and `output` and the `runner` key (scripts/build.mjs; about 30 KB
+ * that start-up would otherwise build for every run), and marks the catalog
+ * `$detailsOmitted`. There the full rows are read from the package's
+ * schemas/events.json on first use. Everywhere else (the source, the runner's
+ * and the language server's bundles) the row is `e` itself.
+ * @throws Error when schemas/events.json cannot be read beside dist/ (a broken install).
+ */
+export function eventDetails(e: EventSpec): EventSpec {
+  if (!(catalogJson as { $detailsOmitted?: boolean }).$detailsOmitted) return e;
+  fullEvents ??= new Map((JSON.parse(readFileSync(new URL('../schemas/events.json', import.meta.url), 'utf8')) as Catalog).events.map((x) => [x.name, x]));
+  return fullEvents.get(e.name) ?? e;
+}
+let fullEvents: Map<string, EventSpec> | undefined;
 
 /** Event specs by exact (case-sensitive) name. */
 export const EVENTS: ReadonlyMap<string, EventSpec> = new Map(catalog.events.map((e) => [e.name, e]));

@@ -1,4 +1,4 @@
-import { catalog, EVENTS, recommendedTimeout, type EventSpec, type FieldType, type VersionRange } from './catalog.js';
+import { catalog, eventDetails, EVENTS, recommendedTimeout, type EventSpec, type FieldType, type VersionRange } from './catalog.js';
 
 /**
  * The documentation of the hook events, written from the event catalog (the one
@@ -23,7 +23,8 @@ export function rangeText(r: VersionRange): string {
 const code = (s: string) => `\`${s}\``;
 
 /** The Markdown page of one event (`## Name` and its sections). */
-export function eventPage(e: EventSpec): string {
+export function eventPage(spec: EventSpec): string {
+  const e = eventDetails(spec);
   const out: string[] = [`## ${e.name}`, '', `${e.description}.`, ''];
   const facts: string[] = [];
   facts.push(`**Added in:** ${e.since ?? 'not stated in the changelog'} (${e.sinceSource})`);

@@ -215,10 +215,9 @@ function blastRadiusInPlace(kind: FileKind, hooks: number, others: number): stri
   }
 }
 
-const lazyRequire = createRequire(import.meta.url);
-/** The `yaml` package, required when the first Markdown file is linted (JSON runs never load it). */
+/** The `yaml` package, required when the first Markdown file is linted (JSON runs never load it, nor make the require). */
 export function loadYaml(): YamlModule {
-  return lazyRequire('yaml') as YamlModule;
+  return createRequire(import.meta.url)('yaml') as YamlModule;
 }
 
 

@@ -27,10 +27,12 @@ export interface Target {
   origin: 'default' | 'option' | 'config' | 'engines';
 }
 
-const lazyRequire = createRequire(import.meta.url);
 let semver: { Range: typeof RangeType; intersects: typeof intersectsType } | undefined;
 function loadSemver() {
-  semver ??= { Range: lazyRequire('semver/classes/range.js') as typeof RangeType, intersects: lazyRequire('semver/ranges/intersects.js') as typeof intersectsType };
+  if (!semver) {
+    const lazyRequire = createRequire(import.meta.url);
+    semver = { Range: lazyRequire('semver/classes/range.js') as typeof RangeType, intersects: lazyRequire('semver/ranges/intersects.js') as typeof intersectsType };
+  }
   return semver;
 }
 
