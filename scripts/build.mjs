@@ -87,7 +87,7 @@ const chalkWithoutTty = {
   },
 };
 // The check program leaves out of the event catalog what only `hooklint explain` and the runner
-// read (each event's input and output, the runner key): src/core/catalog.ts eventDetails reads
+// read (each event's input and output, the runner key): src/model/catalog.ts eventDetails reads
 // them from schemas/events.json when asked. The runner's and language server's bundles keep all.
 const catalogForCheck = {
   name: 'catalog-for-check',
@@ -109,7 +109,7 @@ const common = { plugins: [chalkWithoutTty], bundle: true, platform: 'node', mai
   banner: { js: "import { createRequire as __hlCreateRequire } from 'node:module'; import { fileURLToPath as __hlToPath } from 'node:url'; const require = __hlCreateRequire(import.meta.url); const __filename = __hlToPath(import.meta.url);" } };
 // Chunk names carry a content hash: drop the previous build's chunks.
 rmSync(new URL('dist/chunks/', root), { recursive: true, force: true });
-await build({ ...common, entryPoints: { index: 'src/index.ts', worker: 'src/worker.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+await build({ ...common, entryPoints: { index: 'src/index.ts', worker: 'src/node/worker.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
 // The program is a CommonJS bundle: Node loads it faster than ESM (no ESM loader jobs,
 // no ESM facades of builtins, which for node:fs also load fs/promises and readline).
 // Everything optional (yargs, formatters, the diff printer) stays lazily initialised inside
@@ -147,7 +147,7 @@ await build({
   banner: { js: "const __hlMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 // The reader thread (src/reader.ts): a small CommonJS file of its own, so it starts fast.
-await build({ ...common, format: 'cjs', banner: {}, entryPoints: { reader: 'src/reader.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' });
+await build({ ...common, format: 'cjs', banner: {}, entryPoints: { reader: 'src/node/reader.ts' }, outExtension: { '.js': '.cjs' }, outdir: 'dist' });
 const program = readFileSync(new URL('dist/hooklint.cjs', root), 'utf8');
 for (const id of ['hook-timed-out', 'hook-stop-loop', 'hooklint.tests.json'])
   if (program.includes(id)) throw new Error(`dist/hooklint.cjs contains runner code ("${id}"): src/runner must be reached only through dist/runner.cjs`);

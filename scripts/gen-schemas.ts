@@ -4,8 +4,8 @@
  * test/schemas.test.ts fails when the committed files are out of date.
  */
 import { writeFileSync } from 'node:fs';
-import { configSchema } from '../src/core/config-schema.js';
-import { generateSchemas } from '../src/core/schema-gen.js';
+import { configSchema } from '../src/schema/config-schema.js';
+import { generateSchemas } from '../src/schema/schema-gen.js';
 import { rules } from '../src/rules/index.js';
 import { testsSchema } from '../src/runner/tests-file.js';
 

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { filesOf, pageHeader, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
 import { rules } from '../src/rules/index.js';
-import { eventsDocument } from '../src/core/event-docs.js';
+import { eventsDocument } from '../src/model/event-docs.js';
 
 for (const rule of rules) {
   const path = new URL(`../docs/rules/${rule.meta.id}.md`, import.meta.url);

@@ -9,8 +9,8 @@
 import { posix } from 'node:path';
 import { claimContext, targetOfText } from './node/files.js';
 import { PluginLayout } from './node/claims.js';
-import { lintText } from './core/lint.js';
-import { parseTarget } from './core/version.js';
+import { lintText } from './lint/lint.js';
+import { parseTarget } from './model/version.js';
 import type { Rule, ScriptHost } from './rules/rule.js';
 
 /** Where example files live: a virtual project (and plugin) root; nothing is read from disk. */

@@ -2,11 +2,11 @@
  * hooklint's programmatic API: lint hook configuration text (pure) or files
  * on disk, and read the rule list and the event catalog.
  */
-export { lintText, HooklintError, compareDiagnostics, type LintTextOptions, type RuleLevel } from './core/lint.js';
+export { lintText, HooklintError, compareDiagnostics, type LintTextOptions, type RuleLevel } from './lint/lint.js';
 export { lintFiles, lintStdin, type FileChange, type LintFilesOptions, type LintFilesOutput } from './node/lint-files.js';
-export { applyFixes, applyEdits, MAX_FIX_PASSES, type FixOutput } from './core/fix.js';
+export { applyFixes, applyEdits, MAX_FIX_PASSES, type FixOutput } from './lint/fix.js';
 export { loadConfig, ConfigResolver, ConfigError, CONFIG_FILE, type HooklintConfig, type LoadedConfig } from './node/config.js';
 export { rules, rulesById } from './rules/index.js';
-export { catalog, EVENTS, EVENT_NAMES, HANDLER_TYPES, recommendedTimeout, type EventSpec, type HandlerType } from './core/catalog.js';
+export { catalog, EVENTS, EVENT_NAMES, HANDLER_TYPES, recommendedTimeout, type EventSpec, type HandlerType } from './model/catalog.js';
 export type { Rule, RuleMeta, LintOptions, ScriptHost } from './rules/rule.js';
-export type * from './core/types.js';
+export type * from './model/types.js';

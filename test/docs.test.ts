@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { filesOf, pageHeader, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
 import { rules, rulesById } from '../src/rules/index.js';
-import { eventsDocument } from '../src/core/event-docs.js';
+import { eventsDocument } from '../src/model/event-docs.js';
 import { ROOT, runCli } from './helpers.js';
 
 const DOCS = join(ROOT, 'docs', 'rules');

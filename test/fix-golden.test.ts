@@ -18,10 +18,10 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { EVENTS, HANDLER_TYPES, recommendedTimeout, type HandlerType } from '../src/core/catalog.js';
-import { applyFixes } from '../src/core/fix.js';
-import { lintText } from '../src/core/lint.js';
-import { parseDocument } from '../src/core/parse.js';
+import { EVENTS, HANDLER_TYPES, recommendedTimeout, type HandlerType } from '../src/model/catalog.js';
+import { applyFixes } from '../src/lint/fix.js';
+import { lintText } from '../src/lint/lint.js';
+import { parseDocument } from '../src/formats/parse.js';
 import { claimContext, targetOfText } from '../src/node/files.js';
 import { assertProperty, CORPUS, ROOT, runCli } from './helpers.js';
 

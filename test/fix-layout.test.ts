@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseTree } from 'jsonc-parser';
-import { EVENTS, recommendedTimeout } from '../src/core/catalog.js';
-import { insertProperty, removeArrayItem, removeProperty } from '../src/core/edits.js';
-import { applyEdits, applyFixes } from '../src/core/fix.js';
-import { documentValue, parseDocument } from '../src/core/parse.js';
-import type { FixSafety } from '../src/core/types.js';
+import { EVENTS, recommendedTimeout } from '../src/model/catalog.js';
+import { insertProperty, removeArrayItem, removeProperty } from '../src/fix/edits.js';
+import { applyEdits, applyFixes } from '../src/lint/fix.js';
+import { documentValue, parseDocument } from '../src/formats/parse.js';
+import type { FixSafety } from '../src/model/types.js';
 import { assertProperty } from './helpers.js';
 
 const OPTIONS = { filePath: '/p/.claude/settings.json', kind: 'project-settings' as const, projectRoot: '/p' };

@@ -4,9 +4,9 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { applyEdits, applyFixes } from '../src/core/fix.js';
-import { lintText } from '../src/core/lint.js';
-import { parseDocument } from '../src/core/parse.js';
+import { applyEdits, applyFixes } from '../src/lint/fix.js';
+import { lintText } from '../src/lint/lint.js';
+import { parseDocument } from '../src/formats/parse.js';
 import { rules } from '../src/rules/index.js';
 import { defineRule, type Rule } from '../src/rules/rule.js';
 import { assertNotWritten, ROOT, runCli, snapshot } from './helpers.js';

@@ -12,10 +12,10 @@ import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import { applyFixes } from '../src/core/fix.js';
-import { lintText } from '../src/core/lint.js';
-import { findFrontmatter } from '../src/core/frontmatter.js';
-import type { FileKind } from '../src/core/types.js';
+import { applyFixes } from '../src/lint/fix.js';
+import { lintText } from '../src/lint/lint.js';
+import { findFrontmatter } from '../src/formats/frontmatter.js';
+import type { FileKind } from '../src/model/types.js';
 import { assertProperty, runCli, SHARED } from './helpers.js';
 
 const REPOS = join(SHARED, 'corpus', 'repos');

@@ -42,7 +42,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { explainEvent } from '../src/core/event-docs.js';
+import { explainEvent } from '../src/model/event-docs.js';
 import { lintStdin } from '../src/node/lint-files.js';
 import { rulesById } from '../src/rules/index.js';
 import { CLI, childEnv, exitOf, runCli } from './helpers.js';

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { EVENTS } from '../src/core/catalog.js';
+import { EVENTS } from '../src/model/catalog.js';
 import { testsSchema } from '../src/runner/tests-file.js';
 import { ROOT, runCli } from './helpers.js';
 

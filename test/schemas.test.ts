@@ -12,10 +12,10 @@ import Ajv, { type ErrorObject } from 'ajv';
 import fc from 'fast-check';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as generated from '../src/generated/validators.js';
-import { catalog, EVENT_NAMES, HANDLER_TYPES, type HandlerType } from '../src/core/catalog.js';
-import { lintText } from '../src/core/lint.js';
-import { configSchema } from '../src/core/config-schema.js';
-import { generateSchemas } from '../src/core/schema-gen.js';
+import { catalog, EVENT_NAMES, HANDLER_TYPES, type HandlerType } from '../src/model/catalog.js';
+import { lintText } from '../src/lint/lint.js';
+import { configSchema } from '../src/schema/config-schema.js';
+import { generateSchemas } from '../src/schema/schema-gen.js';
 import { rules } from '../src/rules/index.js';
 import { assertProperty, CORPUS, ROOT, SHARED } from './helpers.js';
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { readSdkTypes, type UpstreamSnapshot } from '../scripts/catalog-sync.js';
-import { catalog, EVENT_NAMES, EVENTS, HANDLER_TYPES, type HandlerType } from '../src/core/catalog.js';
+import { catalog, EVENT_NAMES, EVENTS, HANDLER_TYPES, type HandlerType } from '../src/model/catalog.js';
 
 const snapshot = JSON.parse(readFileSync(new URL('../schemas/upstream/claude-agent-sdk.json', import.meta.url), 'utf8')) as UpstreamSnapshot;
 

@@ -10,8 +10,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { lintText } from '../src/core/lint.js';
-import { parseTarget } from '../src/core/version.js';
+import { lintText } from '../src/lint/lint.js';
+import { parseTarget } from '../src/model/version.js';
 import { runCli } from './helpers.js';
 
 function tree(files: Record<string, unknown>): string {

@@ -1,5 +1,5 @@
-import { LineIndex } from '../core/positions.js';
-import type { Diagnostic } from '../core/types.js';
+import { LineIndex } from '../formats/positions.js';
+import type { Diagnostic } from '../model/types.js';
 import { escapeChar, humanPath, isControl, sanitize } from './text.js';
 import type { FormatContext, Formatter } from './types.js';
 

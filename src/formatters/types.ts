@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { LintResult } from '../core/types.js';
+import type { LintResult } from '../model/types.js';
 import type { RuleMeta } from '../rules/rule.js';
 
 /** What every formatter receives (ESLint's formatter contract). */

@@ -1,11 +1,11 @@
 import { findNodeAtLocation, getLocation, type JSONPath, type Node } from 'jsonc-parser';
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { catalog, EVENTS, HANDLER_TYPES, type EventSpec, type HandlerType } from '../core/catalog.js';
-import { explainEvent } from '../core/event-docs.js';
-import { buildModel } from '../core/model.js';
-import { findProperty, keyOf, parseDocument, properties, propertyValue, stringValue } from '../core/parse.js';
-import { isFrontmatterKind, type FileKind } from '../core/types.js';
+import { catalog, EVENTS, HANDLER_TYPES, type EventSpec, type HandlerType } from '../model/catalog.js';
+import { explainEvent } from '../model/event-docs.js';
+import { buildModel } from '../model/model.js';
+import { findProperty, keyOf, parseDocument, properties, propertyValue, stringValue } from '../formats/parse.js';
+import { isFrontmatterKind, type FileKind } from '../model/types.js';
 import { fieldPage, handlerTypePage } from './docs.js';
 
 /** A replacement of the text between two 0-based UTF-16 offsets. */

@@ -1,6 +1,6 @@
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, TextEdit } from '../core/types.js';
+import type { Diagnostic, TextEdit } from '../model/types.js';
 import { rulesById } from '../rules/index.js';
 
 /** The code action kind of "fix all safe problems in this file" (a sub-kind of `source.fixAll`, as ESLint's and Ruff's servers name theirs). */

@@ -1,5 +1,5 @@
-import { catalog, EVENTS, HANDLER_TYPES, recommendedTimeout, type EventSpec, type HandlerType, type VersionRange } from '../core/catalog.js';
-import { eventPage, rangeText } from '../core/event-docs.js';
+import { catalog, EVENTS, HANDLER_TYPES, recommendedTimeout, type EventSpec, type HandlerType, type VersionRange } from '../model/catalog.js';
+import { eventPage, rangeText } from '../model/event-docs.js';
 
 /**
  * The Markdown the language server shows on hover and in completion items,

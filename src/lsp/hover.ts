@@ -1,10 +1,9 @@
-import type { Node } from 'jsonc-parser';
-import { explainEvent } from '../core/event-docs.js';
-import { buildModel } from '../core/model.js';
-import { findProperty, keyOf, parseDocument, properties } from '../core/parse.js';
-import { parseMarkdownDocument } from '../core/frontmatter.js';
-import { loadYaml } from '../core/lint.js';
-import { isFrontmatterKind, type FileKind } from '../core/types.js';
+import type { TreeNode as Node } from '../formats/parse.js';
+import { explainEvent } from '../model/event-docs.js';
+import { buildModel } from '../model/model.js';
+import { findProperty, keyOf, parseDocument, properties } from '../formats/parse.js';
+import { parseMarkdownDocument } from '../formats/frontmatter.js';
+import { isFrontmatterKind, type FileKind } from '../model/types.js';
 import { fieldPage, handlerTypePage, matcherPage } from './docs.js';
 
 /** What a hover shows: Markdown, and the span it is about (0-based UTF-16 offset and length into the text). */
@@ -30,7 +29,7 @@ function on(node: Node | undefined, offset: number): node is Node {
  */
 export function hoverAt(text: string, kind: FileKind, offset: number): HoverInfo | undefined {
   // Skills and agents: the tree of their frontmatter, with offsets into the whole file.
-  const model = buildModel(kind, (isFrontmatterKind(kind) ? parseMarkdownDocument(text, loadYaml) : parseDocument(text)).root);
+  const model = buildModel(kind, (isFrontmatterKind(kind) ? parseMarkdownDocument(text) : parseDocument(text)).root);
   const at = (node: Node, markdown: string | undefined) => (markdown === undefined ? undefined : { markdown, offset: node.offset, length: node.length });
   for (const h of model.handlers) {
     if (!on(h.node, offset)) continue;

@@ -14,9 +14,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { HooklintError } from '../core/lint.js';
-import { parseTarget } from '../core/version.js';
-import type { Diagnostic, FileKind } from '../core/types.js';
+import { HooklintError } from '../lint/lint.js';
+import { parseTarget } from '../model/version.js';
+import type { Diagnostic, FileKind } from '../model/types.js';
 import { ConfigError, ConfigResolver, CONFIG_FILE } from '../node/config.js';
 import { lintStdin, type LintFilesOptions } from '../node/lint-files.js';
 import { completionsAt } from './completion.js';

@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Node } from 'jsonc-parser';
+import type { TreeNode as Node } from '../formats/parse.js';
 import type picomatchType from 'picomatch';
-import { EVENT_NAMES } from '../core/catalog.js';
-import { HooklintError, type RuleLevel } from '../core/lint.js';
-import { parseTarget } from '../core/version.js';
-import { keyOf, parseDocument, properties } from '../core/parse.js';
-import { LineIndex } from '../core/positions.js';
-import { closest } from '../core/suggest.js';
+import { EVENT_NAMES } from '../model/catalog.js';
+import { HooklintError, type RuleLevel } from '../lint/lint.js';
+import { parseTarget } from '../model/version.js';
+import { keyOf, parseDocument, properties } from '../formats/parse.js';
+import { LineIndex } from '../formats/positions.js';
+import { closest } from '../model/suggest.js';
 import { rulesById } from '../rules/index.js';
 import { CONFIG_FILE_NAME } from './walk.js';
 

@@ -2,11 +2,11 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseTree, type Node } from 'jsonc-parser';
-import { EVENT_NAMES } from '../core/catalog.js';
-import { properties, keyOf, propertyValue } from '../core/parse.js';
-import { isFrontmatterKind, type FileKind } from '../core/types.js';
-import { declaresHooks, findFrontmatter } from '../core/frontmatter.js';
-import type { ScriptHost } from '../rules/rule.js';
+import { EVENT_NAMES } from '../model/catalog.js';
+import { properties, keyOf, propertyValue } from '../formats/parse.js';
+import { isFrontmatterKind, type FileKind } from '../model/types.js';
+import { declaresHooks, findFrontmatter } from '../formats/frontmatter.js';
+import type { ScriptHost } from '../analysis/scripts.js';
 import { walkDirectory } from './walk.js';
 import { foreignAgent, foreignContent, PluginLayout } from './claims.js';
 

@@ -4,16 +4,16 @@ import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { getNodeValue, parseTree } from 'jsonc-parser';
 import type writeFileAtomicType from 'write-file-atomic';
-import { applyFixes, notAppliedNotice } from '../core/fix.js';
-import { lintText, type LintTextOptions, type RuleLevel } from '../core/lint.js';
-import { propertyValue } from '../core/parse.js';
-import { isFrontmatterKind, type Diagnostic, type FileEdit, type FileKind, type FixSafety, type LintResult } from '../core/types.js';
+import { applyFixes, notAppliedNotice } from '../lint/fix.js';
+import { lintText, type LintTextOptions, type RuleLevel } from '../lint/lint.js';
+import { propertyValue } from '../formats/parse.js';
+import { isFrontmatterKind, type Diagnostic, type FileEdit, type FileKind, type FixSafety, type LintResult } from '../model/types.js';
 import { ConfigResolver, type LoadedConfig } from './config.js';
-import type { ScriptHost } from '../rules/rule.js';
-import { memoHost, type MemoHost } from '../rules/scripts.js';
+import type { ScriptHost } from '../analysis/scripts.js';
+import { memoHost, type MemoHost } from '../analysis/scripts.js';
 import { claimContext, declaresFrontmatterHooks, isForeign, isInside, kindFromPath, nodeHost, sniffKind, targetFor, targetOfText, userConfigDir, walkTree, type ForeignFile, type Target } from './files.js';
 import { PluginLayout } from './claims.js';
-import { parseTarget, type Target as VersionTarget } from '../core/version.js';
+import { parseTarget, type Target as VersionTarget } from '../model/version.js';
 
 /** Loads dependencies on first use (see the callers): a module-local require, under a bundle or not. */
 const lazyRequire = createRequire(import.meta.url);

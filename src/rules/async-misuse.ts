@@ -1,8 +1,8 @@
-import { stringField, type HandlerEntry } from '../core/model.js';
-import { findProperty } from '../core/parse.js';
+import { stringField, type HandlerEntry } from '../model/model.js';
+import { findProperty } from '../formats/parse.js';
 import { defineRule, type LintOptions } from './rule.js';
-import { exitCodes, printsDecision } from './script-exits.js';
-import { scriptLanguage, scriptsOf, scriptText } from './scripts.js';
+import { exitCodes, printsDecision } from '../analysis/script-exits.js';
+import { scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
 import { isTrue } from './util.js';
 
 /** Events whose hook exists to decide (SPEC.md §1.2): an async hook's decision is ignored. */

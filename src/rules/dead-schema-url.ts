@@ -1,4 +1,4 @@
-import { propertyValue } from '../core/parse.js';
+import { propertyValue } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 
 /**

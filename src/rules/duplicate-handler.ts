@@ -1,6 +1,6 @@
-import { getNodeValue } from 'jsonc-parser';
-import { removeArrayItem } from '../core/edits.js';
-import { stringValue } from '../core/parse.js';
+import { treeValue as getNodeValue } from '../formats/parse.js';
+import { removeArrayItem } from '../fix/edits.js';
+import { stringValue } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 
 /** A canonical text of a JSON value (keys sorted), for equality. */

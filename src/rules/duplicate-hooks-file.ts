@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
-import { catalog } from '../core/catalog.js';
-import { removeArrayItem, removeProperty } from '../core/edits.js';
-import { findProperty, propertyValue } from '../core/parse.js';
-import { mayPredate } from '../core/version.js';
+import { catalog } from '../model/catalog.js';
+import { removeArrayItem, removeProperty } from '../fix/edits.js';
+import { findProperty, propertyValue } from '../formats/parse.js';
+import { mayPredate } from '../model/version.js';
 import { targetNote, targetOf } from './version-util.js';
 import { defineRule } from './rule.js';
 

@@ -1,4 +1,4 @@
-import { removeArrayItem, removeProperty } from '../core/edits.js';
+import { removeArrayItem, removeProperty } from '../fix/edits.js';
 import { defineRule } from './rule.js';
 
 /**

@@ -1,7 +1,7 @@
-import { catalog, EVENTS } from '../core/catalog.js';
-import { keyOf, properties, propertyValue } from '../core/parse.js';
-import { closest } from '../core/suggest.js';
-import { isSettingsKind } from '../core/types.js';
+import { catalog, EVENTS } from '../model/catalog.js';
+import { keyOf, properties, propertyValue } from '../formats/parse.js';
+import { closest } from '../model/suggest.js';
+import { isSettingsKind } from '../model/types.js';
 import { defineRule } from './rule.js';
 import { commandHandlers, wordLocation } from './util.js';
 

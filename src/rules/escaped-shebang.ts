@@ -1,5 +1,5 @@
 import { wordLocation } from './util.js';
-import { scriptsOf, scriptText } from './scripts.js';
+import { scriptsOf, scriptText } from '../analysis/scripts.js';
 import { defineRule } from './rule.js';
 
 /**

@@ -1,5 +1,5 @@
-import { field, stringField } from '../core/model.js';
-import { findProperty } from '../core/parse.js';
+import { field, stringField } from '../model/model.js';
+import { findProperty } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 
 /**

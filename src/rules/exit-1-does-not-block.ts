@@ -1,8 +1,8 @@
 import { defineRule } from './rule.js';
-import { exitOnePaths } from './exit-paths.js';
-import { exitCodes, printsDecision } from './script-exits.js';
-import { linkedTexts } from './script-links.js';
-import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText } from './scripts.js';
+import { exitOnePaths } from '../analysis/exit-paths.js';
+import { exitCodes, printsDecision } from '../analysis/script-exits.js';
+import { linkedTexts } from '../analysis/script-links.js';
+import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
 import { wordLocation } from './util.js';
 
 /**

@@ -1,5 +1,5 @@
-import { detectEol, detectIndentUnit, indentAt, reindent } from '../core/edits.js';
-import { findProperty } from '../core/parse.js';
+import { detectEol, detectIndentUnit, indentAt, reindent } from '../fix/edits.js';
+import { findProperty } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 
 /**

@@ -1,7 +1,7 @@
-import { mayReach } from '../core/version.js';
+import { mayReach } from '../model/version.js';
 import { targetOf } from './version-util.js';
-import { HANDLER_TYPES, type HandlerType } from '../core/catalog.js';
-import { field } from '../core/model.js';
+import { HANDLER_TYPES, type HandlerType } from '../model/catalog.js';
+import { field } from '../model/model.js';
 import { defineRule } from './rule.js';
 
 /**

@@ -1,6 +1,6 @@
-import { getNodeValue } from 'jsonc-parser';
-import { field } from '../core/model.js';
-import { keyOf, properties, spanInString } from '../core/parse.js';
+import { treeValue as getNodeValue } from '../formats/parse.js';
+import { field } from '../model/model.js';
+import { keyOf, properties, spanInString } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 
 /**

@@ -1,4 +1,4 @@
-import { field } from '../core/model.js';
+import { field } from '../model/model.js';
 import { defineRule } from './rule.js';
 
 /** True for loopback hosts (`localhost`, `*.localhost`, 127.0.0.0/8, ::1). */

@@ -1,6 +1,6 @@
-import type { Node } from 'jsonc-parser';
-import { field } from '../core/model.js';
-import { findProperty } from '../core/parse.js';
+import type { TreeNode as Node } from '../formats/parse.js';
+import { field } from '../model/model.js';
+import { findProperty } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 
 /**

@@ -1,5 +1,5 @@
-import { EVENTS } from '../core/catalog.js';
-import { findProperty } from '../core/parse.js';
+import { EVENTS } from '../model/catalog.js';
+import { findProperty } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 
 const IF_EVENTS = [...EVENTS.values()].filter((e) => e.ifEvaluated).map((e) => e.name);

@@ -1,6 +1,6 @@
-import { catalog, type HandlerType } from '../core/catalog.js';
-import { findProperty, spanInString, stringValue } from '../core/parse.js';
-import { mayPredate, olderThan } from '../core/version.js';
+import { catalog, type HandlerType } from '../model/catalog.js';
+import { findProperty, spanInString, stringValue } from '../formats/parse.js';
+import { mayPredate, olderThan } from '../model/version.js';
 import { defineRule } from './rule.js';
 import { matchersOf } from './util.js';
 import { targetNote, targetOf } from './version-util.js';

@@ -1,10 +1,10 @@
-import { getNodeValue } from 'jsonc-parser';
-import { catalog } from '../core/catalog.js';
-import type { GroupEntry } from '../core/model.js';
-import { spanInString } from '../core/parse.js';
+import { treeValue as getNodeValue } from '../formats/parse.js';
+import { catalog } from '../model/catalog.js';
+import type { GroupEntry } from '../model/model.js';
+import { spanInString } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 import { matchersOf } from './util.js';
-import { mayReach } from '../core/version.js';
+import { mayReach } from '../model/version.js';
 import { targetOf } from './version-util.js';
 
 /** The handlers of a group as plain JSON text, to compare groups (undefined when `hooks` is not an array). */

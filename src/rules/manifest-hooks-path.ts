@@ -1,6 +1,6 @@
 import { isAbsolute, join, normalize } from 'node:path';
-import type { Node } from 'jsonc-parser';
-import { propertyValue } from '../core/parse.js';
+import type { TreeNode as Node } from '../formats/parse.js';
+import { propertyValue } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 
 /**

@@ -1,7 +1,7 @@
-import { catalog } from '../core/catalog.js';
-import { insertProperty, replaceNode } from '../core/edits.js';
-import { findProperty } from '../core/parse.js';
-import type { TextEdit } from '../core/types.js';
+import { catalog } from '../model/catalog.js';
+import { insertProperty, replaceNode } from '../fix/edits.js';
+import { findProperty } from '../formats/parse.js';
+import type { TextEdit } from '../model/types.js';
 import { defineRule } from './rule.js';
 import { matcherOf } from './util.js';
 

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import { parseTree } from 'jsonc-parser';
-import { keyOf, properties, propertyValue, spanInString, stringValue } from '../core/parse.js';
+import { keyOf, parseDocument, properties, propertyValue, spanInString, stringValue, type TreeNode } from '../formats/parse.js';
 import { defineRule, type LintOptions } from './rule.js';
 import { matchersOf } from './util.js';
-import { isPluginFile } from '../core/types.js';
+import { isPluginFile } from '../model/types.js';
 
 /**
  * The plugin's name and the MCP servers it bundles (`.mcp.json` at the plugin
@@ -15,11 +14,11 @@ function pluginServers(options: LintOptions): { name: string | undefined; server
   if (!host || !pluginRoot) return undefined;
   const read = (p: string) => {
     const text = host.stat(p)?.isFile ? host.readHead(p, 1 << 20) : undefined;
-    return text === undefined ? undefined : parseTree(text, [], { allowTrailingComma: true });
+    return text === undefined ? undefined : parseDocument(text).root;
   };
   const manifest = read(join(pluginRoot, '.claude-plugin', 'plugin.json'));
   const servers = new Set<string>();
-  const add = (obj: ReturnType<typeof parseTree>) => {
+  const add = (obj: TreeNode | undefined) => {
     for (const p of properties(propertyValue(obj, 'mcpServers'))) servers.add(keyOf(p));
   };
   add(manifest);

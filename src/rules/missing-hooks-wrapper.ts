@@ -1,4 +1,4 @@
-import { detectEol, detectIndentUnit, indentAt, reindent } from '../core/edits.js';
+import { detectEol, detectIndentUnit, indentAt, reindent } from '../fix/edits.js';
 import { defineRule } from './rule.js';
 
 /**

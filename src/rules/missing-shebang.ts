@@ -1,6 +1,6 @@
-import { field } from '../core/model.js';
+import { field } from '../model/model.js';
 import { defineRule } from './rule.js';
-import { scriptLanguage, scriptsOf, scriptText } from './scripts.js';
+import { scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
 import { wordLocation } from './util.js';
 
 /** Magic numbers of native executables (ELF, Mach-O, PE): they need no shebang. */

@@ -1,8 +1,8 @@
-import { HANDLER_TYPES, recommendedTimeout, type HandlerType } from '../core/catalog.js';
-import { insertProperty } from '../core/edits.js';
-import { findProperty } from '../core/parse.js';
+import { HANDLER_TYPES, recommendedTimeout, type HandlerType } from '../model/catalog.js';
+import { insertProperty } from '../fix/edits.js';
+import { findProperty } from '../formats/parse.js';
 import { defineRule } from './rule.js';
-import { isPluginFile } from '../core/types.js';
+import { isPluginFile } from '../model/types.js';
 
 /**
  * RULES.md §3 `missing-timeout` and the recommended-timeout table: an explicit

@@ -1,7 +1,7 @@
-import { catalog } from '../core/catalog.js';
-import { field } from '../core/model.js';
-import { isSettingsKind } from '../core/types.js';
-import { mayPredate, olderThan } from '../core/version.js';
+import { catalog } from '../model/catalog.js';
+import { field } from '../model/model.js';
+import { isSettingsKind } from '../model/types.js';
+import { mayPredate, olderThan } from '../model/version.js';
 import { defineRule } from './rule.js';
 import { targetNote, targetOf } from './version-util.js';
 

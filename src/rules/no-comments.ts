@@ -1,4 +1,4 @@
-import { lineStartOf } from '../core/edits.js';
+import { lineStartOf } from '../fix/edits.js';
 import { defineRule } from './rule.js';
 
 /**

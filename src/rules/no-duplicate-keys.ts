@@ -1,5 +1,5 @@
-import type { Node } from 'jsonc-parser';
-import { keyOf, properties, propertyValue } from '../core/parse.js';
+import type { TreeNode as Node } from '../formats/parse.js';
+import { keyOf, properties, propertyValue } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 
 /**

@@ -1,5 +1,5 @@
-import { removeProperty } from '../core/edits.js';
-import { findProperty } from '../core/parse.js';
+import { removeProperty } from '../fix/edits.js';
+import { findProperty } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 
 /**

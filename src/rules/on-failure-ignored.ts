@@ -1,5 +1,5 @@
-import { catalog, type HandlerType } from '../core/catalog.js';
-import { findProperty, stringValue } from '../core/parse.js';
+import { catalog, type HandlerType } from '../model/catalog.js';
+import { findProperty, stringValue } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 import { isTrue } from './util.js';
 

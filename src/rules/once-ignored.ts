@@ -1,5 +1,5 @@
-import { catalog } from '../core/catalog.js';
-import { findProperty } from '../core/parse.js';
+import { catalog } from '../model/catalog.js';
+import { findProperty } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 import { removeKeyFix } from './util.js';
 

@@ -1,4 +1,4 @@
-import { catalog } from '../core/catalog.js';
+import { catalog } from '../model/catalog.js';
 import { defineRule } from './rule.js';
 import { handlerProps, removeKeyFix } from './util.js';
 

@@ -1,4 +1,4 @@
-import { basename } from '../core/command.js';
+import { basename } from '../analysis/command.js';
 import { defineRule } from './rule.js';
 import { commandHandlers, wordLocation } from './util.js';
 

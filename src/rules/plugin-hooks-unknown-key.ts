@@ -1,6 +1,6 @@
-import { catalog } from '../core/catalog.js';
-import { keyOf, properties } from '../core/parse.js';
-import { mayPredate, olderThan } from '../core/version.js';
+import { catalog } from '../model/catalog.js';
+import { keyOf, properties } from '../formats/parse.js';
+import { mayPredate, olderThan } from '../model/version.js';
 import { targetOf } from './version-util.js';
 import { defineRule } from './rule.js';
 import { markerAware, unknownGroupKeys, unknownKeyFix } from './util.js';

@@ -1,7 +1,7 @@
-import type { Node } from 'jsonc-parser';
-import { field } from '../core/model.js';
-import { spanInString } from '../core/parse.js';
-import { isPluginFile } from '../core/types.js';
+import type { TreeNode as Node } from '../formats/parse.js';
+import { field } from '../model/model.js';
+import { spanInString } from '../formats/parse.js';
+import { isPluginFile } from '../model/types.js';
 import { defineRule } from './rule.js';
 
 /** `$CLAUDE_PLUGIN_ROOT`, `${CLAUDE_PLUGIN_ROOT}`, same for DATA; not `${X:-default}` / `${X-default}`. */

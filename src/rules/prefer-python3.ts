@@ -1,5 +1,5 @@
-import { basename } from '../core/command.js';
-import { spanInString } from '../core/parse.js';
+import { basename } from '../analysis/command.js';
+import { spanInString } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 import { commandHandlers } from './util.js';
 

@@ -1,9 +1,9 @@
 import { isAbsolute } from 'node:path';
-import { basename, scriptOf } from '../core/command.js';
-import { field } from '../core/model.js';
+import { basename, scriptOf } from '../analysis/command.js';
+import { field } from '../model/model.js';
 import { defineRule } from './rule.js';
 import { commandHandlers, wordLocation } from './util.js';
-import { isPluginFile } from '../core/types.js';
+import { isPluginFile } from '../model/types.js';
 
 /**
  * RULES.md §5 `relative-script-path`; SPEC.md §4.3: hooks run in the current

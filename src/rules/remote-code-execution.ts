@@ -1,4 +1,4 @@
-import { basename, filesWritten, scriptOf, type SimpleCommand } from '../core/command.js';
+import { basename, filesWritten, scriptOf, type SimpleCommand } from '../analysis/command.js';
 import { defineRule } from './rule.js';
 import { commandHandlers, wordLocation } from './util.js';
 

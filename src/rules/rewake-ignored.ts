@@ -1,4 +1,4 @@
-import { findProperty } from '../core/parse.js';
+import { findProperty } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 import { isTrue } from './util.js';
 

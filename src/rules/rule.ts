@@ -1,9 +1,10 @@
-import type { Node } from 'jsonc-parser';
-import type { HookModel } from '../core/model.js';
-import type { LineIndex } from '../core/positions.js';
-import type { ParsedDocument, Span } from '../core/parse.js';
-import type { Fix, FileKind, FixSafety, Severity, Suggestion } from '../core/types.js';
-import type { Target } from '../core/version.js';
+import type { TreeNode as Node } from '../formats/parse.js';
+import type { HookModel } from '../model/model.js';
+import type { LineIndex } from '../formats/positions.js';
+import type { ParsedDocument, Span } from '../formats/parse.js';
+import type { Fix, FileKind, FixSafety, Severity, Suggestion } from '../model/types.js';
+import type { Target } from '../model/version.js';
+import type { ScriptHost, ScriptOptions } from '../analysis/scripts.js';
 
 /** Where hooklint's rule docs live; `defineRule` derives each rule's URL from its id. */
 export const DOCS_BASE_URL = 'https://github.com/hooklint/hooklint/blob/main/docs/rules/';
@@ -30,7 +31,7 @@ export interface RuleMeta<M extends string = string> {
   /**
    * Where the rule runs besides JSON files. Default true: also on the hooks of
    * skill and agent frontmatter (the YAML front end's tree reads like a JSON
-   * file's), with its fixes rewritten as YAML where they fit (`core/yaml-edits.ts`
+   * file's), with its fixes rewritten as YAML where they fit (`fix/yaml-edits.ts`
    * `yamlFix`; a fix that does not fit is dropped, the finding stays). False:
    * JSON files only (JSON syntax, plugin files). `'only'`: frontmatter only
    * (`yaml-syntax`, the skill caps). Each rule page states it.
@@ -41,16 +42,10 @@ export interface RuleMeta<M extends string = string> {
   url?: string;
 }
 
-/** What a script rule may ask of the filesystem. Never executes anything. */
-export interface ScriptHost {
-  /** `undefined` when nothing exists at `path`; `mode` holds the permission bits. */
-  stat(path: string): { isFile: boolean; mode: number } | undefined;
-  /** The first `bytes` bytes of a file as latin1-safe text, or undefined when unreadable. */
-  readHead(path: string, bytes: number): string | undefined;
-}
+export type { ScriptHost };
 
-/** Options every rule sees. */
-export interface LintOptions {
+/** Options every rule sees (the script analysis reads its part of them, `ScriptOptions`). */
+export interface LintOptions extends ScriptOptions {
   /** Path of the file (used for kind-specific checks and script resolution); may be virtual. */
   filePath: string;
   kind: FileKind;
@@ -82,7 +77,7 @@ export interface LintOptions {
   recommendedTimeouts?: Record<string, number>;
   /** Programs `path-dependent-command` should not report. */
   knownCommands?: readonly string[];
-  /** The Claude Code versions to check against (`core/version.ts`); default the newest the catalog knows. */
+  /** The Claude Code versions to check against (`model/version.ts`); default the newest the catalog knows. */
   target?: Target;
 }
 

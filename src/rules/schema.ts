@@ -1,8 +1,8 @@
-import { findNodeAtLocation, getNodeValue, type JSONPath, type Node } from 'jsonc-parser';
-import { documentValue, keyOf, properties, propertyValue } from '../core/parse.js';
-import { validateShape } from '../core/validate.js';
-import { catalog } from '../core/catalog.js';
-import { mayReach } from '../core/version.js';
+import { nodeAtPath as findNodeAtLocation, treeValue as getNodeValue, type TreePath as JSONPath, type TreeNode as Node } from '../formats/parse.js';
+import { documentValue, keyOf, properties, propertyValue } from '../formats/parse.js';
+import { validateShape } from '../schema/validate.js';
+import { catalog } from '../model/catalog.js';
+import { mayReach } from '../model/version.js';
 import { targetOf } from './version-util.js';
 import { defineRule } from './rule.js';
 

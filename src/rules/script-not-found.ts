@@ -1,5 +1,5 @@
 import { wordLocation } from './util.js';
-import { scriptsOf } from './scripts.js';
+import { scriptsOf } from '../analysis/scripts.js';
 import { defineRule } from './rule.js';
 
 /**

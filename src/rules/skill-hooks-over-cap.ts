@@ -1,5 +1,5 @@
-import { catalog } from '../core/catalog.js';
-import { mayReach } from '../core/version.js';
+import { catalog } from '../model/catalog.js';
+import { mayReach } from '../model/version.js';
 import { targetOf } from './version-util.js';
 import { defineRule } from './rule.js';
 

@@ -1,4 +1,4 @@
-import { basename, type SimpleCommand } from '../core/command.js';
+import { basename, type SimpleCommand } from '../analysis/command.js';
 import { defineRule } from './rule.js';
 import { commandHandlers, isTrue, wordLocation } from './util.js';
 

@@ -1,7 +1,7 @@
 import { defineRule } from './rule.js';
-import { exitCodes } from './script-exits.js';
-import { linkedTexts } from './script-links.js';
-import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText } from './scripts.js';
+import { exitCodes } from '../analysis/script-exits.js';
+import { linkedTexts } from '../analysis/script-links.js';
+import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
 import { wordLocation } from './util.js';
 
 /** A file write in a script: shell redirection or mv/sed -i/touch/tee, Python open(…, 'w')/write_text/json.dump, Node writeFile. */

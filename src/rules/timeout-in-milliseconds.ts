@@ -1,4 +1,4 @@
-import { field } from '../core/model.js';
+import { field } from '../model/model.js';
 import { defineRule } from './rule.js';
 import { humanSeconds } from './util.js';
 

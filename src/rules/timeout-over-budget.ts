@@ -1,6 +1,6 @@
-import { field } from '../core/model.js';
+import { field } from '../model/model.js';
 import { defineRule } from './rule.js';
-import { isPluginFile } from '../core/types.js';
+import { isPluginFile } from '../model/types.js';
 
 /** The SessionEnd budget cap, seconds (SPEC.md §2.3). */
 const SESSION_END_CAP = 60;

@@ -1,5 +1,5 @@
-import { catalog, EVENT_NAMES } from '../core/catalog.js';
-import { closest } from '../core/suggest.js';
+import { catalog, EVENT_NAMES } from '../model/catalog.js';
+import { closest } from '../model/suggest.js';
 import { defineRule } from './rule.js';
 
 /**

@@ -1,5 +1,5 @@
-import { catalog, HANDLER_TYPES, type HandlerType } from '../core/catalog.js';
-import { closest } from '../core/suggest.js';
+import { catalog, HANDLER_TYPES, type HandlerType } from '../model/catalog.js';
+import { closest } from '../model/suggest.js';
 import { defineRule } from './rule.js';
 import { handlerProps, isMarkerKey, markerAware, unknownKeyFix } from './util.js';
 

@@ -1,9 +1,9 @@
-import { catalog } from '../core/catalog.js';
-import { isMcpName } from '../core/matcher.js';
-import { spanInString } from '../core/parse.js';
-import { closest } from '../core/suggest.js';
+import { catalog } from '../model/catalog.js';
+import { isMcpName } from '../model/matcher.js';
+import { spanInString } from '../formats/parse.js';
+import { closest } from '../model/suggest.js';
 import { defineRule } from './rule.js';
-import { mayReach } from '../core/version.js';
+import { mayReach } from '../model/version.js';
 import { targetOf } from './version-util.js';
 import { matchersOf } from './util.js';
 

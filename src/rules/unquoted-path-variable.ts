@@ -1,4 +1,4 @@
-import { spanInString } from '../core/parse.js';
+import { spanInString } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 import { commandHandlers } from './util.js';
 

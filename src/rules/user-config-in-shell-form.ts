@@ -1,5 +1,5 @@
-import { field } from '../core/model.js';
-import { spanInString } from '../core/parse.js';
+import { field } from '../model/model.js';
+import { spanInString } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 
 /**

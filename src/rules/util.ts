@@ -1,13 +1,13 @@
-import type { Node } from 'jsonc-parser';
-import type { ShellWord } from '../core/command.js';
-import { removeProperty } from '../core/edits.js';
-import { evaluateMatcher, type MatcherEval } from '../core/matcher.js';
-import { field, type EventEntry, type GroupEntry, type HandlerEntry, type HookModel } from '../core/model.js';
-import { findProperty, keyOf, properties, spanInString, stringValue, type Span } from '../core/parse.js';
-import { closest } from '../core/suggest.js';
-import type { ShellAnalysis, SimpleCommand } from '../core/command.js';
-import { commandsOf, scriptsOf, scriptText, shellOf, type ResolvedScript } from './scripts.js';
-import type { Fix, FixSafety } from '../core/types.js';
+import type { TreeNode as Node } from '../formats/parse.js';
+import type { ShellWord } from '../analysis/command.js';
+import { removeProperty } from '../fix/edits.js';
+import { evaluateMatcher, type MatcherEval } from '../model/matcher.js';
+import { field, type EventEntry, type GroupEntry, type HandlerEntry, type HookModel } from '../model/model.js';
+import { findProperty, keyOf, properties, spanInString, stringValue, type Span } from '../formats/parse.js';
+import { closest } from '../model/suggest.js';
+import type { ShellAnalysis, SimpleCommand } from '../analysis/command.js';
+import { commandsOf, scriptsOf, scriptText, shellOf, type ResolvedScript } from '../analysis/scripts.js';
+import type { Fix, FixSafety } from '../model/types.js';
 import type { RuleContext } from './rule.js';
 
 /** Where to report: exactly one of a node or a span (ReportDescriptor's contract). */

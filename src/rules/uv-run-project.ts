@@ -1,6 +1,6 @@
-import { basename } from '../core/command.js';
+import { basename } from '../analysis/command.js';
 import { defineRule } from './rule.js';
-import { scriptsOf, scriptText } from './scripts.js';
+import { scriptsOf, scriptText } from '../analysis/scripts.js';
 import { commandHandlers, wordLocation } from './util.js';
 
 /** PEP 723 inline script metadata. */

@@ -1,4 +1,4 @@
-import { NEWEST, targetText, type Target } from '../core/version.js';
+import { NEWEST, targetText, type Target } from '../model/version.js';
 import type { RuleContext } from './rule.js';
 
 /** The version target of a lint (`LintOptions.target`, default the newest version the catalog knows). */

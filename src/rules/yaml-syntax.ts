@@ -1,4 +1,4 @@
-import { declaresHooks } from '../core/frontmatter.js';
+import { declaresHooks } from '../formats/frontmatter.js';
 import { defineRule } from './rule.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { delimiter, sep } from 'node:path';
-import { catalog } from '../core/catalog.js';
+import { catalog } from '../model/catalog.js';
 
 /** Which PATH hooks get (`--path`): a terminal start's (the current one) or an app/IDE start's (the system's minimal PATH). */
 export type PathMode = 'login' | 'app';

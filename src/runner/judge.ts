@@ -1,5 +1,5 @@
-import { catalog, type EventSpec, type FieldType } from '../core/catalog.js';
-import type { Severity } from '../core/types.js';
+import { catalog, type EventSpec, type FieldType } from '../model/catalog.js';
+import type { Severity } from '../model/types.js';
 import type { ProcessOutcome } from './exec.js';
 import type { HttpOutcome } from './http.js';
 import type { RuntimeRuleId } from './rules.js';

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import type { Node } from 'jsonc-parser';
-import { catalog, type EventSpec } from '../core/catalog.js';
-import { buildModel, field, stringField, type HandlerEntry, type HookModel } from '../core/model.js';
-import { parseDocument, stringValue } from '../core/parse.js';
-import { LineIndex } from '../core/positions.js';
-import type { FileKind } from '../core/types.js';
+import type { TreeNode as Node } from '../formats/parse.js';
+import { catalog, type EventSpec } from '../model/catalog.js';
+import { buildModel, field, stringField, type HandlerEntry, type HookModel } from '../model/model.js';
+import { parseDocument, stringValue } from '../formats/parse.js';
+import { LineIndex } from '../formats/positions.js';
+import type { FileKind } from '../model/types.js';
 import { ConfigResolver } from '../node/config.js';
 import { isInside, type Target } from '../node/files.js';
 import { confirmKind, decode, describeFsError, discoverTargets, manifestHookFiles } from '../node/lint-files.js';
-import { argsOf } from '../rules/scripts.js';
+import { argsOf } from '../analysis/scripts.js';
 import { matcherValueFor } from './payload.js';
 import { TESTS_FILE } from './tests-file.js';
 

@@ -1,5 +1,5 @@
 import { DOCS_BASE_URL, type RuleMeta } from '../rules/rule.js';
-import type { Severity } from '../core/types.js';
+import type { Severity } from '../model/types.js';
 
 /** The public ids of `hooklint test`'s findings (RULES.md §8). */
 export type RuntimeRuleId =

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { getNodeValue } from 'jsonc-parser';
-import { catalog } from '../core/catalog.js';
-import { field, stringField } from '../core/model.js';
-import { isSettingsKind } from '../core/types.js';
-import { argsOf } from '../rules/scripts.js';
+import { catalog } from '../model/catalog.js';
+import { field, stringField } from '../model/model.js';
+import { isSettingsKind } from '../model/types.js';
+import { argsOf } from '../analysis/scripts.js';
 import { baseEnvironment, killSessionProcesses, type PathMode } from './environment.js';
 import { killGroup, runProcess } from './exec.js';
 import { runHttp } from './http.js';

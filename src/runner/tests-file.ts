@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
-import { EVENT_NAMES } from '../core/catalog.js';
-import { parseDocument } from '../core/parse.js';
-import { LineIndex } from '../core/positions.js';
-import { HooklintError } from '../core/lint.js';
+import { EVENT_NAMES } from '../model/catalog.js';
+import { parseDocument } from '../formats/parse.js';
+import { LineIndex } from '../formats/positions.js';
+import { HooklintError } from '../lint/lint.js';
 
 /** The file name of a test file, beside the configs it tests (project or plugin root). */
 export const TESTS_FILE = 'hooklint.tests.json';

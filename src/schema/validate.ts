@@ -1,9 +1,9 @@
 import type { ErrorObject } from 'ajv';
-import type { JSONPath, Node } from 'jsonc-parser';
+import type { TreePath as JSONPath, TreeNode as Node } from '../formats/parse.js';
 import { validatePluginHooks, validatePluginManifest, validateSettings } from '../generated/validators.js';
-import { findProperty, properties } from './parse.js';
-import type { FileKind } from './types.js';
-import { isFrontmatterKind, isSettingsKind } from './types.js';
+import { findProperty, properties } from '../formats/parse.js';
+import type { FileKind } from '../model/types.js';
+import { isFrontmatterKind, isSettingsKind } from '../model/types.js';
 
 /** One shape problem found by the JSON Schema, mapped onto the exact node. */
 export interface SchemaProblem {

@@ -1,6 +1,6 @@
-import type { Node } from 'jsonc-parser';
-import { stringOffsets, yamlStyles, type Span } from './parse.js';
-import type { Fix, Suggestion, TextEdit } from './types.js';
+import type { TreeNode as Node } from '../formats/parse.js';
+import { stringOffsets, yamlStyles, type Span } from '../formats/parse.js';
+import type { Fix, Suggestion, TextEdit } from '../model/types.js';
 
 /**
  * Edits of YAML frontmatter that keep the file's own layout (issue "Hooks in
@@ -8,8 +8,8 @@ import type { Fix, Suggestion, TextEdit } from './types.js';
  * siblings' indentation, a removed key or sequence item takes its whole lines,
  * flow collections (`{...}`, `[...]`) get flow syntax, and nothing else of the
  * file moves (comments on other lines, the Markdown body, line endings). The
- * nodes are the YAML front end's (`core/frontmatter.ts`); offsets are 0-based
- * into the whole file. `core/edits.ts` calls these for YAML nodes.
+ * nodes are the YAML front end's (`formats/frontmatter.ts`); offsets are 0-based
+ * into the whole file. `fix/edits.ts` calls these for YAML nodes.
  */
 
 /** Edits these builders made: already YAML, kept as they are by `yamlFix`. */

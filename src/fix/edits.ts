@@ -1,14 +1,14 @@
 import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
-import { properties, yamlNodes } from './parse.js';
+import { properties, yamlNodes } from '../formats/parse.js';
 import { yamlInsertProperty, yamlRemoveArrayItem, yamlRemoveProperty } from './yaml-edits.js';
-import type { TextEdit } from './types.js';
+import type { TextEdit } from '../model/types.js';
 
 /**
  * Format-preserving edit builders: fixes are computed from node positions so
  * the result looks hand-written (one-line objects stay on one line, new keys
  * take their siblings' indentation, tabs stay tabs, the file's EOL is kept).
  * All offsets are 0-based UTF-16 indices into `text`. Nodes of a YAML front
- * end (frontmatter) get YAML edits of the same meaning (`core/yaml-edits.ts`).
+ * end (frontmatter) get YAML edits of the same meaning (`fix/yaml-edits.ts`).
  */
 
 /**

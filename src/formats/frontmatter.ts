@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Node } from 'jsonc-parser';
 import type { Document as YamlDocument, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { yamlNodes, yamlStyles, type ParsedDocument, type Span, type SyntaxProblem } from './parse.js';
@@ -76,6 +77,15 @@ export interface ParsedFrontmatter {
 const MAX_ALIAS_NODES = 100_000;
 
 type YamlModule = typeof import('yaml');
+
+/**
+ * The `yaml` package, required when the first Markdown file is parsed: a JSON
+ * run never loads it (nor makes the require). It is a runtime dependency, not
+ * bundled, like `semver`.
+ */
+export function loadYaml(): YamlModule {
+  return createRequire(import.meta.url)('yaml') as YamlModule;
+}
 /** jsonc-parser's Node with its fields writable, while the tree is built. */
 type Mutable = { -readonly [K in keyof Node]: K extends 'children' ? Mutable[] | undefined : K extends 'parent' ? Mutable | undefined : Node[K] };
 let yamlModule: YamlModule | undefined;
@@ -87,10 +97,10 @@ function yamlLib(load: () => YamlModule): YamlModule {
 
 /**
  * Parse a frontmatter block into a jsonc-parser-shaped tree with file offsets.
- * `load` returns the `yaml` module (the caller requires it lazily). Never throws:
+ * `load` returns the `yaml` module (default `loadYaml`). Never throws:
  * YAML errors come back in `errors` with what parsed.
  */
-export function parseFrontmatter(block: FrontmatterBlock, load: () => YamlModule): ParsedFrontmatter {
+export function parseFrontmatter(block: FrontmatterBlock, load: () => YamlModule = loadYaml): ParsedFrontmatter {
   const Y = yamlLib(load);
   const options = { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false, strict: false } as const;
   let doc: YamlDocument = Y.parseDocument(block.yaml, options);
@@ -236,7 +246,7 @@ function yamlMessage(m: string): string {
  * or trailing commas (YAML has its own rules for those). A file without
  * frontmatter gives no root.
  */
-export function parseMarkdownDocument(text: string, load: () => YamlModule): ParsedDocument {
+export function parseMarkdownDocument(text: string, load: () => YamlModule = loadYaml): ParsedDocument {
   const block = findFrontmatter(text);
   const bom = text.charCodeAt(0) === 0xfeff;
   if (!block) return { text, root: undefined, syntaxErrors: [], comments: [], trailingCommas: [], bom, format: 'yaml', yamlErrors: [] };

@@ -1,4 +1,28 @@
-import { createScanner, getNodeValue, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, getNodeValue, parseTree, printParseErrorCode, SyntaxKind, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
+
+/**
+ * The front ends (formats layer). A hook config is read into one small tree,
+ * whatever it was written in: `TreeNode` (jsonc-parser's node shape): `type`
+ * (object, array, property, string, number, boolean, null), `value` for
+ * scalars, `children` (a property's are its key and its value), `parent`,
+ * and `offset`/`length`, 0-based UTF-16 offsets into the whole file text.
+ * `parseDocument` below is the JSONC front end (jsonc-parser); the YAML front
+ * end (`formats/frontmatter.ts`) builds the same tree from a skill's or
+ * agent's frontmatter, registering its nodes in `yamlNodes` and its string
+ * styles in `yamlStyles`, so edits (`fix/edits.ts`) know to write YAML there.
+ * The helpers here (`properties`, `propertyValue`, `stringOffsets`, ...) read
+ * both kinds of tree; the model, the analysis and the rules see only them.
+ */
+export type TreeNode = Node;
+
+/** A path of keys and indices from the root of a tree (jsonc-parser's). */
+export type TreePath = JSONPath;
+
+/** The plain value a tree node stands for (objects, arrays, scalars), of either front end's tree. */
+export const treeValue: (node: TreeNode) => unknown = getNodeValue;
+
+/** The node at `path` below `root`, of either front end's tree; undefined when there is none. */
+export { findNodeAtLocation as nodeAtPath } from 'jsonc-parser';
 
 /** A span in the text: 0-based UTF-16 offset and length. */
 export interface Span {
@@ -25,7 +49,7 @@ export interface ParsedDocument {
   bom: boolean;
   /**
    * The front end that built `root`: `json` (jsonc-parser) or `yaml` (a Markdown
-   * file's frontmatter, `core/frontmatter.ts`; offsets are still into the whole
+   * file's frontmatter, `formats/frontmatter.ts`; offsets are still into the whole
    * file). Absent means `json`.
    */
   format?: 'json' | 'yaml';

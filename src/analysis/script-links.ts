@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { forEachChild, parse as parseShell, type SyntaxNode } from 'unbash';
-import { analyzeShell, scriptOf, type PlaceholderValues } from '../core/command.js';
-import type { LintOptions } from './rule.js';
+import { analyzeShell, scriptOf, type PlaceholderValues } from './command.js';
+import type { ScriptOptions } from './scripts.js';
 import { scriptText, type ScriptLanguage } from './scripts.js';
 
 /**
@@ -57,10 +57,10 @@ const JS_EXTS = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.tsx', '/ind
 /**
  * The local modules a script loads, as absolute paths of files that exist:
  * Python `import x` / `from x.y import z` / `from .x import y` of modules beside
- * it, JavaScript `require('./x')` / `import … from './x'`, shell `source ./lib.sh`
+ * it, JavaScript `require('../rules/x')` / `import … from '../rules/x'`, shell `source ./lib.sh`
  * / `. "$(dirname "$0")/lib.sh"`. Packages installed elsewhere are not followed.
  */
-export function localImports(scriptPath: string, text: string, language: ScriptLanguage, options: LintOptions): string[] {
+export function localImports(scriptPath: string, text: string, language: ScriptLanguage, options: ScriptOptions): string[] {
   const dir = dirname(scriptPath);
   const exists = (p: string) => options.host!.stat(p)?.isFile === true;
   const out: string[] = [];
@@ -106,7 +106,7 @@ export function localImports(scriptPath: string, text: string, language: ScriptL
 export function linkedTexts(
   first: { path: string; text: string; language: ScriptLanguage },
   forwarded: readonly string[],
-  options: LintOptions,
+  options: ScriptOptions,
   languageOf: (path: string, text: string) => ScriptLanguage,
   values: PlaceholderValues,
   limit = 12,

@@ -3,8 +3,8 @@
  * `lintTargets` and posts the output back. Started by src/node/parallel.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { lintTargets, type LintFilesOptions } from './node/lint-files.js';
-import type { Target } from './node/files.js';
+import { lintTargets, type LintFilesOptions } from './lint-files.js';
+import type { Target } from './files.js';
 
 const { targets, options } = workerData as { targets: Target[]; options: LintFilesOptions };
 try {

@@ -1,4 +1,4 @@
-import { EVENT_NAMES } from './catalog.js';
+import { EVENT_NAMES } from '../model/catalog.js';
 
 /**
  * The JSON Schema of `hooklint.config.json`, generated from the rule ids and

@@ -1,9 +1,7 @@
-import type { JSONPath, Node } from 'jsonc-parser';
+import type { TreePath as JSONPath, TreeNode as Node } from '../formats/parse.js';
 import { catalog, EVENTS, EVENT_NAMES, type EventSpec } from './catalog.js';
-import { findProperty, keyOf, properties, propertyValue, stringValue } from './parse.js';
+import { findProperty, keyOf, properties, propertyValue, stringValue } from '../formats/parse.js';
 import type { FileKind } from './types.js';
-import type { ShellAnalysis, SimpleCommand } from './command.js';
-import type { ResolvedScript } from '../rules/scripts.js';
 
 /**
  * A typed view of the hooks in one file (SPEC.md §0): event → matcher group →
@@ -69,19 +67,21 @@ export interface HandlerEntry {
   type: string | undefined;
   /**
    * What several rules derive from the handler, computed on first use within one lint
-   * (rules/scripts.ts: `shellOf`, `commandsOf`, `scriptsOf`). Fields on the entry, not
+   * (analysis/scripts.ts: `shellOf`, `commandsOf`, `scriptsOf`). Fields on the entry, not
    * WeakMaps keyed by it: tens of thousands of entries per large run made the
    * WeakMaps' ephemerons a cost in every garbage collection.
    */
   readonly memo: HandlerMemo;
 }
 
-/** See `HandlerEntry.memo`; `undefined` means not computed yet (`shell: null`: not a shell command). */
-export interface HandlerMemo {
-  shell: ShellAnalysis | null | undefined;
-  commands: SimpleCommand[] | undefined;
-  scripts: ResolvedScript[] | undefined;
-}
+/**
+ * See `HandlerEntry.memo`. The model knows nothing of what is kept there: the
+ * analysis layer declares its slots (analysis/scripts.ts augments this
+ * interface), so the model does not import the layer above it. Every slot
+ * starts `undefined`, meaning not computed yet.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface HandlerMemo {}
 
 /** The value node of a handler's field (last one wins, as JSON.parse). */
 export function field(h: HandlerEntry, key: string): Node | undefined {
@@ -161,7 +161,8 @@ export function buildModel(kind: FileKind, root: Node | undefined): HookModel {
           index,
           path: hpath,
           type: stringValue(propertyValue(node, 'type')),
-          memo: { shell: undefined, commands: undefined, scripts: undefined },
+          // The slots analysis/scripts.ts declares, present from the start (one object shape for every entry).
+          memo: { shell: undefined, commands: undefined, scripts: undefined } as HandlerMemo,
         };
         group.handlers.push(h);
         handlers.push(h);

@@ -1,10 +1,40 @@
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
-import type { Node } from 'jsonc-parser';
-import { analyzeShell, basename, execCommand, filesWritten, scriptOf, type ScriptRef, type ShellAnalysis, type SimpleCommand } from '../core/command.js';
-import { field, stringField, type HandlerEntry } from '../core/model.js';
-import { getNodeValue } from 'jsonc-parser';
-import type { LintOptions, ScriptHost } from './rule.js';
-import { isFrontmatterKind } from '../core/types.js';
+import type { TreeNode as Node } from '../formats/parse.js';
+import { analyzeShell, basename, execCommand, filesWritten, scriptOf, type ScriptRef, type ShellAnalysis, type SimpleCommand } from './command.js';
+import { field, stringField, type HandlerEntry } from '../model/model.js';
+import { treeValue as getNodeValue } from '../formats/parse.js';
+import { isFrontmatterKind, type FileKind } from '../model/types.js';
+
+/** What the script analysis may ask of the filesystem (RULES.md §6). Never executes anything. */
+export interface ScriptHost {
+  /** `undefined` when nothing exists at `path`; `mode` holds the permission bits. */
+  stat(path: string): { isFile: boolean; mode: number } | undefined;
+  /** The first `bytes` bytes of a file as latin1-safe text, or undefined when unreadable. */
+  readHead(path: string, bytes: number): string | undefined;
+}
+
+/** What the script analysis needs to know of the file being linted (a part of the rules' `ScriptOptions`). */
+export interface ScriptOptions {
+  kind: FileKind;
+  /** The project root (`$CLAUDE_PROJECT_DIR`) for project files, when known. */
+  projectRoot?: string;
+  /** The plugin root (`${CLAUDE_PLUGIN_ROOT}`) for plugin files, when known. */
+  pluginRoot?: string;
+  /** False when Claude Code does not read the file where it sits (a copy, a template; see `ScriptOptions.inPlace`). */
+  inPlace?: boolean;
+  /** Filesystem access; absent means scripts are not read. */
+  host?: ScriptHost;
+}
+
+// The handler memo's slots (model/model.ts `HandlerMemo`): the model declares none, the analysis its own.
+declare module '../model/model.js' {
+  interface HandlerMemo {
+    /** `null`: not a shell command. */
+    shell: ShellAnalysis | null | undefined;
+    commands: SimpleCommand[] | undefined;
+    scripts: ResolvedScript[] | undefined;
+  }
+}
 
 /** A script a command handler runs, resolved to an absolute path (RULES.md §6). */
 export interface ResolvedScript extends ScriptRef {
@@ -27,7 +57,7 @@ export function argsOf(h: HandlerEntry): string[] | undefined {
 // lint, and the options are fixed within one, so the memo is exact.
 
 /** The placeholder values a file's hooks see (SPEC.md §4.3); unknown ones stay unresolved. */
-function placeholderValues(options: LintOptions) {
+function placeholderValues(options: ScriptOptions) {
   return { CLAUDE_PROJECT_DIR: options.projectRoot, CLAUDE_PLUGIN_ROOT: options.pluginRoot, CLAUDE_PLUGIN_DATA: undefined };
 }
 
@@ -40,7 +70,7 @@ export function isPowerShell(h: HandlerEntry): boolean {
  * The parsed shell form of a command handler: undefined for exec form
  * (`args`), PowerShell, other types, or a non-string command.
  */
-export function shellOf(h: HandlerEntry, options: LintOptions): ShellAnalysis | undefined {
+export function shellOf(h: HandlerEntry, options: ScriptOptions): ShellAnalysis | undefined {
   let a = h.memo.shell;
   if (a === undefined) {
     const command = h.type === 'command' ? stringField(h, 'command') : undefined;
@@ -51,7 +81,7 @@ export function shellOf(h: HandlerEntry, options: LintOptions): ShellAnalysis | 
 }
 
 /** The simple commands of a command handler (empty for other types or a non-string command). */
-export function commandsOf(h: HandlerEntry, options: LintOptions): SimpleCommand[] {
+export function commandsOf(h: HandlerEntry, options: ScriptOptions): SimpleCommand[] {
   let cmds = h.memo.commands;
   if (!cmds) {
     const command = h.type === 'command' ? stringField(h, 'command') : undefined;
@@ -71,7 +101,7 @@ export function commandsOf(h: HandlerEntry, options: LintOptions): SimpleCommand
  * settings, plugin files and copies are shared: each user's machine runs them,
  * so only the scripts they carry inside the project or plugin say anything.
  */
-export function machineLocal(options: LintOptions): boolean {
+export function machineLocal(options: ScriptOptions): boolean {
   if (options.inPlace === false) return false;
   // A user's own skill or agent (~/.claude/skills, ~/.claude/agents): neither a project's nor a plugin's.
   if (isFrontmatterKind(options.kind)) return options.projectRoot === undefined && options.pluginRoot === undefined;
@@ -88,7 +118,7 @@ export function machineLocal(options: LintOptions): boolean {
  * nothing about it. So is a script an earlier command of the same hook writes
  * (`curl -o f URL && bash f`, `… > f && sh f`).
  */
-export function scriptsOf(h: HandlerEntry, options: LintOptions): ResolvedScript[] {
+export function scriptsOf(h: HandlerEntry, options: ScriptOptions): ResolvedScript[] {
   const cached = h.memo.scripts;
   if (cached) return cached;
   const out: ResolvedScript[] = [];
@@ -126,7 +156,7 @@ export function scriptsOf(h: HandlerEntry, options: LintOptions): ResolvedScript
  * The words of the hook's command after the script (`bash shim.sh real.py` →
  * `real.py`), after placeholder expansion: what a shim's `exec … "$@"` runs.
  */
-export function forwardedArgs(s: ResolvedScript, options: LintOptions): string[] {
+export function forwardedArgs(s: ResolvedScript, options: ScriptOptions): string[] {
   for (const cmd of commandsOf(s.handler, options)) {
     const i = s.word ? cmd.words.indexOf(s.word) : -1;
     if (i >= 0) return cmd.words.slice(i + 1).map((w) => w.value);
@@ -135,7 +165,7 @@ export function forwardedArgs(s: ResolvedScript, options: LintOptions): string[]
 }
 
 /** The placeholder values of a lint (for code that parses commands found inside scripts). */
-export function placeholdersOf(options: LintOptions) {
+export function placeholdersOf(options: ScriptOptions) {
   return placeholderValues(options);
 }
 
@@ -152,7 +182,7 @@ const CONTENT_BYTES = 256 * 1024;
  * readable file. Not cached here: `lintText` gives the rules a memoised host
  * (`memoHost`), so the rules that read one script read it once.
  */
-export function scriptText(options: LintOptions, path: string): string | undefined {
+export function scriptText(options: ScriptOptions, path: string): string | undefined {
   return options.host!.stat(path)?.isFile ? options.host!.readHead(path, CONTENT_BYTES) : undefined;
 }
 

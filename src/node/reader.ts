@@ -10,7 +10,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { walkDirectory } from './node/walk.js';
+import { walkDirectory } from './walk.js';
 
 /** One command-line input: as given (for messages) and resolved. */
 export interface ReaderInput {

@@ -1,17 +1,16 @@
 import { rules as allRules } from '../rules/index.js';
-import { memoHost } from '../rules/scripts.js';
+import { memoHost } from '../analysis/scripts.js';
 import { interpolate, WHERE_COPY, type LintOptions, type ReportDescriptor, type Rule } from '../rules/rule.js';
 import { getLocation, type JSONPath } from 'jsonc-parser';
-import { catalog, EVENTS } from './catalog.js';
-import { buildModel, type HookModel } from './model.js';
-import { mayPredate, mayReach, NEWEST } from './version.js';
-import { parseDocument } from './parse.js';
-import { yamlFix, yamlSuggestions } from './yaml-edits.js';
-import { parseMarkdownDocument, type YamlModule } from './frontmatter.js';
-import { createRequire } from 'node:module';
-import { LineIndex } from './positions.js';
-import { otherSettingsCount } from './validate.js';
-import { isFrontmatterKind, isSettingsKind, type Diagnostic, type FileKind, type LintOutput, type Severity } from './types.js';
+import { catalog, EVENTS } from '../model/catalog.js';
+import { buildModel, type HookModel } from '../model/model.js';
+import { mayPredate, mayReach, NEWEST } from '../model/version.js';
+import { parseDocument } from '../formats/parse.js';
+import { yamlFix, yamlSuggestions } from '../fix/yaml-edits.js';
+import { parseMarkdownDocument } from '../formats/frontmatter.js';
+import { LineIndex } from '../formats/positions.js';
+import { otherSettingsCount } from '../schema/validate.js';
+import { isFrontmatterKind, isSettingsKind, type Diagnostic, type FileKind, type LintOutput, type Severity } from '../model/types.js';
 
 /** A rule's configured level: off, or a severity that replaces its default. */
 export type RuleLevel = 'off' | 'warn' | 'error';
@@ -65,7 +64,7 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   const timing = options.timing;
   let since = timing ? performance.now() : 0;
   const frontmatter = isFrontmatterKind(options.kind);
-  const doc = frontmatter ? parseMarkdownDocument(text, loadYaml) : parseDocument(text);
+  const doc = frontmatter ? parseMarkdownDocument(text) : parseDocument(text);
   const lines = new LineIndex(text);
   const model = buildModel(options.kind, doc.root);
   if (timing) addTime(timing, PARSE_TIMING, since);
@@ -215,10 +214,6 @@ function blastRadiusInPlace(kind: FileKind, hooks: number, others: number): stri
   }
 }
 
-/** The `yaml` package, required when the first Markdown file is linted (JSON runs never load it, nor make the require). */
-export function loadYaml(): YamlModule {
-  return createRequire(import.meta.url)('yaml') as YamlModule;
-}
 
 
 /**

@@ -1,4 +1,4 @@
-import { catalog, HANDLER_TYPES, type Catalog } from './catalog.js';
+import { catalog, HANDLER_TYPES, type Catalog } from '../model/catalog.js';
 
 /**
  * Generate hooklint's JSON Schemas (draft-07, for ajv and for editors) from

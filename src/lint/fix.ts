@@ -1,7 +1,7 @@
-import { HooklintError, lintText, loadYaml, type LintTextOptions } from './lint.js';
-import { parseDocument } from './parse.js';
-import { parseMarkdownDocument } from './frontmatter.js';
-import { isFrontmatterKind, type Diagnostic, type FileEdit, type FileKind, type FixSafety, type TextEdit } from './types.js';
+import { HooklintError, lintText, type LintTextOptions } from './lint.js';
+import { parseDocument } from '../formats/parse.js';
+import { parseMarkdownDocument } from '../formats/frontmatter.js';
+import { isFrontmatterKind, type Diagnostic, type FileEdit, type FileKind, type FixSafety, type TextEdit } from '../model/types.js';
 
 /** Most re-lint passes a fix run makes (ESLint's MAX_AUTOFIX_PASSES). */
 export const MAX_FIX_PASSES = 10;
@@ -106,7 +106,7 @@ function nonOverlapping(sorted: Diagnostic[]): Diagnostic[] {
  */
 function parses(text: string, kind: FileKind): boolean {
   if (!isFrontmatterKind(kind)) return parseDocument(text).syntaxErrors.length === 0;
-  const doc = parseMarkdownDocument(text, loadYaml);
+  const doc = parseMarkdownDocument(text);
   return doc.yamlErrors!.length === 0 && (doc.frontmatter === undefined || doc.root !== undefined);
 }
 
