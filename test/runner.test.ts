@@ -221,6 +221,24 @@ describe('hooklint test: what a hook sees', () => {
     assert.ok(!existsSync(pre.transcript_path));
   });
 
+  it("a skill's and an agent's frontmatter hooks run too; an agent's Stop gets SubagentStop's input; a plugin agent's hooks are not run", async () => {
+    const dump = 'cat > "$CLAUDE_PROJECT_DIR/$1.json"';
+    const dir = project({}, {
+      'dump.sh': `#!/bin/sh\n${dump}\n`,
+      '.claude/skills/lint/SKILL.md': '---\nname: lint\nhooks:\n  PostToolUse:\n    - matcher: Edit\n      hooks:\n        - {type: command, command: \'"$CLAUDE_PROJECT_DIR"/dump.sh skill\', timeout: 5}\n---\nLint.\n',
+      '.claude/agents/builder.md': '---\nname: builder\nhooks:\n  Stop:\n    - hooks:\n        - {type: command, command: \'"$CLAUDE_PROJECT_DIR"/dump.sh agent\', timeout: 5}\n---\n',
+      'kit/.claude-plugin/plugin.json': '{ "name": "kit", "version": "1.0.0" }',
+      'kit/agents/reviewer.md': '---\nname: reviewer\nhooks:\n  Stop:\n    - hooks:\n        - {type: command, command: \'"$CLAUDE_PROJECT_DIR"/dump.sh plugin-agent\', timeout: 5}\n---\n',
+    });
+    const { code, stderr } = await runCli(['test'], { cwd: dir });
+    assert.equal(code, 0, stderr);
+    assert.equal(JSON.parse(readFileSync(join(dir, 'skill.json'), 'utf8')).hook_event_name, 'PostToolUse');
+    const agent = JSON.parse(readFileSync(join(dir, 'agent.json'), 'utf8'));
+    assert.equal(agent.hook_event_name, 'SubagentStop');
+    assert.equal(typeof agent.agent_type, 'string');
+    assert.ok(!existsSync(join(dir, 'plugin-agent.json')), "a plugin agent's hooks never run in Claude Code, so not here either");
+  });
+
   it('--path app gives hooks the minimal system PATH: a program found only on the terminal PATH fails to start', async () => {
     const bin = realpathSync(mkdtempSync(join(tmpdir(), 'hooklint-bin-')));
     writeFileSync(join(bin, 'hooklint-fixture-tool'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });

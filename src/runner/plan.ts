@@ -4,8 +4,9 @@ import type { TreeNode as Node } from '../formats/parse.js';
 import { catalog, type EventSpec } from '../model/catalog.js';
 import { buildModel, field, stringField, type HandlerEntry, type HookModel } from '../model/model.js';
 import { parseDocument, stringValue } from '../formats/parse.js';
+import { parseMarkdownDocument } from '../formats/frontmatter.js';
 import { LineIndex } from '../formats/positions.js';
-import type { FileKind } from '../model/types.js';
+import { isFrontmatterKind, isPluginFile, type FileKind } from '../model/types.js';
 import { ConfigResolver } from '../node/config.js';
 import { isInside, type Target } from '../node/files.js';
 import { confirmKind, decode, describeFsError, discoverTargets, manifestHookFiles } from '../node/lint-files.js';
@@ -110,17 +111,21 @@ export function planRun(paths: string[], options: PlanOptions): Plan {
       }
       kind = claimed.kind;
     }
-    const doc = parseDocument(text);
-    const strict = doc.syntaxErrors.length === 0 && doc.comments.length === 0 && doc.trailingCommas.length === 0;
+    // A skill's or agent's hooks are in its YAML frontmatter (the front end check uses).
+    const frontmatter = isFrontmatterKind(kind);
+    const doc = frontmatter ? parseMarkdownDocument(text) : parseDocument(text);
+    const strict = frontmatter ? doc.yamlErrors!.length === 0 : doc.syntaxErrors.length === 0 && doc.comments.length === 0 && doc.trailingCommas.length === 0;
     const notLoaded = !strict
-      ? 'Claude Code skips this file: it is not strict JSON (hooklint check shows why)'
+      ? frontmatter
+        ? 'Claude Code does not load these hooks: the frontmatter is not valid YAML (hooklint check shows why)'
+        : 'Claude Code skips this file: it is not strict JSON (hooklint check shows why)'
       : t.unloaded
         ? `Claude Code never reads it: ${t.unloaded}`
         : t.inPlace === false
           ? 'Claude Code does not read this file where it sits (a copy or template)'
           : undefined;
     const projectDir = t.projectRoot ?? resolve(options.cwd);
-    const pluginRoot = kind === 'plugin-hooks' || kind === 'plugin-manifest' ? t.pluginRoot : undefined;
+    const pluginRoot = isPluginFile(kind, t.pluginRoot) ? t.pluginRoot : undefined;
     files.push({ path: t.path, kind, text, lines: new LineIndex(text), model: buildModel(kind, doc.root), projectDir, ...(pluginRoot ? { pluginRoot } : {}), ...(notLoaded ? { notLoaded } : {}) });
     if (kind === 'plugin-manifest' && t.pluginRoot)
       for (const ref of manifestHookFiles(text)) {
@@ -139,7 +144,7 @@ export function planRun(paths: string[], options: PlanOptions): Plan {
 
 /** Why Claude Code would not run a handler here, or undefined when it would (and `hooklint test` can). */
 function planHook(file: ConfigFile, h: HandlerEntry, options: PlanOptions): PlannedHook {
-  const event = catalog.events.find((e) => e.name === h.event.name);
+  const event = catalog.events.find((e) => e.name === (h.event.runsAs ?? h.event.name));
   const type = h.type ?? '?';
   const commandNode = field(h, type === 'http' ? 'url' : 'command');
   const node = commandNode ?? h.node;
