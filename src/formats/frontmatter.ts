@@ -67,8 +67,6 @@ export interface ParsedFrontmatter {
   root: Node | undefined;
   /** YAML errors (yaml-syntax), as file spans. */
   errors: SyntaxProblem[];
-  /** `#` comments, file spans. */
-  comments: Span[];
   /** Where aliases (`*name`) stand: their copies' nodes all have these spans, and no fix may edit them. */
   aliases: Span[];
 }
@@ -128,9 +126,6 @@ export function parseFrontmatter(block: FrontmatterBlock, load: () => YamlModule
     lastLine = line;
     errors.push({ offset: base + e.pos[0], length: Math.max(1, e.pos[1] - e.pos[0]), message: yamlMessage(e.message) });
   }
-  const comments: Span[] = [];
-  for (const m of block.yaml.matchAll(/(^|[ \t])(#[^\n]*)/gm)) comments.push({ offset: base + m.index + m[1]!.length, length: m[2]!.length });
-
   // Aliases being expanded (a recursive alias stops there) and the nodes expansions made (a bound, against alias bombs).
   const expanding = new Set<YamlNode>();
   let expanded = 0;
@@ -208,7 +203,7 @@ export function parseFrontmatter(block: FrontmatterBlock, load: () => YamlModule
     return prop;
   };
   const root = doc.contents && Y.isMap(doc.contents) ? (convert(doc.contents, undefined) as Node | undefined) : undefined;
-  return { block, root, errors, comments, aliases };
+  return { block, root, errors, aliases };
 }
 
 function styleOf(t: string | undefined): ScalarStyle {
