@@ -158,6 +158,16 @@ describe('hooklint.config.json', () => {
     const ignored = await runCli(['check', '-f', 'compact', 'vendor/p/hooks/hooks.json'], { cwd: dir, configLookup: true });
     assert.match(ignored.stderr, /skipped, ignored by .*hooklint\.config\.json/);
   });
+  it('main() resolves a relative --config against its io.cwd, not the process directory (library use)', async () => {
+    const { main } = await import('../src/cli/main.js');
+    const dir = repo({ 'cfg/strict.json': '{"rules": {"missing-timeout": "error"}}', '.claude/settings.json': SETTINGS });
+    let stdout = '';
+    let stderr = '';
+    const code = await main(['check', '-f', 'compact', '--config', 'cfg/strict.json', '.claude/settings.json'], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: childEnv(), cwd: dir, isTTY: false });
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.match(stdout, /^\.claude\/settings\.json:4:41: error: handler has no "timeout"/m);
+  });
   it('recommendedTimeouts changes what --fix inserts', async () => {
     const dir = repo({ 'hooklint.config.json': '{"recommendedTimeouts": {"PreToolUse": 5}}', '.claude/settings.json': SETTINGS });
     await runCli(['check', '--fix'], { cwd: dir, configLookup: true });

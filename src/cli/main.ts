@@ -294,7 +294,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     user: args.user,
     scripts: args.scripts,
     env: io.env,
-    ...(args.config ? { config: args.config } : {}),
+    ...(args.config ? { config: resolve(io.cwd, args.config) } : {}),
     useConfig: args.configLookup || !!args.config,
     ...(args.claudeVersion !== undefined ? { claudeVersion: args.claudeVersion } : {}),
     // Only the stylish format prints code frames; other formats need no file text kept.
