@@ -80,6 +80,7 @@ export async function runCli(
   opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string; configLookup?: boolean; timeoutMs?: number } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const argv = opts.configLookup ? args : isolatedArgs(args);
+  if (IN_PROCESS) return runInProcess(argv, opts);
   const child = spawn(process.execPath, [CLI, ...argv], {
     cwd: opts.cwd ?? ROOT,
     env: childEnv(opts.env),
@@ -92,6 +93,31 @@ export async function runCli(
   child.stderr!.on('data', (d) => (stderr += d));
   const code = await exitOf(child, `hooklint ${argv.join(' ')}`, opts.timeoutMs);
   return { code: code ?? -1, stdout, stderr };
+}
+
+/**
+ * True when the test process has HOOKLINT_TEST_IN_PROCESS=1 (`npm run coverage`,
+ * `npm run mutate`): `runCli` then calls `main` from src/cli/main.ts in this
+ * process instead of spawning dist/cli.cjs, so coverage and mutants apply to
+ * the TypeScript sources and no build is needed. The variable never reaches a
+ * child (`childEnv` drops every HOOKLINT_*). `npm test` always spawns.
+ */
+export const IN_PROCESS = process.env.HOOKLINT_TEST_IN_PROCESS === '1';
+
+/** `runCli` in this process: `main` with the same isolated environment, cwd and standard input; not a TTY. */
+async function runInProcess(argv: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string }): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { main } = await import('../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    env: childEnv(opts.env),
+    cwd: opts.cwd ?? ROOT,
+    isTTY: false,
+    readStdin: async () => opts.stdin ?? '',
+  });
+  return { code, stdout, stderr };
 }
 
 /** What identifies a file's content on disk: its bytes, inode and modification time. */
