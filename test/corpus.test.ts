@@ -31,7 +31,6 @@ const SKIPPED: Record<string, string> = {
 };
 
 describe('corpus: every file', () => {
-  it('lists 150 files', () => assert.equal(manifest.length, 150));
   it('lints each file (or skips it with its notice): exit 0 or 1, nothing else on stderr, positions inside the file', async () => {
     const failures: string[] = [];
     await pool(manifest, 4, async (file) => {
@@ -53,12 +52,6 @@ describe('corpus: every file', () => {
     });
     assert.deepEqual(failures, []);
   });
-  it('the whole corpus as one directory: exit 1 with findings', async () => {
-    const { code, stdout, stderr } = await runCli(['check', '--no-scripts', '-f', 'compact', CORPUS]);
-    assert.equal(code, 1);
-    assert.equal(stderr, '');
-    assert.ok(stdout.split('\n').length > 100);
-  });
 });
 
 /** Known defects (MANIFEST.tsv notes, checked by hand): file → exact compact lines of one rule. */
@@ -74,7 +67,6 @@ const KNOWN: [file: string, rule: string, expected: string[]][] = [
 ];
 
 describe('corpus: known defects', () => {
-  it('covers at least 10 files', () => assert.ok(KNOWN.length + KNOWN_COUNTS.length >= 10));
   for (const [file, rule, expected] of KNOWN)
     it(`${file} → ${rule}`, async () => {
       const { stdout } = await runCli(['check', '--no-scripts', '-f', 'compact', join(CORPUS, file)]);
@@ -143,8 +135,10 @@ const CORPUS_TOTALS: Record<string, number> = {
 };
 
 describe('corpus: findings per rule', () => {
-  it('match the reviewed totals', async () => {
-    const { stdout } = await runCli(['check', '--no-scripts', '-f', 'compact', CORPUS]);
+  it('the whole corpus as one directory: exit 1, nothing on stderr, the reviewed totals', async () => {
+    const { code, stdout, stderr } = await runCli(['check', '--no-scripts', '-f', 'compact', CORPUS]);
+    assert.equal(code, 1);
+    assert.equal(stderr, '');
     const totals: Record<string, number> = {};
     for (const m of stdout.matchAll(/\[([a-z0-9-]+)\]$/gm)) totals[m[1]!] = (totals[m[1]!] ?? 0) + 1;
     assert.deepEqual(totals, CORPUS_TOTALS);

@@ -15,7 +15,7 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { EVENTS, HANDLER_TYPES, recommendedTimeout, type HandlerType } from '../src/model/catalog.js';
+import { EVENTS, type HandlerType } from '../src/model/catalog.js';
 import { applyFixes } from '../src/lint/fix.js';
 import { lintText } from '../src/lint/lint.js';
 import { parseDocument } from '../src/formats/parse.js';
@@ -82,6 +82,19 @@ function render(v: unknown, s: Style, depth: number): string {
 }
 
 const eventNames = [...EVENTS.keys()];
+
+/**
+ * The timeout missing-timeout's fix inserts, read from the catalog's data
+ * (schemas/events.json), not from the code under test: the handler type's
+ * recommendedTimeout (prompt, agent) when it has one, else the event's.
+ */
+const CATALOG = JSON.parse(readFileSync(join(ROOT, 'schemas', 'events.json'), 'utf8')) as {
+  handlerTypes: Record<string, { recommendedTimeout?: number }>;
+  events: { name: string; recommendedTimeout: number }[];
+};
+function insertedTimeout(event: string, type: string): number {
+  return CATALOG.handlerTypes[type]!.recommendedTimeout ?? CATALOG.events.find((e) => e.name === event)!.recommendedTimeout;
+}
 const handlerArb = (event: string) => {
   const types = EVENTS.get(event)!.handlerTypes as HandlerType[];
   return fc.record({
@@ -139,7 +152,7 @@ describe('--fix properties (fast-check, configs from the event catalog)', () => 
         // The value is the original plus exactly the recommended timeouts.
         const expected = structuredClone(config) as { hooks: Record<string, { hooks: Record<string, unknown>[] }[]> };
         for (const [event, groups] of Object.entries(expected.hooks))
-          for (const g of groups) for (const h of g.hooks) if (h.timeout === undefined) h.timeout = recommendedTimeout(EVENTS.get(event)!, h.type as HandlerType);
+          for (const g of groups) for (const h of g.hooks) if (h.timeout === undefined) h.timeout = insertedTimeout(event, h.type as string);
         assert.deepEqual(value(once), expected);
         // Every byte of the input survives in order: the fix only inserts.
         let i = 0;
@@ -163,5 +176,4 @@ describe('--fix properties (fast-check, configs from the event catalog)', () => 
       { seed: 1102, numRuns: 300 },
     );
   });
-  it('covers every handler type', () => assert.equal(HANDLER_TYPES.length, 5));
 });

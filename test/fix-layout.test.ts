@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseTree } from 'jsonc-parser';
-import { EVENTS, recommendedTimeout } from '../src/model/catalog.js';
+import { EVENTS } from '../src/model/catalog.js';
 import { insertProperty, removeArrayItem, removeProperty } from '../src/fix/edits.js';
 import { applyEdits, applyFixes } from '../src/lint/fix.js';
 import { documentValue, parseDocument } from '../src/formats/parse.js';
@@ -114,7 +114,7 @@ function asJson(config: Config): unknown {
   };
 }
 
-/** What `--fix` (`safety`) makes of `config`: the removals and insertions the rules promise. */
+/** What `--fix` (`safety`) makes of `config`: the removals and insertions the rules promise (an inserted timeout is the event's recommendedTimeout in the catalog data). */
 function expected(config: Config, safety: FixSafety): unknown {
   const out: Record<string, unknown[]> = {};
   for (const [e, gs] of Object.entries(config.hooks)) {
@@ -125,7 +125,7 @@ function expected(config: Config, safety: FixSafety): unknown {
         if (g.matcher !== undefined && (safety === 'safe' || EVENTS.get(e)!.matcher)) group.matcher = g.matcher;
         if (g.description !== undefined && safety === 'safe') group.description = g.description;
         group.hooks = g.hooks.map((h) => {
-          const handler: Record<string, unknown> = { type: 'command', command: h.command, timeout: h.timeout ?? recommendedTimeout(EVENTS.get(e)!, 'command') };
+          const handler: Record<string, unknown> = { type: 'command', command: h.command, timeout: h.timeout ?? EVENTS.get(e)!.recommendedTimeout };
           if (safety === 'safe') {
             if (h.description !== undefined) handler.description = h.description;
             if (h.once !== undefined) handler.once = h.once;

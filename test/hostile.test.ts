@@ -59,10 +59,22 @@ describe('bad input matrix', () => {
       assert.equal(code, 1);
       assert.ok(lines.some((l) => expect.test(l)), lines.join('\n'));
     });
-  it('binary data reports at most 101 parse errors', async () => {
+  it('binary data: each parse error at its position, exit 1', async () => {
     const { dir } = project(Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 256)));
-    const { lines } = await outcome(['.'], dir);
-    assert.ok(lines.filter((l) => l.endsWith('[json-syntax]')).length <= 101);
+    const { code, lines } = await outcome(['.'], dir);
+    assert.equal(code, 1);
+    assert.deepEqual(
+      lines.filter((l) => l.endsWith('[json-syntax]')),
+      ['1:1: error: invalid JSON: invalid symbol', '1:51: error: invalid JSON: invalid symbol', '1:81: error: invalid JSON: invalid symbol', '1:82: error: invalid JSON: end of file expected'].map((l) => `.claude/settings.json:${l} [json-syntax]`),
+    );
+  });
+  it('150 bad values report 100 parse errors and a 101st saying that further ones are not reported', async () => {
+    const { dir } = project(`{"hooks": [${'@, '.repeat(150)}]}\n`);
+    const { code, lines } = await outcome(['.'], dir);
+    assert.equal(code, 1);
+    const syntax = lines.filter((l) => l.endsWith('[json-syntax]'));
+    assert.equal(syntax.length, 101);
+    assert.deepEqual(syntax.map((l) => l.includes('(further parse errors are not reported)')), [...Array(100).fill(false), true]);
   });
   it('a UTF-8 BOM is accepted, and kept by --fix', async () => {
     const { dir, file } = project('\ufeff{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done"}]}]}}\n');

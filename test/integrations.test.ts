@@ -273,7 +273,8 @@ describe('worker threads (HOOKLINT_THREADS)', () => {
     assert.equal(two.stderr, '');
     assert.equal(two.code, one.code);
     const a = JSON.parse(one.stdout);
-    assert.ok(a.length >= 300, `${a.length} files`);
+    // Three hook files per unit of bench-corpus (settings.json, plugin.json, hooks.json): 330, above PARALLEL_THRESHOLD.
+    assert.equal(a.length, 3 * 110);
     assert.deepEqual(JSON.parse(two.stdout), a);
   });
 });
@@ -333,14 +334,15 @@ describe('reader thread (two cores: one thread lints while another walks and rea
   it('the CLI walks a tree above the threshold with the reader and prints what one thread prints', async () => {
     const { availableParallelism } = await import('node:os');
     const { READER_MIN_DIRS } = await import('../src/node/parallel.js');
-    const dir = await tree(Math.ceil(READER_MIN_DIRS / 6) + 10);
+    const units = Math.ceil(READER_MIN_DIRS / 6) + 10;
+    const dir = await tree(units);
     const one = await runCli(['check', '-f', 'json', dir], { env: { HOOKLINT_THREADS: '1' }, configLookup: true });
     const auto = await runCli(['check', '-f', 'json', dir], { configLookup: true });
     assert.equal(auto.code, one.code);
     assert.equal(auto.stderr, one.stderr);
     assert.deepEqual(JSON.parse(auto.stdout), JSON.parse(one.stdout));
     // 6 directories per unit: above the threshold, so with two cores the reader thread walked it.
-    assert.ok(JSON.parse(one.stdout).length > 500);
+    assert.equal(JSON.parse(one.stdout).length, 3 * units, 'every hook file of the tree (three per unit) is linted');
     if (availableParallelism() < 2) console.log('one core: the reader thread was not used');
     // A damaged install without dist/reader.cjs lints the same tree in one thread.
     const { lintFiles } = await import('../src/node/lint-files.js');
