@@ -68,24 +68,53 @@ describe('applyFixes', () => {
     assert.equal(res.fixed, 1);
     assert.deepEqual(res.diagnostics, []);
   });
-  it('two fixes side by side (one ends where the next starts) go in separate passes, both applied', () => {
-    const text = '{"hooks": {}, "a": "x", "b": "x"}\n';
-    const res = applyFixes(text, { ...OPTIONS, rules: [oneAPass] });
-    assert.equal(res.output, '{"hooks": {}, "a": "y", "b": "y"}\n');
-    assert.equal(res.fixed, 2);
+  it('a fix starting where the one before it ends waits for the next pass (here its finding is then gone)', () => {
+    const text = '{"hooks": {}, "a": "x"}\n';
+    const append = defineRule({
+      meta: { id: 'test-append', type: 'problem', severity: 'warning', section: 3, fixable: 'safe', description: 'test only', messages: { m: 'm' } },
+      check(ctx) {
+        const i = ctx.doc.text.indexOf('"x"');
+        if (i >= 0) ctx.report({ messageId: 'm', span: { offset: i, length: 3 }, fix: { safety: 'safe', title: 'append b', edits: [{ range: [i + 3, i + 3], text: ', "b": 1' }] } });
+      },
+    });
+    const res = applyFixes(text, { ...OPTIONS, rules: [oneAPass, append] });
+    assert.equal(res.output, '{"hooks": {}, "a": "y"}\n');
+    assert.equal(res.fixed, 1);
+  });
+  it('a fix of two edits blocks a fix inside its span, up to its last edit', () => {
+    const text = '{"hooks": {}, "list": ["p", "q", "r"]}\n';
+    const at = (s: string) => text.indexOf(s);
+    // Rewrites "p" and "r" in one fix; the other rewrites "q", "r" together while both are there.
+    const outer = defineRule({
+      meta: { id: 'test-outer', type: 'problem', severity: 'warning', section: 3, fixable: 'safe', description: 'test only', messages: { m: 'm' } },
+      check(ctx) {
+        if (ctx.doc.text.includes('"p"')) ctx.report({ messageId: 'm', span: { offset: at('"p"'), length: 3 }, fix: { safety: 'safe', title: 'P and R', edits: [{ range: [at('"p"'), at('"p"') + 3], text: '"P"' }, { range: [at('"r"'), at('"r"') + 3], text: '"R"' }] } });
+      },
+    });
+    const inner = defineRule({
+      meta: { id: 'test-inner', type: 'problem', severity: 'warning', section: 3, fixable: 'safe', description: 'test only', messages: { m: 'm' } },
+      check(ctx) {
+        const i = ctx.doc.text.indexOf('"q", "r"');
+        if (i >= 0) ctx.report({ messageId: 'm', span: { offset: i, length: 8 }, fix: { safety: 'safe', title: 'qr', edits: [{ range: [i, i + 8], text: '"qr"' }] } });
+      },
+    });
+    const res = applyFixes(text, { ...OPTIONS, rules: [outer, inner] });
+    assert.equal(res.output, '{"hooks": {}, "list": ["P", "q", "R"]}\n');
+    assert.equal(res.fixed, 1);
   });
   it('script edits are collected once (from the first pass), a fix of script edits only counts once, unsafe ones only with "unsafe"', () => {
-    const text = '{"hooks": {}}\n';
+    // The script rules report on every pass; oneAPass makes the run take three passes.
+    const text = xs(2);
     const chmod: FileEdit = { kind: 'chmod-executable', path: '/p/scripts/gate.sh' };
     const lf: FileEdit = { kind: 'to-lf', path: '/p/scripts/crlf.sh' };
-    const rules = [scriptFix('test-chmod', 'safe', chmod), scriptFix('test-lf', 'unsafe', lf)];
+    const rules = [scriptFix('test-chmod', 'safe', chmod), scriptFix('test-lf', 'unsafe', lf), oneAPass];
     const safe = applyFixes(text, { ...OPTIONS, rules });
     assert.deepEqual(safe.fileEdits, [chmod]);
-    assert.equal(safe.fixed, 1);
-    assert.equal(safe.output, text);
+    assert.equal(safe.fixed, 1 + 2);
+    assert.equal(safe.output, xs(2).replaceAll('"x"', '"y"'));
     const unsafe = applyFixes(text, { ...OPTIONS, rules }, 'unsafe');
     assert.deepEqual(unsafe.fileEdits, [chmod, lf]);
-    assert.equal(unsafe.fixed, 2);
+    assert.equal(unsafe.fixed, 2 + 2);
   });
   it('a fix with text and script edits: the script edit is collected once, the text fix counted once', () => {
     const text = '{"hooks": {}, "a": "x"}\n';
@@ -134,8 +163,11 @@ describe('applyFixes', () => {
 });
 
 describe('applyEdits', () => {
-  it('applies edits given in any order, each on the original offsets (0-based, half-open)', () => {
-    assert.equal(applyEdits('abcdef', [{ range: [4, 5], text: 'E' }, { range: [0, 0], text: '>' }, { range: [1, 3], text: '' }]), '>adEf');
+  it('applies edits given in any order, each on the original offsets (0-based, half-open), leaving the caller\'s array as it was', () => {
+    const edits = [{ range: [4, 5] as [number, number], text: 'E' }, { range: [0, 0] as [number, number], text: '>' }, { range: [1, 3] as [number, number], text: '' }];
+    const copy = structuredClone(edits);
+    assert.equal(applyEdits('abcdef', edits), '>adEf');
+    assert.deepEqual(edits, copy);
   });
   it('two insertions at one offset keep their order; an insertion before a replacement starting there comes first', () => {
     assert.equal(applyEdits('abc', [{ range: [1, 1], text: 'X' }, { range: [1, 1], text: 'Y' }]), 'aXYbc');
