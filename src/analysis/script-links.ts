@@ -87,7 +87,8 @@ export function localImports(scriptPath: string, text: string, language: ScriptL
       add(JS_EXTS.map((e) => base + e).concat(/\.js$/.test(spec) ? [base.replace(/\.js$/, '.ts')] : []));
     }
   } else if (language === 'shell') {
-    for (const m of text.matchAll(/^[ \t]*(?:source|\.)[ \t]+("[^"]+"|'[^']+'|\S+)/gm)) {
+    // A double-quoted word may hold a command substitution with quotes of its own: `. "$(dirname "$0")/lib.sh"`.
+    for (const m of text.matchAll(/^[ \t]*(?:source|\.)[ \t]+("(?:\$\([^()]*\)|[^"])+"|'[^']+'|\S+)/gm)) {
       let word = m[1]!.replace(/^["']|["']$/g, '');
       word = word.replace(SCRIPT_DIR_EXPR, dir);
       if (/\$/.test(word)) continue;
