@@ -11,5 +11,5 @@
 // halves a mutant's run; HOOKLINT_FUZZ_RUNS set by the caller wins.
 process.env.HOOKLINT_TEST_IN_PROCESS = '1';
 process.env.HOOKLINT_FUZZ_RUNS ??= '50';
-export const SUBSET = ['fixtures', 'docs', 'fix-engine', 'edits', 'fix', 'fix-golden', 'fix-layout'];
+export const SUBSET = ['fixtures', 'rules', 'docs', 'fix-engine', 'edits', 'fix', 'fix-golden', 'fix-layout'];
 for (const name of SUBSET) await import(`../test/${name}.test.ts`);
