@@ -1,11 +1,15 @@
 /**
- * Rule internals that the golden fixtures reach only through one spelling:
- * each alternative of the state-file detection of `stop-hook-loop`
- * (`keepsStateFile`: a write, a read, a state word on a line with one of
- * them), one case per alternative so that each can fail on its own.
+ * Rule internals that the golden fixtures reach only through one spelling,
+ * one case per alternative so that each can fail on its own: the state-file
+ * detection of `stop-hook-loop` (`keepsStateFile`: a write, a read, a state
+ * word on a line with one of them), what `duplicate-handler` and
+ * `duplicate-hooks-file` take for the same handler or file.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { lintText } from '../src/core/lint.js';
+import type { FileKind } from '../src/core/types.js';
+import { rulesById } from '../src/rules/index.js';
 import { keepsStateFile } from '../src/rules/stop-hook-loop.js';
 
 /** A plain read (`[ -f ... ]`) and a plain write (`echo 1 > ...`), neither naming state. */
@@ -69,5 +73,50 @@ describe('stop-hook-loop: keepsStateFile', () => {
   });
   it('redirections that write no file: 2> and >&2 (and &>, <>)', () => {
     for (const line of ['npm test 2>"$STATE"', 'echo "blocked" >&2', 'run &>"$STATE"', 'exec 3<>"$STATE"']) assert.equal(keepsStateFile(`${line}\n${PLAIN_READ}\n`), false, line);
+  });
+});
+
+/** The findings of one rule on a text (no host: the rules that read no script). */
+function findings(id: string, text: string, kind: FileKind = 'project-settings'): { line: number; column: number; message: string }[] {
+  return lintText(text, { filePath: kind === 'plugin-manifest' ? '/p/.claude-plugin/plugin.json' : '/p/.claude/settings.json', kind, projectRoot: '/p', rules: [rulesById.get(id)!] }).diagnostics.map((d) => ({ line: d.line, column: d.column, message: d.message }));
+}
+
+/** A settings text with these groups under Stop, one per line. */
+const stop = (...groups: unknown[]) => `{"hooks": {"Stop": [\n${groups.map((g) => JSON.stringify(g)).join(',\n')}\n]}}\n`;
+const cmd = (command: string, extra: Record<string, unknown> = {}) => ({ type: 'command', command, timeout: 30, ...extra });
+
+describe('duplicate-handler: what counts as the same handler', () => {
+  it('the same keys in another order, nested objects too', () => {
+    const a = { type: 'http', url: 'https://x.test/h', headers: { A: '1', B: '2' }, timeout: 30 };
+    const b = { timeout: 30, headers: { B: '2', A: '1' }, url: 'https://x.test/h', type: 'http' };
+    assert.deepEqual(findings('duplicate-handler', stop({ hooks: [a] }, { hooks: [b] })), [{ line: 3, column: 11, message: 'this handler repeats the one on line 2 (same event, same matcher): it runs twice every time' }]);
+  });
+  it('arrays in another order, or an object with index keys, are other handlers', () => {
+    assert.deepEqual(findings('duplicate-handler', stop({ hooks: [cmd('x', { args: ['a', 'b'] }), cmd('x', { args: ['b', 'a'] })] })), []);
+    assert.deepEqual(findings('duplicate-handler', stop({ hooks: [cmd('x', { args: ['a'] }), cmd('x', { args: { 0: 'a' } })] })), []);
+  });
+  it('"*", "" and no matcher are one matcher; a matcher is compared without surrounding spaces', () => {
+    assert.equal(findings('duplicate-handler', stop({ matcher: '*', hooks: [cmd('x')] }, { hooks: [cmd('x')] }, { matcher: '', hooks: [cmd('x')] })).length, 2);
+    assert.equal(findings('duplicate-handler', `{"hooks": {"PreToolUse": [${JSON.stringify({ matcher: ' Bash', hooks: [cmd('x')] })}, ${JSON.stringify({ matcher: 'Bash ', hooks: [cmd('x')] })}]}}`).length, 1);
+    assert.deepEqual(findings('duplicate-handler', `{"hooks": {"PreToolUse": [${JSON.stringify({ matcher: 'Bash', hooks: [cmd('x')] })}, ${JSON.stringify({ matcher: 'Edit', hooks: [cmd('x')] })}]}}`), []);
+  });
+  it('the same handler under two events, or once flat and once in a group, is not reported', () => {
+    assert.deepEqual(findings('duplicate-handler', `{"hooks": {"Stop": [{"hooks": [${JSON.stringify(cmd('x'))}]}], "SubagentStop": [{"hooks": [${JSON.stringify(cmd('x'))}]}]}}`), []);
+    assert.deepEqual(findings('duplicate-handler', stop(cmd('x'), { hooks: [cmd('x')] })), []);
+  });
+});
+
+describe('duplicate-hooks-file: what counts as the same file', () => {
+  const manifest = (...hooks: unknown[]) => `{\n  "name": "p",\n  "hooks": [\n${hooks.map((h) => `    ${JSON.stringify(h)}`).join(',\n')}\n  ]\n}\n`;
+  it('the same path spelled with ./, .. or backslashes; the message names the first listing\'s line', () => {
+    assert.deepEqual(findings('duplicate-hooks-file', manifest('./hooks/x.json', 5, '.\\hooks\\x.json', './hooks/../hooks/./x.json'), 'plugin-manifest'), [
+      { line: 6, column: 5, message: '".\\hooks\\x.json" is listed in "hooks" already (line 4): Claude Code fails to load the plugin\'s hooks with "Duplicate hooks file detected"' },
+      { line: 7, column: 5, message: '"./hooks/../hooks/./x.json" is listed in "hooks" already (line 4): Claude Code fails to load the plugin\'s hooks with "Duplicate hooks file detected"' },
+    ]);
+  });
+  it('two files, numbers, and a settings file are not reported', () => {
+    assert.deepEqual(findings('duplicate-hooks-file', manifest('./hooks/a.json', './hooks/b.json', 5, 5), 'plugin-manifest'), []);
+    assert.deepEqual(findings('duplicate-hooks-file', '{"hooks": ["./a.json", "./a.json"]}'), []);
+    assert.deepEqual(findings('duplicate-hooks-file', '["./a.json", "./a.json"]', 'plugin-manifest'), []);
   });
 });
