@@ -66,6 +66,34 @@ describe('removeProperty and removeArrayItem: the only member', () => {
   it('the last element before a trailing comma goes with the comma before it', () => assert.equal(removed('[1, 2,]', 1), '[1,]'));
 });
 
+describe('removeArrayItem and removeProperty mid-line: which spaces and commas go', () => {
+  const cases: [text: string, index: number, want: string][] = [
+    ['[1  , 2 ]', 1, '[1 ]'],
+    ['[1 ,2]', 1, '[1 ]'],
+    ['[1 , 2]', 0, '[2]'],
+    ['[1, 2]', 1, '[1]'],
+    ['[1, 2 ,3]', 1, '[1, 3]'],
+    ['[1 /* c */, 2]', 0, '[ /* c */2]'],
+    ['[1, /* c */ 2]', 1, '[1 /* c */ ]'],
+    ['[1 /* c */ , 2 ]', 0, '[ /* c */ 2 ]'],
+    ['[ 1 , /* c */ 2 ]', 1, '[ 1 /* c */ ]'],
+    ['{ "a": 1 , "b": 2 }', 1, '{ "a": 1 }'],
+    ['[\n  1,\n  2\n]', 1, '[\n  1\n]'],
+    ['[\n  1\n  , 2\n]', 1, '[\n  1\n]'],
+  ];
+  for (const [text, index, want] of cases) it(`${JSON.stringify(text)} without member ${index}`, () => assert.equal(removed(text, index), want));
+});
+
+describe('insertProperty after one property or a comma-first one without a space', () => {
+  const cases: [text: string, want: string][] = [
+    ['{\n  "a": 1\n}', '{\n  "a": 1,\n  "z": 9\n}'],
+    ['{\n  "a": 1 // c\n}', '{\n  "a": 1, // c\n  "z": 9\n}'],
+    ['{\n  "a": 1, "b": 2\n}', '{\n  "a": 1, "b": 2,\n  "z": 9\n}'],
+    ['{\n  "a": 1\n  ,"b": 2\n}', '{\n  "a": 1\n  ,"b": 2\n  ,"z": 9\n}'],
+  ];
+  for (const [text, want] of cases) it(JSON.stringify(text), () => assert.equal(inserted(text), want));
+});
+
 describe('line and indentation helpers', () => {
   it('detectEol: the first line break of the file, \\n when there is none', () => {
     assert.equal(detectEol('\r\nabc'), '\r\n');
