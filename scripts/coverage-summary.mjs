@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const summary = JSON.parse(readFileSync(process.argv[2] ?? join(root, 'coverage', 'coverage-summary.json'), 'utf8'));
-/** folder (e.g. src/core) -> summed covered/total lines and branches */
+/** folder (e.g. src/rules) -> summed covered/total lines and branches */
 const folders = new Map();
 for (const [file, s] of Object.entries(summary)) {
   if (file === 'total') continue;

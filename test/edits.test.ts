@@ -1,5 +1,5 @@
 /**
- * The edit builders of src/core/edits.ts called directly, on the layouts the
+ * The edit builders of src/fix/edits.ts called directly, on the layouts the
  * rules' fixtures never produce: empty objects, colon and comma spacing with
  * tabs or two spaces, comments after the last property, comma-first leads,
  * removing the only member, and the helpers' line and indentation answers
@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTree, type Node } from 'jsonc-parser';
-import { detectEol, detectIndentUnit, indentAt, insertProperty, lineStartOf, reindent, removeArrayItem, removeProperty, replaceNode } from '../src/core/edits.js';
-import { applyEdits } from '../src/core/fix.js';
+import { detectEol, detectIndentUnit, indentAt, insertProperty, lineStartOf, reindent, removeArrayItem, removeProperty, replaceNode } from '../src/fix/edits.js';
+import { applyEdits } from '../src/lint/fix.js';
 
 /** The node at `path` (object keys, array indices) of `text`. */
 function nodeAt(text: string, path: (string | number)[]): Node {

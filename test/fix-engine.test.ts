@@ -1,16 +1,16 @@
 /**
- * applyFixes and applyEdits (src/core/fix.ts) on their own, with test-only
+ * applyFixes and applyEdits (src/lint/fix.ts) on their own, with test-only
  * rules whose fixes do exactly what a case needs: the pass limit, overlapping
  * fixes taken over several passes, script edits collected once, safety
  * classes, a file that does not parse, and edit application.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HooklintError } from '../src/core/lint.js';
-import { applyEdits, applyFixes, MAX_FIX_PASSES } from '../src/core/fix.js';
+import { HooklintError } from '../src/lint/lint.js';
+import { applyEdits, applyFixes, MAX_FIX_PASSES } from '../src/lint/fix.js';
 import { rulesById } from '../src/rules/index.js';
 import { defineRule, type Rule } from '../src/rules/rule.js';
-import type { FileEdit, FixSafety } from '../src/core/types.js';
+import type { FileEdit, FixSafety } from '../src/model/types.js';
 
 const OPTIONS = { filePath: '/p/.claude/settings.json', kind: 'project-settings' as const, projectRoot: '/p' };
 

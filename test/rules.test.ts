@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lintText } from '../src/core/lint.js';
-import type { FileKind } from '../src/core/types.js';
+import { lintText } from '../src/lint/lint.js';
+import type { FileKind } from '../src/model/types.js';
 import { rulesById } from '../src/rules/index.js';
 import { keepsStateFile } from '../src/rules/stop-hook-loop.js';
 
