@@ -7,10 +7,10 @@
 // - expected.json: the exit code of `check .`, and for each of the rule's
 //   findings (in expected.out's order) its position, its fix (safety and
 //   title), its suggestions (titles) and its note, each when it has one.
-// - <name>.fixed<ext>: a file's exact bytes after `check --fix --unsafe-fixes`
+// - <name>.fixed: a file's exact bytes after `check --fix --unsafe-fixes`
 //   with only this rule on (expected.json "fixed" lists each changed file: the
 //   golden file of its new bytes and/or its new mode, e.g. a chmod +x fix).
-// - <name>.suggested<ext>: a file with every suggestion of the rule's
+// - <name>.suggested: a file with every suggestion of the rule's
 //   findings applied (expected.json "suggested").
 // Paths in titles and notes are written relative to the case, as `<case>/...`.
 //
@@ -27,12 +27,13 @@ const only = new Set(process.argv.slice(2));
 const ruleList = JSON.parse(execFileSync(process.execPath, [cli, 'rules', '--format', 'json'], { encoding: 'utf8' }));
 const fixableOf = new Map(ruleList.map((r) => [r.id, r.fixable]));
 
-/** The golden file beside `path` holding its bytes after a fix (`kind` "fixed") or its suggestions (`kind` "suggested"). */
+/**
+ * The golden file beside `path` holding its bytes after a fix (`kind` "fixed") or its
+ * suggestions (`kind` "suggested"): `<name>.fixed`, a name no discovery claims (an agent's
+ * `x.fixed.md` would be linted as another agent).
+ */
 function goldenPath(path, kind) {
-  const name = basename(path);
-  const dot = name.lastIndexOf('.');
-  const golden = dot > 0 ? `${name.slice(0, dot)}.${kind}${name.slice(dot)}` : `${name}.${kind}`;
-  return join(dirname(path), golden);
+  return `${path}.${kind}`;
 }
 
 /** Every file under `dir` (relative paths), without the case's own golden files. */
@@ -41,7 +42,7 @@ function filesOf(dir, base = dir) {
     const p = join(dir, e.name);
     if (e.isDirectory()) return filesOf(p, base);
     const rel = relative(base, p);
-    return rel === 'expected.out' || rel === 'expected.json' || /\.(fixed|suggested)(\.[^./]+)?$/.test(e.name) ? [] : [rel];
+    return rel === 'expected.out' || rel === 'expected.json' || /\.(fixed|suggested)$/.test(e.name) ? [] : [rel];
   });
 }
 
@@ -66,7 +67,7 @@ for (const rule of readdirSync(join(root, 'fixtures'))) {
   for (const c of readdirSync(dir)) {
     const cwd = join(dir, c);
     // Stale golden files go first: what the rule does now is written below.
-    for (const f of readdirSync(cwd, { recursive: true })) if (/\.(fixed|suggested)(\.[^./]+)?$/.test(basename(String(f)))) unlinkSync(join(cwd, String(f)));
+    for (const f of readdirSync(cwd, { recursive: true })) if (/\.(fixed|suggested)$/.test(basename(String(f)))) unlinkSync(join(cwd, String(f)));
     const compact = run(['check', '--no-config-lookup', '-f', 'compact', '.'], cwd);
     const lines = compact.stdout.split('\n').filter((l) => l.endsWith(`[${rule}]`));
     writeFileSync(join(cwd, 'expected.out'), lines.length ? lines.join('\n') + '\n' : '');

@@ -8,15 +8,15 @@
  * - expected.json: the exit code of `check .` and, per finding, its fix (safety
  *   and title), note and suggestions (titles) when it has them; for a rule with fixes,
  *   "fixed": what `--fix --unsafe-fixes` with only this rule on changes (each
- *   file's fixed bytes in <name>.fixed<ext>, its new mode); "suggested": each
- *   file with the rule's suggestions applied, in <name>.suggested<ext>.
+ *   file's fixed bytes in <name>.fixed, its new mode); "suggested": each
+ *   file with the rule's suggestions applied, in <name>.suggested.
  * Every rule's fixes and suggestions are pinned here: a rule that offers them
  * has a case where they change bytes, with the safety class its meta declares.
  */
 import assert from 'node:assert/strict';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import type { FixSafety, TextEdit } from '../src/model/types.js';
 import { rules } from '../src/rules/index.js';
@@ -57,14 +57,12 @@ function linesOf(output: string, rule: string): string[] {
   return output.split('\n').filter((l) => l.endsWith(`[${rule}]`));
 }
 
-/** Golden files: `<name>.fixed<ext>` and `<name>.suggested<ext>`. */
-const GOLDEN = /\.(fixed|suggested)(\.[^./]+)?$/;
+/** Golden files: `<name>.fixed` and `<name>.suggested` (no discovery claims such a name). */
+const GOLDEN = /\.(fixed|suggested)$/;
 
-/** The golden file beside `path` (`hooks/hooks.json` → `hooks/hooks.fixed.json`; `bin/gate` → `bin/gate.fixed`). */
+/** The golden file beside `path` (`hooks/hooks.json` → `hooks/hooks.json.fixed`). */
 function goldenPath(path: string, kind: 'fixed' | 'suggested'): string {
-  const name = basename(path);
-  const dot = name.lastIndexOf('.');
-  return join(dirname(path), dot > 0 ? `${name.slice(0, dot)}.${kind}${name.slice(dot)}` : `${name}.${kind}`);
+  return `${path}.${kind}`;
 }
 
 /** Every file under `dir`, relative to it: the case's inputs (`inputs`) or its golden files. */
