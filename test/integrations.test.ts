@@ -168,6 +168,21 @@ describe('hooklint.config.json', () => {
     assert.equal(code, 1);
     assert.match(stdout, /^\.claude\/settings\.json:4:41: error: handler has no "timeout"/m);
   });
+  it('main() resolves hooklint test\'s relative --config against its io.cwd too', async () => {
+    const { main } = await import('../src/cli/main.js');
+    const dir = repo({ 'ignore-settings.json': '{"ignores": [".claude/settings.json"]}', '.claude/settings.json': SETTINGS });
+    const run = async (args: string[]) => {
+      let out = '';
+      const code = await main(['test', '--list', ...args], { stdout: (s) => (out += s), stderr: (s) => (out += s), env: childEnv(), cwd: dir, isTTY: false });
+      return { code, out };
+    };
+    const plain = await run([]);
+    assert.equal(plain.code, 0);
+    assert.match(plain.out, /\.claude\/settings\.json:\d+:\d+/);
+    const ignored = await run(['--config', 'ignore-settings.json']);
+    assert.equal(ignored.code, 0, ignored.out);
+    assert.doesNotMatch(ignored.out, /\.claude\/settings\.json:\d+:\d+/);
+  });
   it('recommendedTimeouts changes what --fix inserts', async () => {
     const dir = repo({ 'hooklint.config.json': '{"recommendedTimeouts": {"PreToolUse": 5}}', '.claude/settings.json': SETTINGS });
     await runCli(['check', '--fix'], { cwd: dir, configLookup: true });

@@ -113,5 +113,6 @@ function lineIndex(text: string): (offset: number) => number {
 
 /** True when a script prints a JSON decision (`"decision": "block"`, `permissionDecision`), which decides instead of the exit code. */
 export function printsDecision(text: string): boolean {
-  return /permissionDecision|["']?decision["']?\s*[:=]/.test(text);
+  // The quotes may be escaped inside a shell string: echo "{\"decision\": ...}".
+  return /permissionDecision|\\?["']?decision\\?["']?\s*[:=]/.test(text);
 }

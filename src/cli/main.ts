@@ -391,7 +391,7 @@ async function test(args: TestCliArgs, io: CliIo): Promise<number> {
       maxTimeout: args.maxTimeout,
       slowMs: args.slowMs,
       ...(args.outputFile ? { outputFile: args.outputFile } : {}),
-      ...(args.config ? { config: args.config } : {}),
+      ...(args.config ? { config: resolve(io.cwd, args.config) } : {}),
       configLookup: args.configLookup,
     },
     io,

@@ -4,6 +4,9 @@ import { linkedTexts } from '../analysis/script-links.js';
 import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
 import { wordLocation } from './util.js';
 
+
+/** A printed `"decision": "block"`, also with its quotes escaped inside a shell string (`echo "{\"decision\": \"block\"}"`). */
+const BLOCK_DECISION = /\\?["']?decision\\?["']?\s*[:=]\s*\\?["']block/;
 /** A file write in a script: shell redirection or mv/sed -i/touch/tee, Python open(…, 'w')/write_text/json.dump, Node writeFile. */
 const WRITES = /(^|[^<>&0-9])>>?\s*["']?[$\w./~-]|\b(mv|touch|tee|cp)\s|\bsed\s+-i\b|\bopen\([^)]*,\s*['"][wax]b?\+?['"]|\.write_text\(|\.write_bytes\(|\bjson\.dump\(|\.touch\(|\b(write|append)FileSync\(|\bfs(\.promises)?\.(write|append)File\(|\bwriteFile\(/;
 /** A file read or test: shell -f/-e tests, cat/grep/read of a file; Python exists/open/read_text/json.load; Node existsSync/readFileSync. */
@@ -54,7 +57,7 @@ export default defineRule({
         if (text === undefined || text.includes('stop_hook_active')) continue;
         const files = linkedTexts({ path: s.absolute, text, language: scriptLanguage(s, text) }, forwardedArgs(s, ctx.options), ctx.options, fileLanguage, placeholdersOf(ctx.options));
         if (files.some((f) => f.text.includes('stop_hook_active'))) continue;
-        const how = files.some((f) => exitCodes(f.text, f.language).has(2)) ? 'exit 2' : files.some((f) => /["']?decision["']?\s*[:=]\s*\\?["']block/.test(f.text)) ? '"decision": "block"' : undefined;
+        const how = files.some((f) => exitCodes(f.text, f.language).has(2)) ? 'exit 2' : files.some((f) => BLOCK_DECISION.test(f.text)) ? '"decision": "block"' : undefined;
         if (!how || files.some((f) => keepsStateFile(f.text))) continue;
         ctx.report({
           messageId: 'loop',
