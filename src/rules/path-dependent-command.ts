@@ -1,9 +1,28 @@
 import { basename } from '../analysis/command.js';
 import { defineRule } from './rule.js';
-import { commandHandlers, wordLocation } from './util.js';
+import { commandHandlers, jsonInner, wordLocation } from './util.js';
 
 /** Programs usually found only through a login PATH (RULES.md §5). */
 export const PATH_DEPENDENT = ['uv', 'uvx', 'bun', 'bunx', 'deno', 'npx', 'pnpm', 'yarn', 'pip', 'pipx', 'poetry', 'cargo', 'brew'];
+
+/**
+ * What the suggestion offers instead (RULES.md §5: an absolute path, or python3): where
+ * each program's own installer puts it, written for the shell (`$HOME` quoted), or
+ * `python3 -m pip`. A suggestion, never applied: the user checks it with `command -v`.
+ * Programs whose place depends on a version manager (npx, pnpm, yarn under nvm) or
+ * the platform (brew) get none.
+ */
+const USUAL: Readonly<Record<string, { text: string; why: string }>> = {
+  uv: { text: '"$HOME"/.local/bin/uv', why: "uv's installer puts it there" },
+  uvx: { text: '"$HOME"/.local/bin/uvx', why: "uv's installer puts it there" },
+  pipx: { text: '"$HOME"/.local/bin/pipx', why: 'pip install --user puts it there' },
+  poetry: { text: '"$HOME"/.local/bin/poetry', why: "Poetry's installer puts it there" },
+  bun: { text: '"$HOME"/.bun/bin/bun', why: "Bun's installer puts it there" },
+  bunx: { text: '"$HOME"/.bun/bin/bunx', why: "Bun's installer puts it there" },
+  deno: { text: '"$HOME"/.deno/bin/deno', why: "Deno's installer puts it there" },
+  cargo: { text: '"$HOME"/.cargo/bin/cargo', why: 'rustup puts it there' },
+  pip: { text: 'python3 -m pip', why: 'python3 is on the system PATH' },
+};
 
 /** Programs that look another up (`command -v x`, `which x`, `type x`, `hash x`). */
 const LOOKUPS = new Set(['command', 'which', 'type', 'hash']);
@@ -14,6 +33,7 @@ const LOOKUPS = new Set(['command', 'which', 'type', 'hash']);
  * `~/.local/bin`, nvm and Homebrew when Claude Code starts from an IDE or app.
  * Users extend or trim the list with `knownCommands` in config. A program
  * whose presence the command checks first (`command -v uv && …`) is not reported.
+ * Suggestion: the program's usual absolute path (`USUAL`), in shell form.
  */
 export default defineRule({
   meta: {
@@ -29,7 +49,7 @@ export default defineRule({
   },
   check(ctx) {
     const known = new Set(ctx.options.knownCommands ?? []);
-    for (const { node, commands: cmds } of commandHandlers(ctx)) {
+    for (const { node, commands: cmds, shell } of commandHandlers(ctx)) {
       const reported = new Set<string>();
       // `command -v uv && uv …`, `which bun`: the author checks that the program exists.
       const guarded = new Set(cmds.filter((c) => LOOKUPS.has(basename(c.program))).flatMap((c) => c.args.filter((a) => !a.startsWith('-'))));
@@ -39,7 +59,15 @@ export default defineRule({
         const program = basename(cmd.program);
         if (!PATH_DEPENDENT.includes(program) || known.has(program) || reported.has(program)) continue;
         reported.add(program);
-        ctx.report({ messageId: 'pathDependent', data: { program }, ...wordLocation(ctx, node, cmd.words[0]) });
+        const at = wordLocation(ctx, node, cmd.words[0]);
+        const usual = USUAL[program];
+        // Shell form only ($HOME expands there), and only where the first word is the bare program name as written.
+        const w = cmd.words[0];
+        const suggestions =
+          usual && shell && at.span && w?.written === program && w.pos !== undefined && w.end! - w.pos === program.length
+            ? [{ title: `use ${usual.text} (${usual.why}${usual.text.startsWith('"$HOME"') ? `; check with command -v ${program}` : ''})`, edits: [{ range: [at.span.offset, at.span.offset + at.span.length] as [number, number], text: jsonInner(usual.text) }] }]
+            : undefined;
+        ctx.report({ messageId: 'pathDependent', data: { program }, ...at, ...(suggestions ? { suggestions } : {}) });
       }
     }
   },
