@@ -2,6 +2,9 @@ import { createScanner, SyntaxKind, type Node } from 'jsonc-parser';
 import { properties, yamlNodes } from '../formats/parse.js';
 import { yamlInsertProperty, yamlRemoveArrayItem, yamlRemoveProperty } from './yaml-edits.js';
 import type { TextEdit } from '../model/types.js';
+import { detectEol, detectIndentUnit, indentAt, lineEndOf, lineStartOf, nextLineStart } from './lines.js';
+
+export { detectEol, detectIndentUnit, indentAt, lineStartOf } from './lines.js';
 
 /**
  * Format-preserving edit builders: fixes are computed from node positions so
@@ -11,68 +14,9 @@ import type { TextEdit } from '../model/types.js';
  * end (frontmatter) get YAML edits of the same meaning (`fix/yaml-edits.ts`).
  */
 
-/**
- * A one-entry cache per detector: a fix run asks about the same text once per
- * handler, and each answer scans the whole text (50,000 handlers on one line
- * made that quadratic).
- */
-function memoLast<T>(f: (text: string) => T): (text: string) => T {
-  let lastText: string | undefined;
-  let last: T;
-  return (text) => {
-    if (text !== lastText) {
-      last = f(text);
-      lastText = text;
-    }
-    return last;
-  };
-}
-
-/** The line terminator the file uses (the first one found; `\n` for a one-line file). */
-export const detectEol: (text: string) => string = memoLast((text) => {
-  const i = text.search(/\r\n|\n|\r/);
-  if (i < 0) return '\n';
-  return text.startsWith('\r\n', i) ? '\r\n' : text[i]!;
-});
-
-/** The file's indentation unit: the leading whitespace of its least-indented indented line (default two spaces). */
-export const detectIndentUnit: (text: string) => string = memoLast(detectIndentUnitOf);
-
-function detectIndentUnitOf(text: string): string {
-  let best: string | undefined;
-  for (const m of text.matchAll(/(?:^|[\r\n])([ \t]+)(?=\S)/g)) {
-    const ws = m[1]!;
-    if (best === undefined || ws.length < best.length) best = ws;
-    if (best.length === 1) break;
-  }
-  return best ?? '  ';
-}
-
-/** Offset of the start of the line containing `offset`. */
-export function lineStartOf(text: string, offset: number): number {
-  if (offset <= 0) return 0;
-  // Bounded by the line's length: searching for a `\r` that may not exist would scan to the start.
-  const nl = text.lastIndexOf('\n', offset - 1);
-  for (let i = offset - 1; i > nl; i--) if (text.charCodeAt(i) === 13) return i + 1;
-  return nl + 1;
-}
-
-/** The whitespace that starts the line containing `offset`. */
-export function indentAt(text: string, offset: number): string {
-  const start = lineStartOf(text, offset);
-  return /^[ \t]*/.exec(text.slice(start, offset))![0];
-}
-
 /** True when `[from, to)` holds a line break. */
 function spansLines(text: string, from: number, to: number): boolean {
   return /[\r\n]/.test(text.slice(from, to));
-}
-
-/** Offset just past the end of the line containing `offset` (before the EOL). */
-function lineEndOf(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
 }
 
 /**
@@ -237,7 +181,7 @@ function widen(text: string, from: number, to: number, eat: 'after' | 'before' |
   while (le < text.length && blank(le)) le++;
   const startsLine = ls === 0 || brk(ls - 1);
   const endsLine = le === text.length || brk(le);
-  if (startsLine && endsLine) return [ls, text.startsWith('\r\n', le) ? le + 2 : le < text.length ? le + 1 : le];
+  if (startsLine && endsLine) return [ls, nextLineStart(text, le)];
   if (startsLine) return [from, le];
   if (endsLine) return [ls, to];
   if (eat === 'after') return [from, le];

@@ -1,6 +1,7 @@
 import type { TreeNode as Node } from '../formats/parse.js';
 import { stringOffsets, yamlStyles, type Span } from '../formats/parse.js';
 import type { Fix, Suggestion, TextEdit } from '../model/types.js';
+import { detectEol, lineEndOf, lineStartOf, nextLineStart } from './lines.js';
 
 /**
  * Edits of YAML frontmatter that keep the file's own layout (issue "Hooks in
@@ -17,29 +18,6 @@ const built = new WeakSet<TextEdit>();
 function yamlEdit(edit: TextEdit): TextEdit {
   built.add(edit);
   return edit;
-}
-
-function lineStart(text: string, offset: number): number {
-  const nl = text.lastIndexOf('\n', offset - 1);
-  return nl + 1;
-}
-
-/** Offset of the end of the line holding `offset` (before its line break). */
-function lineEnd(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
-
-/** Offset just past the line break ending the line that holds `offset` (or the text's end). */
-function nextLine(text: string, offset: number): number {
-  const e = lineEnd(text, offset);
-  return text.startsWith('\r\n', e) ? e + 2 : e < text.length ? e + 1 : e;
-}
-
-function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
 /** The last offset of a node's own text (a block scalar's range may end on the next line). */
@@ -74,10 +52,10 @@ export function yamlInsertProperty(text: string, obj: Node, key: string, valueTe
     return [yamlEdit({ range: [end, end], text: `, ${member}` })];
   }
   const first = props[0]!;
-  const indent = first.offset - lineStart(text, first.offset);
+  const indent = first.offset - lineStartOf(text, first.offset);
   const last = props[props.length - 1]!;
-  const at = lineEnd(text, lastCharOf(text, last));
-  return [yamlEdit({ range: [at, at], text: `${eolOf(text)}${' '.repeat(indent)}${member}` })];
+  const at = lineEndOf(text, lastCharOf(text, last));
+  return [yamlEdit({ range: [at, at], text: `${detectEol(text)}${' '.repeat(indent)}${member}` })];
 }
 
 /**
@@ -97,10 +75,10 @@ export function yamlRemoveProperty(text: string, obj: Node, prop: Node): TextEdi
     const prev = props[i - 1]!;
     return yamlEdit({ range: [prev.offset + prev.length, prop.offset + prop.length], text: '' });
   }
-  const start = lineStart(text, prop.offset);
+  const start = lineStartOf(text, prop.offset);
   const before = text.slice(start, prop.offset);
   if (/-\s*$/.test(before) && i < props.length - 1) return yamlEdit({ range: [prop.offset, props[i + 1]!.offset], text: '' });
-  return yamlEdit({ range: [start, nextLine(text, last)], text: '' });
+  return yamlEdit({ range: [start, nextLineStart(text, last)], text: '' });
 }
 
 /** Remove one item of a sequence: its `- ` lines in a block sequence, the item and a comma in a flow one; the only item leaves `[]`. */
@@ -108,13 +86,13 @@ export function yamlRemoveArrayItem(text: string, arr: Node, index: number): Tex
   const items = arr.children ?? [];
   const item = items[index]!;
   const last = lastCharOf(text, item);
-  if (items.length === 1) return yamlEdit({ range: [isFlow(text, arr) ? arr.offset : lineStart(text, item.offset) + (text.slice(lineStart(text, item.offset), item.offset).search(/-/)), last + 1], text: '[]' });
+  if (items.length === 1) return yamlEdit({ range: [isFlow(text, arr) ? arr.offset : lineStartOf(text, item.offset) + (text.slice(lineStartOf(text, item.offset), item.offset).search(/-/)), last + 1], text: '[]' });
   if (isFlow(text, arr)) {
     if (index < items.length - 1) return yamlEdit({ range: [item.offset, items[index + 1]!.offset], text: '' });
     const prev = items[index - 1]!;
     return yamlEdit({ range: [prev.offset + prev.length, item.offset + item.length], text: '' });
   }
-  return yamlEdit({ range: [lineStart(text, item.offset), nextLine(text, last)], text: '' });
+  return yamlEdit({ range: [lineStartOf(text, item.offset), nextLineStart(text, last)], text: '' });
 }
 
 /** True when `v` can be written as a plain YAML scalar that reads back as the same string. */
