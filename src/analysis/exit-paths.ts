@@ -1,4 +1,5 @@
-import { forEachChild, parse as parseShell, type SyntaxNode } from 'unbash';
+import { forEachChild, type SyntaxNode } from 'unbash';
+import { shellTree } from './script-exits.js';
 import type { ScriptLanguage } from './scripts.js';
 
 /**
@@ -96,12 +97,8 @@ function messagesOf(nodes: readonly SyntaxNode[]): string {
 
 function shellPaths(text: string): ExitPath[] {
   if (!/\bexit\s+1\b/.test(text)) return [];
-  let script;
-  try {
-    script = parseShell(text);
-  } catch {
-    return [];
-  }
+  const script = shellTree(text);
+  if (!script) return [];
   const out: ExitPath[] = [];
   // Calls of each function by name, found once: a `die "msg"` helper takes its message from its callers.
   const calls = new Map<string, { line: number; message: string }[]>();

@@ -23,6 +23,31 @@ export function exitCodes(text: string, language: ScriptLanguage): ReadonlyMap<n
 }
 
 const EXIT_CACHE_SIZE = 512;
+
+/**
+ * The unbash tree of a shell script's text, or undefined when it does not
+ * parse. The exit codes, the exit paths (`exit-paths.ts`) and the exec targets
+ * (`script-links.ts`) all walk the same scripts: each text is parsed once.
+ * Bounded, like the exit codes' cache, and smaller, since trees are large.
+ */
+export function shellTree(text: string): ShellTree | undefined {
+  let tree = treeCache.get(text);
+  if (tree === undefined) {
+    if (treeCache.size >= TREE_CACHE_SIZE) treeCache.clear();
+    try {
+      tree = parseShell(text);
+    } catch {
+      tree = null;
+    }
+    treeCache.set(text, tree);
+  }
+  return tree ?? undefined;
+}
+
+/** A parsed shell script (unbash). */
+export type ShellTree = ReturnType<typeof parseShell>;
+const TREE_CACHE_SIZE = 64;
+const treeCache = new Map<string, ShellTree | null>();
 const exitCache = new Map<ScriptLanguage, Map<string, ReadonlyMap<number, readonly number[]>>>();
 
 /**
@@ -38,12 +63,8 @@ function scanExitCodes(text: string, language: ScriptLanguage): Map<number, numb
   // Most scripts never mention an exit code: skip parsing them.
   if (!/exit|SystemExit/.test(text)) return out;
   if (language === 'shell') {
-    let script;
-    try {
-      script = parseShell(text);
-    } catch {
-      return out;
-    }
+    const script = shellTree(text);
+    if (!script) return out;
     const lineOf = lineIndex(text);
     const visit = (n: SyntaxNode) => {
       if (n.type === 'Command' && n.name?.value === 'exit') {

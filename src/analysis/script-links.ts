@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, normalize } from 'node:path';
-import { forEachChild, parse as parseShell, type SyntaxNode } from 'unbash';
+import { forEachChild, type SyntaxNode } from 'unbash';
+import { shellTree } from './script-exits.js';
 import { analyzeShell, scriptOf, type PlaceholderValues } from './command.js';
 import type { ScriptOptions } from './scripts.js';
 import { scriptText, type ScriptLanguage } from './scripts.js';
@@ -27,12 +28,8 @@ export function execTargets(scriptPath: string, text: string, language: ScriptLa
     if (SCRIPT_DIR_EXPR.test(m[2]!)) dirVars.add(m[1]!);
   }
   const out: string[] = [];
-  let tree;
-  try {
-    tree = parseShell(text);
-  } catch {
-    return [];
-  }
+  const tree = shellTree(text);
+  if (!tree) return [];
   const execs: string[] = [];
   const visit = (n: SyntaxNode) => {
     if (n.type === 'Command' && n.name?.value === 'exec' && n.suffix.some((a) => a.type === 'Word')) execs.push(text.slice(n.pos, n.end));
