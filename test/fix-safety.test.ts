@@ -14,11 +14,11 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createScanner, parse as parseJsonc, SyntaxKind } from 'jsonc-parser';
-import { parseDocument as parseYamlDocument, parse as parseYaml } from 'yaml';
+import { Parser as YamlParser, parseDocument as parseYamlDocument } from 'yaml';
 import { applyFixes } from '../src/lint/fix.js';
 import { lintText } from '../src/lint/lint.js';
 import { parseDocument } from '../src/formats/parse.js';
-import { findFrontmatter, yamlCommentSpans } from '../src/formats/frontmatter.js';
+import { findFrontmatter } from '../src/formats/frontmatter.js';
 import { detectIndentUnit } from '../src/fix/lines.js';
 import { EVENTS } from '../src/model/catalog.js';
 import { rules } from '../src/rules/index.js';
@@ -35,9 +35,22 @@ function jsonComments(text: string): string[] {
   return parseDocument(text).comments.map((c) => text.slice(c.offset, c.offset + c.length));
 }
 
-/** The texts of a frontmatter's YAML comments, in order. */
+/** The texts of a frontmatter's YAML comments, in order (read here from yaml's own syntax tree, not from the code under test). */
 function yamlComments(text: string): string[] {
-  return yamlCommentSpans(text).map((c) => text.slice(c.offset, c.offset + c.length));
+  const block = findFrontmatter(text);
+  if (!block) return [];
+  const out: [number, string][] = [];
+  const stack: unknown[] = [...new YamlParser().parse(block.yaml)];
+  while (stack.length > 0) {
+    const t = stack.pop() as Record<string, unknown> | unknown[] | null;
+    if (!t || typeof t !== 'object') continue;
+    if (Array.isArray(t)) stack.push(...t);
+    else {
+      if (t.type === 'comment') out.push([t.offset as number, t.source as string]);
+      for (const [k, v] of Object.entries(t)) if (k !== 'source') stack.push(v);
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]).map(([, s]) => s);
 }
 
 const H = '{"type": "command", "command": "echo a", "timeout": 5}';
@@ -165,5 +178,254 @@ describe('issue 23 item 5: a YAML error on the first frontmatter line is reporte
   it('--fix does not rewrite a frontmatter whose first line does not parse', () => {
     const text = '---\nname: "a" b\nhooks:\n  PreTooluse:\n    - hooks:\n        - type: command\n          command: echo a\n---\n';
     assert.equal(applyFixes(text, SKILL, 'unsafe').output, text);
+  });
+});
+
+// ---- across every rule with a safe fix -----------------------------------
+
+function walk(d: string): string[] {
+  return readdirSync(d).flatMap((n) => {
+    const p = join(d, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+function optionsFor(path: string, text: string) {
+  const t = targetOfText(path, text, claimContext({ CLAUDE_CONFIG_DIR: '/nonexistent-user-dir' }));
+  if ('skipped' in t) return undefined;
+  return { filePath: path, kind: t.kind as FileKind, projectRoot: t.projectRoot, pluginRoot: t.pluginRoot };
+}
+
+/** The texts of a file's comments (JSONC or frontmatter YAML), in order. */
+function commentsOf(text: string, kind: FileKind): string[] {
+  return kind === 'skill' || kind === 'agent' || kind === 'command' ? yamlComments(text) : jsonComments(text);
+}
+
+/**
+ * Copies of `text` with one comment put inside the deleted span of `[from, to)`:
+ * JSONC, a block comment before each token that starts inside it (and a line
+ * comment at each line end inside it); YAML, a comment line before each line
+ * that starts inside it, at that line's indentation.
+ */
+function withComments(text: string, from: number, to: number, yaml: boolean): string[] {
+  const out: string[] = [];
+  if (yaml) {
+    for (let p = text.indexOf('\n', from) + 1; p > 0 && p < to; p = text.indexOf('\n', p) + 1) {
+      const indent = /^[ \t]*/.exec(text.slice(p))![0];
+      out.push(`${text.slice(0, p)}${indent}# note ${out.length}\n${text.slice(p)}`);
+    }
+    return out;
+  }
+  const scanner = createScanner(text, false);
+  for (let k = scanner.scan(); k !== SyntaxKind.EOF; k = scanner.scan()) {
+    const at = scanner.getTokenOffset();
+    if (at <= from || at >= to) continue;
+    if (k === SyntaxKind.LineBreakTrivia) out.push(`${text.slice(0, at)} // note ${out.length}${text.slice(at)}`);
+    else if (k !== SyntaxKind.Trivia) out.push(`${text.slice(0, at)}/* note ${out.length} */ ${text.slice(at)}`);
+  }
+  return out;
+}
+
+describe('issue 23 item 1, for every rule with a safe fix: a comment inside the span of its fix survives --fix', () => {
+  const safeRules = rules.filter((r) => r.meta.fixable === 'safe').map((r) => r.meta.id);
+  const files = walk(join(ROOT, 'fixtures')).filter((f) => /\.(json|md)$/.test(f) && !f.endsWith('expected.json') && !f.includes(`${join('fixtures', 'fix')}/`));
+  it(`fixtures of ${safeRules.length} rules: every variant keeps all its comments under the safe fixes; those whose fix would have deleted one got it as unsafe`, () => {
+    const variantsOf = new Map<string, number>();
+    const downgradedOf = new Map<string, number>();
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const options = optionsFor(f, text);
+      if (!options) continue;
+      const yaml = options.kind === 'skill' || options.kind === 'agent' || options.kind === 'command';
+      for (const d of lintText(text, options).diagnostics) {
+        if (!safeRules.includes(d.ruleId) || d.fix?.safety !== 'safe') continue;
+        for (const e of d.fix.edits) {
+          if (e.range[1] <= e.range[0]) continue;
+          for (const variant of withComments(text, e.range[0], e.range[1], yaml)) {
+            const before = commentsOf(variant, options.kind);
+            if (before.length !== commentsOf(text, options.kind).length + 1) continue; // the comment went into a scalar: not one
+            const lint = lintText(variant, options).diagnostics;
+            if (lint.some((x) => x.ruleId === 'json-syntax' || x.ruleId === 'yaml-syntax')) continue;
+            variantsOf.set(d.ruleId, (variantsOf.get(d.ruleId) ?? 0) + 1);
+            if (lint.some((x) => x.ruleId === d.ruleId && x.fix?.title.endsWith('(deletes a comment)'))) downgradedOf.set(d.ruleId, (downgradedOf.get(d.ruleId) ?? 0) + 1);
+            const { output } = applyFixes(variant, options, 'safe');
+            assert.deepEqual(commentsOf(output, options.kind), before, `${f} (${d.ruleId}):\n${variant}\n→\n${output}`);
+          }
+        }
+      }
+    }
+    // The rules whose safe fix deletes text all met a comment in the span, and those that delete members were downgraded.
+    for (const id of ['empty-hooks', 'no-suppress-output', 'duplicate-hooks-file', 'missing-hooks-wrapper', 'flat-handler']) assert.ok((variantsOf.get(id) ?? 0) > 0, `${id}: no variant`);
+    for (const id of ['empty-hooks', 'no-suppress-output']) assert.ok((downgradedOf.get(id) ?? 0) > 0, `${id}: never downgraded`);
+    console.log(`variants per rule: ${JSON.stringify(Object.fromEntries(variantsOf))}; downgraded: ${JSON.stringify(Object.fromEntries(downgradedOf))}`);
+  });
+});
+
+// ---- the property: the effective hooks -------------------------------------
+
+interface PHandler {
+  command: string;
+  timeout?: number;
+}
+interface PGroup {
+  matcher?: string;
+  hooks: PHandler[];
+}
+/** A config as written: its event keys in order, duplicates and case variants allowed. */
+type Entries = [key: string, groups: PGroup[]][];
+
+/** Known events, case variants of them (unknown-event's case-only rename) and an unknown key. */
+const KEYS = ['PreToolUse', 'pretooluse', 'PRETOOLUSE', 'Stop', 'stop', 'SessionStart', 'PostToolUse'];
+
+const entriesArb = (unique: boolean): fc.Arbitrary<Entries> =>
+  (unique ? fc.uniqueArray(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 5 }) : fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 6 }))
+    .chain((keys) =>
+      fc.tuple(
+        ...keys.map((k) =>
+          fc
+            .array(fc.record({ matcher: fc.option(fc.constantFrom('Bash', 'Edit|Write'), { nil: undefined }), hooks: fc.array(fc.record({ timeout: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }), path: fc.boolean() }), { maxLength: 2 }) }), { maxLength: 2 })
+            .map((gs) => [k, gs] as const),
+        ),
+      ),
+    )
+    .map((entries) => {
+      // Every command is unique, so each hook is known by it; half run a script by its project path (unquoted-path-variable quotes it).
+      let n = 0;
+      return entries.map(([k, gs]) => [k, gs.map((g) => ({ ...(g.matcher !== undefined ? { matcher: g.matcher } : {}), hooks: g.hooks.map((h) => ({ command: h.path ? `$CLAUDE_PROJECT_DIR/.claude/h${n++}.sh` : `echo h${n++}`, ...(h.timeout !== undefined ? { timeout: h.timeout } : {}) })) }))]);
+    });
+
+/** JSONC text of `entries` (keys repeated as written), comment-last layout, with a comment wherever `tape` says. */
+function renderJson(entries: Entries, tape: number[]): string {
+  let pos = 0;
+  const c = (ind: string) => {
+    const v = tape.length === 0 ? 0 : tape[pos++ % tape.length]! % 6;
+    return v === 1 ? ` /* c${pos} */` : v === 2 ? ` // c${pos}\n${ind}` : '';
+  };
+  const handler = (h: PHandler, ind: string) => `{${c(ind)} "type": "command", "command": ${JSON.stringify(h.command)}${h.timeout !== undefined ? `, "timeout": ${h.timeout}` : ''} }`;
+  const group = (g: PGroup, ind: string) =>
+    `{${c(ind)}${g.matcher !== undefined ? ` "matcher": ${JSON.stringify(g.matcher)},` : ''} "hooks": [${c(ind)}${g.hooks.map((h) => `\n${ind}  ${handler(h, ind + '  ')}`).join(',')}${c(ind)}${g.hooks.length ? `\n${ind}` : ''}] }`;
+  const event = ([k, gs]: Entries[number]) => `    ${JSON.stringify(k)}:${c('    ')} [${c('      ')}${gs.map((g) => `\n      ${group(g, '      ')}`).join(`,${c('      ')}`)}${c('      ')}${gs.length ? '\n    ' : ''}]`;
+  return `{\n  "hooks": {${c('    ')}\n${entries.map(event).join(`,${c('    ')}\n`)}\n  }\n}\n`;
+}
+
+/** Frontmatter YAML text of `entries` (keys must be unique), with a comment line wherever `tape` says. */
+function renderYaml(entries: Entries, tape: number[]): string {
+  const lines: string[] = ['hooks:'];
+  for (const [k, gs] of entries) {
+    lines.push(`  ${k}:${gs.length === 0 ? ' []' : ''}`);
+    for (const g of gs) {
+      const first = g.matcher !== undefined ? `matcher: ${JSON.stringify(g.matcher)}` : `hooks:${g.hooks.length === 0 ? ' []' : ''}`;
+      lines.push(`    - ${first}`);
+      if (g.matcher !== undefined) lines.push(`      hooks:${g.hooks.length === 0 ? ' []' : ''}`);
+      for (const h of g.hooks) {
+        lines.push(`        - type: command`, `          command: ${h.command}`);
+        if (h.timeout !== undefined) lines.push(`          timeout: ${h.timeout}`);
+      }
+    }
+  }
+  let pos = 0;
+  const out: string[] = [];
+  for (const l of lines) {
+    if (tape.length > 0 && tape[pos++ % tape.length]! % 5 === 1) out.push(`${/^ */.exec(l)![0]}# c${pos}`);
+    out.push(l);
+  }
+  return `---\nname: x\ndescription: y\n${out.join('\n')}\n---\nBody.\n`;
+}
+
+/**
+ * The hooks Claude Code runs for a config value (`hooks` read with the last
+ * key winning, as JSON.parse and the JSONC reader do): one line per handler,
+ * `event matcher command`, with the matcher only for events that have one
+ * (a matcher elsewhere is ignored), sorted; and each command's timeout.
+ */
+function effective(value: unknown): { hooks: string[]; timeouts: Map<string, number | undefined> } {
+  const hooks: string[] = [];
+  const timeouts = new Map<string, number | undefined>();
+  const map = (value as { hooks?: Record<string, unknown> } | undefined)?.hooks ?? {};
+  for (const [event, groups] of Object.entries(map)) {
+    const spec = EVENTS.get(event);
+    if (!spec || !Array.isArray(groups)) continue;
+    for (const g of groups as { matcher?: string; hooks?: { command: string; timeout?: number }[] }[])
+      for (const h of g.hooks ?? []) {
+        // A path quoted by unquoted-path-variable runs the same script: its declared change.
+        const command = h.command.replace('"$CLAUDE_PROJECT_DIR"', '$CLAUDE_PROJECT_DIR');
+        hooks.push(`${event} ${spec.matcher ? (g.matcher ?? '') : ''} ${command}`);
+        timeouts.set(command, h.timeout);
+      }
+  }
+  return { hooks: hooks.sort(), timeouts };
+}
+
+/** The hooks the renames (key → event) declare: each renamed key's value (its last occurrence) under its new name. */
+function renamedHooks(entries: Entries, renames: Map<string, string>): string[] {
+  const hooks: Record<string, PGroup[]> = {};
+  for (const [k, gs] of entries) if (renames.has(k)) hooks[renames.get(k)!] = gs;
+  return effective({ hooks }).hooks;
+}
+
+/**
+ * The invariant of issue 23 item 2 for one text: `--fix` (`safety`) leaves
+ * the effective hooks as they were, but for what its fixes declare: a
+ * timeout added where there was none, a path variable quoted, and a key
+ * renamed by an unknown-event fix (its hooks then run under the new name,
+ * and every hook that ran before still runs). Returns the fixed text.
+ */
+function checkEffective(text: string, entries: Entries, options: { filePath: string; kind: FileKind; projectRoot: string }, safety: FixSafety, valueOf: (t: string) => unknown): string {
+  // What the renames declare, in any pass (an empty "PreToolUse" removed first lets "pretooluse" be renamed next):
+  // unknown-event's reports are recorded as the fix engine receives them.
+  const renames = new Map<string, string>();
+  const recording = rules.map((r) =>
+    r.meta.id !== 'unknown-event'
+      ? r
+      : {
+          ...r,
+          check: (ctx: Parameters<typeof r.check>[0]) =>
+            r.check({
+              ...ctx,
+              report: (d) => {
+                if (d.fix && (d.fix.safety === 'safe' || safety === 'unsafe')) renames.set(String(d.data!.name), String(d.data!.suggestion));
+                ctx.report(d);
+              },
+            }),
+        },
+  );
+  const { output, notApplied } = applyFixes(text, { ...options, rules: recording }, safety);
+  for (const d of notApplied) if (d.ruleId === 'unknown-event') renames.delete(/"([^"]+)"/.exec(d.message)![1]!);
+  const plain = effective(valueOf(text));
+  const after = effective(valueOf(output));
+  // The hooks that ran, and those a rename brings in: a rename never drops a hook that ran.
+  assert.deepEqual(after.hooks, [...plain.hooks, ...renamedHooks(entries, renames)].sort(), `the hooks that run:\n${text}\n→\n${output}`);
+  for (const [command, t] of plain.timeouts) if (t !== undefined) assert.equal(after.timeouts.get(command), t, `${command}: its timeout`);
+  for (const [command, t] of after.timeouts) assert.ok(t !== undefined, `${command}: --fix gives every handler a timeout`);
+  return output;
+}
+
+describe('issue 23 item 2, the property: the effective hooks after --fix are those before, but for what each applied fix declares', () => {
+  it('JSONC settings with duplicate keys, case variants, empty arrays and comments', () => {
+    assertProperty(
+      fc.property(entriesArb(false), fc.array(fc.nat({ max: 100 }), { maxLength: 40 }), fc.constantFrom<FixSafety>('safe', 'unsafe'), (entries, tape, safety) => {
+        const text = renderJson(entries, tape);
+        assert.deepEqual(parseDocument(text).syntaxErrors, [], text);
+        const output = checkEffective(text, entries, SETTINGS, safety, (t) => parseJsonc(t));
+        // Safe fixes keep every comment; no fix adds a duplicate key.
+        if (safety === 'safe') assert.deepEqual(jsonComments(output), jsonComments(text));
+        const dups = (t: string) => lintText(t, SETTINGS).diagnostics.filter((d) => d.ruleId === 'no-duplicate-keys').length;
+        assert.ok(dups(output) <= dups(text), `no new duplicate key:\n${output}`);
+      }),
+      { seed: 23_002, numRuns: 150 },
+    );
+  });
+  it('skill frontmatter with case variants, empty arrays and comment lines: the fixed YAML is still one the yaml package accepts', () => {
+    assertProperty(
+      fc.property(entriesArb(true), fc.array(fc.nat({ max: 100 }), { maxLength: 40 }), fc.constantFrom<FixSafety>('safe', 'unsafe'), (entries, tape, safety) => {
+        const text = renderYaml(entries, tape);
+        const yamlOf = (t: string) => parseYamlDocument(findFrontmatter(t)!.yaml);
+        assert.deepEqual(yamlOf(text).errors, [], text);
+        const output = checkEffective(text, entries, SKILL, safety, (t) => yamlOf(t).toJS());
+        assert.deepEqual(yamlOf(output).errors.map((e) => e.message), [], `the fixed frontmatter parses (unique keys):\n${output}`);
+        if (safety === 'safe') assert.deepEqual(yamlComments(output), yamlComments(text));
+      }),
+      { seed: 23_003, numRuns: 100 },
+    );
   });
 });
