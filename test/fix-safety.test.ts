@@ -85,13 +85,35 @@ describe('issue 23 item 1: a safe fix never deletes a comment', () => {
     const doc = TextDocument.create('file:///p/.claude/settings.json', 'json', 1, text);
     const findings = lintText(text, SETTINGS).diagnostics;
     const at = text.indexOf('"Stop"');
-    const actions = quickFixes(findings, doc, at, at, { codeDescription: true } as never);
+    const actions = quickFixes(findings, doc, at, at, { relatedInformation: true });
     const fix = actions.find((a) => /remove "Stop"/.test(a.title))!;
     assert.match(fix.title, /\(unsafe fix\)/);
     assert.notEqual(fix.isPreferred, true);
     // fixAll runs the safe fixes (applyFixes 'safe'): nothing to do here.
     assert.equal(applyFixes(text, SETTINGS, 'safe').fixed, 0);
   });
+});
+
+describe('deletesComment (fix/guard.ts)', () => {
+  const text = '[1, /* a */ 2, // b\n 3]';
+  const spans = parseDocument(text).comments;
+  const a = text.indexOf('/*');
+  const b = text.indexOf('//');
+  const cases: [string, [number, number], string, boolean][] = [
+    ['an edit before every comment', [1, 2], '9', false],
+    ['an insertion at a comment\'s edge', [a, a], 'x', false],
+    ['an insertion inside a comment', [a + 3, a + 3], 'x', true],
+    ['a deletion of a whole comment', [a, a + 7], '', true],
+    ['a deletion of half a comment', [a + 2, a + 12], ' 2', true],
+    ['a rewrite that keeps both comments in order', [a, text.length - 1], '/* a */ 2, // b\n 4', false],
+    ['one that keeps them out of order', [a, text.length - 1], '// b\n /* a */ 2, 3', true],
+    ['one that reindents a comment', [b, text.length], '//  b\n 3]', true],
+  ];
+  for (const [name, range, replacement, lost] of cases)
+    it(name, async () => {
+      const { deletesComment } = await import('../src/fix/guard.js');
+      assert.equal(deletesComment(text, { range, text: replacement }, spans), lost);
+    });
 });
 
 describe('issue 23 item 2: a safe fix never changes which hooks run', () => {

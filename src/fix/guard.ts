@@ -52,21 +52,32 @@ export function guardFix(fix: Fix, doc: GuardInput, cache: { duplicated?: Readon
   return fix;
 }
 
-/** True when edit `e` loses a comment: one it overlaps (or inserts into) that is not kept whole, in order, in its new text. */
+/**
+ * True when edit `e` loses a comment: one it overlaps (or inserts into) that is
+ * not kept whole, in order, in its new text. `comments` are sorted by offset
+ * and do not overlap: a binary search finds the first that ends after the
+ * edit starts, so a fix run over many comments stays linear.
+ */
 export function deletesComment(text: string, e: TextEdit, comments: readonly Span[]): boolean {
   const [from, to] = e.range;
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (comments[mid]!.offset + comments[mid]!.length <= from) lo = mid + 1;
+    else hi = mid;
+  }
   let at = 0;
-  for (const c of comments) {
+  for (let i = lo; i < comments.length; i++) {
+    const c = comments[i]!;
     const end = c.offset + c.length;
-    if (end <= from || c.offset >= to) {
-      // Not overlapped; an insertion strictly inside the comment still changes its text.
-      if (from === to && c.offset < from && from < end) return true;
-      continue;
-    }
+    // An insertion strictly inside a comment changes its text.
+    if (from === to) return c.offset < from && from < end;
+    if (c.offset >= to) break;
     if (c.offset < from || end > to) return true;
-    const i = e.text.indexOf(text.slice(c.offset, end), at);
-    if (i < 0) return true;
-    at = i + c.length;
+    const j = e.text.indexOf(text.slice(c.offset, end), at);
+    if (j < 0) return true;
+    at = j + c.length;
   }
   return false;
 }
