@@ -101,7 +101,17 @@ export function duplicateKeyNodes(root: Node | undefined): Node[] {
     const node = stack.pop()!;
     if (node.type === 'object') {
       const props = properties(node);
-      if (props.length > 1) {
+      if (props.length > 1 && props.length <= 16) {
+        // Most objects are small (a handler, a group): compare pairwise, allocating nothing.
+        for (let i = 0; i < props.length; i++) {
+          const k = keyOf(props[i]!);
+          for (let j = 0; j < props.length; j++)
+            if (j !== i && keyOf(props[j]!) === k) {
+              out.push(props[i]!.children![0]!);
+              break;
+            }
+        }
+      } else if (props.length > 16) {
         const byKey = new Map<string, Node[]>();
         for (const p of props) {
           const k = keyOf(p);

@@ -60,10 +60,14 @@ export function applyFixes(text: string, options: LintTextOptions, safety: FixSa
   let current = text;
   let fixed = 0;
   const fileEdits: FileEdit[] = [];
+  let currentDuplicates: number | undefined;
   for (let pass = 0; pass <= MAX_FIX_PASSES; pass++) {
     const { diagnostics } = lintText(current, options);
     // A file that does not fully parse (or that json-syntax/yaml-syntax flags for its encoding) is never rewritten.
-    if (diagnostics.some((d) => d.ruleId === 'json-syntax' || d.ruleId === 'yaml-syntax') || (pass === 0 && !parses(current, options.kind))) return { output: current, fixed, fileEdits, diagnostics, notApplied: [] };
+    if (diagnostics.some((d) => d.ruleId === 'json-syntax' || d.ruleId === 'yaml-syntax')) return { output: current, fixed, fileEdits, diagnostics, notApplied: [] };
+    // The duplicate keys of the current text (none may be added): on later passes, counted when it was accepted.
+    if (pass === 0) currentDuplicates = soundness(current, options.kind);
+    if (currentDuplicates === undefined) return { output: current, fixed, fileEdits, diagnostics, notApplied: [] };
     const fixable = diagnostics.filter((d) => d.fix && (d.fix.safety === 'safe' || safety === 'unsafe'));
     // Edits of other files (scripts) do not change this text: take them once, from the first pass.
     if (pass === 0)
@@ -76,9 +80,11 @@ export function applyFixes(text: string, options: LintTextOptions, safety: FixSa
     const dropped = new Set<Diagnostic>();
     let taken: Diagnostic[] = [];
     let output = current;
-    const duplicates = textFixes.length > 0 ? soundness(current, options.kind)! : 0;
+    const duplicates = currentDuplicates;
+    let outputDuplicates: number | undefined;
     const refusal = (t: string): 'syntax' | 'duplicate' | undefined => {
       const dups = soundness(t, options.kind);
+      outputDuplicates = dups;
       return dups === undefined ? 'syntax' : dups > duplicates ? 'duplicate' : undefined;
     };
     for (;;) {
@@ -101,6 +107,7 @@ export function applyFixes(text: string, options: LintTextOptions, safety: FixSa
     if (pass === MAX_FIX_PASSES) throw new HooklintError(`fixes for ${options.filePath} did not converge after ${MAX_FIX_PASSES} passes`);
     fixed += taken.length;
     current = output;
+    currentDuplicates = outputDuplicates;
   }
   throw new HooklintError(`fixes for ${options.filePath} did not converge`);
 }
@@ -119,15 +126,11 @@ function nonOverlapping(sorted: Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * True when `text` has no syntax error: none of `json-syntax`'s for JSON; for a
- * skill or agent, no YAML error in the frontmatter (`yaml-syntax`), and a
- * frontmatter that is still a mapping when it was one.
+ * How many keys of `text` have a duplicate in their object
+ * (`duplicateKeyNodes`), or undefined when `text` has a syntax error: one of
+ * `json-syntax`'s for JSON; for a skill or agent, a YAML error in the
+ * frontmatter (`yaml-syntax`), or a frontmatter that is no longer a mapping.
  */
-function parses(text: string, kind: FileKind): boolean {
-  return soundness(text, kind) !== undefined;
-}
-
-/** How many keys of `text` have a duplicate in their object (`duplicateKeyNodes`), or undefined when `text` does not parse (`parses`). */
 function soundness(text: string, kind: FileKind): number | undefined {
   if (!isFrontmatterKind(kind)) {
     const doc = parseDocument(text);
