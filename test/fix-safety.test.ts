@@ -15,7 +15,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createScanner, parse as parseJsonc, SyntaxKind } from 'jsonc-parser';
 import { Parser as YamlParser, parseDocument as parseYamlDocument } from 'yaml';
-import { applyFixes } from '../src/lint/fix.js';
+import { applyFixes, notAppliedNotice } from '../src/lint/fix.js';
 import { lintText } from '../src/lint/lint.js';
 import { parseDocument } from '../src/formats/parse.js';
 import { findFrontmatter } from '../src/formats/frontmatter.js';
@@ -161,6 +161,11 @@ describe('issue 23 item 2: a safe fix never changes which hooks run', () => {
     const r = applyFixes(text, { ...SETTINGS, rules: [blind as never] });
     assert.equal(r.output, text);
     assert.equal(r.notApplied.length, 1);
+    assert.equal(notAppliedNotice('s.json', r.notApplied[0]!), 's.json:1:91: the test-blind-rename fix (rename) was not applied: it would have written a key its object already has (the later one replaces the earlier)');
+    // And a key that already has a duplicate is never renamed: the fix is dropped when the finding is made.
+    const twice = `{"hooks": {"stop": [{"hooks": [${H}]}], "stop": []}}\n`;
+    assert.deepEqual(lintText(twice, { ...SETTINGS, rules: [blind as never] }).diagnostics.map((d) => d.fix), [undefined, undefined]);
+    assert.equal(applyFixes(twice, { ...SETTINGS, rules: [blind as never] }, 'unsafe').output, twice);
   });
 });
 
