@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 
-const PROPERTY_FILES = ['test/fix-layout.test.ts', 'test/fix-golden.test.ts', 'test/hostile.test.ts', 'test/schemas.test.ts'];
+const PROPERTY_FILES = ['test/fix-layout.test.ts', 'test/fix-safety.test.ts', 'test/fix-golden.test.ts', 'test/hostile.test.ts', 'test/schemas.test.ts'];
 const seed = process.env.HOOKLINT_FUZZ_SEED ?? String(randomInt(-(2 ** 31), 2 ** 31));
 const runs = process.env.HOOKLINT_FUZZ_RUNS ?? '10000';
 const files = process.argv.length > 2 ? process.argv.slice(2) : PROPERTY_FILES;

@@ -416,6 +416,35 @@ describe('hooklint lsp --stdio', () => {
     assert.equal(await s.stop(), 0);
   });
 
+  it('issue 23: a fix that would delete a comment is an unsafe quick fix, and source.fixAll.hooklint keeps the comment', async () => {
+    const dir = workspace();
+    const file = join(dir, '.claude', 'settings.json');
+    const uri = uriOf(file);
+    const text = `{
+  "hooks": {
+    "PreToolUse": [{ "hooks": [{ "type": "command", "command": "echo a", "timeout": 5 }] }],
+    "Stop": [ /* TODO: audit hook here, see JIRA-123 */ ],
+    "PostToolUse": [{ "hooks": [ // keep: removed until fixed
+    ] }, { "hooks": [] }]
+  }
+}
+`;
+    const s = await start(dir);
+    await open(s, uri, text);
+    const ds = await s.diagnostics(uri, 1);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } };
+    const all = (await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics: ds } })) as CodeAction[];
+    const titles = all.map((a) => `${a.kind}: ${a.title}${a.isPreferred ? ' (preferred)' : ''}`);
+    assert.ok(titles.includes('quickfix: remove "Stop" (deletes a comment) (unsafe fix)'), JSON.stringify(titles));
+    assert.ok(titles.includes('quickfix: remove the empty group (deletes a comment) (unsafe fix)'), JSON.stringify(titles));
+    // The group without a comment is still a safe, preferred fix.
+    assert.ok(titles.includes('quickfix: remove the empty group (preferred)'), JSON.stringify(titles));
+    const fixAll = (await s.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } })) as CodeAction[];
+    const after = applyEdits(text, fixAll[0]!.edit!.changes![uri]!);
+    assert.equal(after, text.replace(', { "hooks": [] }', ''));
+    assert.equal(await s.stop(), 0);
+  });
+
   it('debounces a burst of changes into few lints, ending with the last version', async () => {
     const dir = workspace();
     const uri = uriOf(join(dir, '.claude', 'settings.json'));

@@ -97,9 +97,14 @@ export function removeProperty(text: string, obj: Node, prop: Node): TextEdit {
   return removeMember(text, obj, props, props.indexOf(prop), true);
 }
 
-/** Re-indent every line after the first of `block` by `extra`. */
+/**
+ * Re-indent every line after the first of `block` (JSONC text starting at a
+ * token) by `extra`, but the continuation lines of a multi-line block
+ * comment: a comment's text is kept as written.
+ */
 export function reindent(block: string, extra: string): string {
-  return block.replace(/(\r\n|\n|\r)(?=[^\r\n])/g, `$1${extra}`);
+  const comments = trivia(block, 0, block.length).comments.filter(([s, e]) => spansLines(block, s, e));
+  return block.replace(/(\r\n|\n|\r)(?=[^\r\n])/g, (eol: string, _eol: string, at: number) => (comments.some(([s, e]) => at > s && at < e) ? eol : eol + extra));
 }
 
 /**

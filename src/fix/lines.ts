@@ -1,3 +1,5 @@
+import { createScanner, SyntaxKind } from 'jsonc-parser';
+
 /**
  * Line and layout facts of a text, shared by the JSONC edit builders
  * (`fix/edits.ts`) and the YAML ones (`fix/yaml-edits.ts`). Offsets are
@@ -28,15 +30,28 @@ export const detectEol: (text: string) => string = memoLast((text) => {
   return text.startsWith('\r\n', i) ? '\r\n' : text[i]!;
 });
 
-/** The file's indentation unit: the leading whitespace of its least-indented indented line (default two spaces). */
+/**
+ * The file's indentation unit: the leading whitespace of its least-indented
+ * indented line (default two spaces). Only lines that start with a JSONC
+ * token or comment count: the continuation lines of a multi-line block
+ * comment (` * text`) say nothing about the file's indentation.
+ */
 export const detectIndentUnit: (text: string) => string = memoLast(detectIndentUnitOf);
 
 function detectIndentUnitOf(text: string): string {
   let best: string | undefined;
-  for (const m of text.matchAll(/(?:^|[\r\n])([ \t]+)(?=\S)/g)) {
-    const ws = m[1]!;
-    if (best === undefined || ws.length < best.length) best = ws;
-    if (best.length === 1) break;
+  const scanner = createScanner(text, false);
+  // The whitespace that starts the current line, or undefined once a token was seen on it.
+  let lead: string | undefined = '';
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.LineBreakTrivia) lead = '';
+    else if (kind === SyntaxKind.Trivia) {
+      if (lead === '') lead = text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
+    } else {
+      if (lead && (best === undefined || lead.length < best.length)) best = lead;
+      if (best?.length === 1) break;
+      lead = undefined;
+    }
   }
   return best ?? '  ';
 }

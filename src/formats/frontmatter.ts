@@ -118,7 +118,8 @@ export function parseFrontmatter(block: FrontmatterBlock, load: () => YamlModule
   const styles = yamlStyles;
   // One error per line: after the first, yaml's errors on the same line mostly restate it.
   const errors: SyntaxProblem[] = [];
-  let lastLine = -1;
+  // Not -1: that is the first line's own value (no line break before it), whose errors must be reported too.
+  let lastLine: number | undefined;
   for (const e of [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
     // The line, as the offset of its start in the frontmatter.
     const line = block.yaml.lastIndexOf('\n', e.pos[0] - 1);
@@ -227,6 +228,34 @@ const PROBLEM_LINE = /^([A-Za-z_-]+:[ \t]+)(?!["'])(.*[{}[\]*&#!|>%@`].*?)([ \t]
  */
 function lenientText(yaml: string): string {
   return yaml.replace(PROBLEM_LINE, (_line: string, key: string, value: string, trailing: string) => key + 'x'.repeat(value.length) + trailing);
+}
+
+/**
+ * The comments (`# ...`, to the end of their line) of a Markdown text's
+ * frontmatter, as 0-based spans into the whole text in order; none without
+ * frontmatter. Read from the `yaml` package's concrete syntax tree, so a `#`
+ * inside a quoted or block scalar is not one. For the fix engine's guard that
+ * a safe fix never deletes a comment (`fix/guard.ts`).
+ */
+export function yamlCommentSpans(text: string, load: () => YamlModule = loadYaml): Span[] {
+  const block = findFrontmatter(text);
+  if (!block) return [];
+  const Y = yamlLib(load);
+  const out: Span[] = [];
+  // An explicit stack: a deeply nested frontmatter must not exhaust the call stack.
+  const stack: unknown[] = [...new Y.Parser().parse(block.yaml)];
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (!t || typeof t !== 'object') continue;
+    if (Array.isArray(t)) {
+      stack.push(...t);
+      continue;
+    }
+    const token = t as { type?: unknown; offset?: unknown; source?: unknown };
+    if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') out.push({ offset: block.offset + token.offset, length: token.source.length });
+    for (const [k, v] of Object.entries(t)) if (k !== 'source' && v && typeof v === 'object') stack.push(v);
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 /** yaml's messages without their code suffix and source excerpt. */

@@ -1,6 +1,7 @@
 import { HooklintError, lintText, type LintTextOptions } from './lint.js';
 import { parseDocument } from '../formats/parse.js';
 import { parseMarkdownDocument } from '../formats/frontmatter.js';
+import { duplicateKeyNodes } from '../fix/guard.js';
 import { isFrontmatterKind, type Diagnostic, type FileEdit, type FileKind, type FixSafety, type TextEdit } from '../model/types.js';
 
 /** Most re-lint passes a fix run makes (ESLint's MAX_AUTOFIX_PASSES). */
@@ -18,15 +19,20 @@ export interface FixOutput {
   diagnostics: Diagnostic[];
   /**
    * Findings of the final text whose fix was not applied because applying it
-   * would have left a JSON syntax error (a bug in the fix): each is also in
+   * would have left a syntax error (a bug in the fix) or written a key twice
+   * (which changes which hooks run; YAML refuses it): each is also in
    * `diagnostics`, at the same 1-based line and column, still unfixed.
    */
   notApplied: Diagnostic[];
 }
 
+/** Why `applyFixes` refused a fix (`FixOutput.notApplied`), for its notice. */
+const refusedFor = new WeakMap<Diagnostic, 'syntax' | 'duplicate'>();
+
 /** A notice line for a fix that `applyFixes` refused (`FixOutput.notApplied`): `path:line:col: ...`. */
 export function notAppliedNotice(path: string, d: Diagnostic): string {
-  return `${path}:${d.line}:${d.column}: the ${d.ruleId} fix (${d.fix?.title ?? 'fix'}) was not applied: it would have left a JSON syntax error`;
+  const why = refusedFor.get(d) === 'duplicate' ? 'it would have written a key its object already has (the later one replaces the earlier)' : 'it would have left a JSON syntax error';
+  return `${path}:${d.line}:${d.column}: the ${d.ruleId} fix (${d.fix?.title ?? 'fix'}) was not applied: ${why}`;
 }
 
 /**
@@ -40,9 +46,13 @@ export function notAppliedNotice(path: string, d: Diagnostic): string {
  * only, or `unsafe` (safe and unsafe). Suggestions never apply.
  *
  * Last guard: every pass parses the text its fixes produce. A fix that would
- * leave a syntax error is dropped (fixes it blocked are taken instead), and
- * when it is still there at the end it is listed in `notApplied`; the output
- * therefore always parses when the input did.
+ * leave a syntax error, or a key written twice in one object that was not
+ * (a rename onto an existing sibling: the later key wins, so hooks stop
+ * running; YAML refuses it), is dropped (fixes it blocked are taken
+ * instead), and when it is still there at the end it is listed in
+ * `notApplied`; the output therefore always parses when the input did, and
+ * holds no more duplicate keys. (`fix/guard.ts` keeps the guarantees judged
+ * per fix: comments, keys that already have a duplicate.)
  *
  * @throws HooklintError when fixes do not converge within MAX_FIX_PASSES passes.
  */
@@ -50,10 +60,14 @@ export function applyFixes(text: string, options: LintTextOptions, safety: FixSa
   let current = text;
   let fixed = 0;
   const fileEdits: FileEdit[] = [];
+  let currentDuplicates: number | undefined;
   for (let pass = 0; pass <= MAX_FIX_PASSES; pass++) {
     const { diagnostics } = lintText(current, options);
     // A file that does not fully parse (or that json-syntax/yaml-syntax flags for its encoding) is never rewritten.
-    if (diagnostics.some((d) => d.ruleId === 'json-syntax' || d.ruleId === 'yaml-syntax') || (pass === 0 && !parses(current, options.kind))) return { output: current, fixed, fileEdits, diagnostics, notApplied: [] };
+    if (diagnostics.some((d) => d.ruleId === 'json-syntax' || d.ruleId === 'yaml-syntax')) return { output: current, fixed, fileEdits, diagnostics, notApplied: [] };
+    // The duplicate keys of the current text (none may be added): on later passes, counted when it was accepted.
+    if (pass === 0) currentDuplicates = soundness(current, options.kind);
+    if (currentDuplicates === undefined) return { output: current, fixed, fileEdits, diagnostics, notApplied: [] };
     const fixable = diagnostics.filter((d) => d.fix && (d.fix.safety === 'safe' || safety === 'unsafe'));
     // Edits of other files (scripts) do not change this text: take them once, from the first pass.
     if (pass === 0)
@@ -66,22 +80,34 @@ export function applyFixes(text: string, options: LintTextOptions, safety: FixSa
     const dropped = new Set<Diagnostic>();
     let taken: Diagnostic[] = [];
     let output = current;
+    const duplicates = currentDuplicates;
+    let outputDuplicates: number | undefined;
+    const refusal = (t: string): 'syntax' | 'duplicate' | undefined => {
+      const dups = soundness(t, options.kind);
+      outputDuplicates = dups;
+      return dups === undefined ? 'syntax' : dups > duplicates ? 'duplicate' : undefined;
+    };
     for (;;) {
       taken = nonOverlapping(textFixes.filter((d) => !dropped.has(d)));
       if (taken.length === 0) break;
       output = applyEdits(current, taken.flatMap((d) => d.fix!.edits));
-      if (parses(output, options.kind)) break;
-      // Find the fixes that break the text: keep each that still parses with those kept before it.
+      if (refusal(output) === undefined) break;
+      // Find the fixes that break the text: keep each that is still sound with those kept before it.
       const kept: Diagnostic[] = [];
       for (const d of taken) {
-        if (parses(applyEdits(current, [...kept, d].flatMap((k) => k.fix!.edits)), options.kind)) kept.push(d);
-        else dropped.add(d);
+        const why = refusal(applyEdits(current, [...kept, d].flatMap((k) => k.fix!.edits)));
+        if (why === undefined) kept.push(d);
+        else {
+          dropped.add(d);
+          refusedFor.set(d, why);
+        }
       }
     }
     if (taken.length === 0) return { output: current, fixed, fileEdits, diagnostics, notApplied: textFixes.filter((d) => dropped.has(d)) };
     if (pass === MAX_FIX_PASSES) throw new HooklintError(`fixes for ${options.filePath} did not converge after ${MAX_FIX_PASSES} passes`);
     fixed += taken.length;
     current = output;
+    currentDuplicates = outputDuplicates;
   }
   throw new HooklintError(`fixes for ${options.filePath} did not converge`);
 }
@@ -100,14 +126,18 @@ function nonOverlapping(sorted: Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * True when `text` has no syntax error: none of `json-syntax`'s for JSON; for a
- * skill or agent, no YAML error in the frontmatter (`yaml-syntax`), and a
- * frontmatter that is still a mapping when it was one.
+ * How many keys of `text` have a duplicate in their object
+ * (`duplicateKeyNodes`), or undefined when `text` has a syntax error: one of
+ * `json-syntax`'s for JSON; for a skill or agent, a YAML error in the
+ * frontmatter (`yaml-syntax`), or a frontmatter that is no longer a mapping.
  */
-function parses(text: string, kind: FileKind): boolean {
-  if (!isFrontmatterKind(kind)) return parseDocument(text).syntaxErrors.length === 0;
+function soundness(text: string, kind: FileKind): number | undefined {
+  if (!isFrontmatterKind(kind)) {
+    const doc = parseDocument(text);
+    return doc.syntaxErrors.length === 0 ? duplicateKeyNodes(doc.root).length : undefined;
+  }
   const doc = parseMarkdownDocument(text);
-  return doc.yamlErrors!.length === 0 && (doc.frontmatter === undefined || doc.root !== undefined);
+  return doc.yamlErrors!.length === 0 && (doc.frontmatter === undefined || doc.root !== undefined) ? duplicateKeyNodes(doc.root).length : undefined;
 }
 
 function start(edits: TextEdit[]): number {

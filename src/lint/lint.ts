@@ -7,7 +7,8 @@ import { buildModel, type HookModel } from '../model/model.js';
 import { mayPredate, mayReach, NEWEST } from '../model/version.js';
 import { parseDocument } from '../formats/parse.js';
 import { yamlFix, yamlSuggestions } from '../fix/yaml-edits.js';
-import { parseMarkdownDocument } from '../formats/frontmatter.js';
+import { parseMarkdownDocument, yamlCommentSpans } from '../formats/frontmatter.js';
+import { guardFix, type GuardInput } from '../fix/guard.js';
 import { LineIndex } from '../formats/positions.js';
 import { otherSettingsCount } from '../schema/validate.js';
 import { isFrontmatterKind, isSettingsKind, type Diagnostic, type FileKind, type LintOutput, type Severity } from '../model/types.js';
@@ -75,6 +76,10 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   let rule!: Rule;
   let severity: Severity = 'error';
   const where = options.inPlace === false ? WHERE_COPY : '';
+  // What the fix guard reads of this document (comments, duplicate keys), computed when a fix first needs it.
+  let yamlComments: ReturnType<typeof yamlCommentSpans> | undefined;
+  const guardDoc: GuardInput = { text, root: doc.root, comments: () => (frontmatter ? (yamlComments ??= yamlCommentSpans(text)) : doc.comments) };
+  const guardCache = {};
   const report = (d: ReportDescriptor<string>) => {
     const offset = d.node ? d.node.offset : d.span!.offset;
     const length = d.node ? d.node.length : d.span!.length;
@@ -95,7 +100,9 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
       length,
     };
     // Rules build JSON edits; in frontmatter they are rewritten as YAML, or dropped when YAML cannot take them.
-    const fix = d.fix && frontmatter ? yamlFix(text, doc.root, d.fix, doc.aliases) : d.fix;
+    const written = d.fix && frontmatter ? yamlFix(text, doc.root, d.fix, doc.aliases) : d.fix;
+    // A safe fix that deletes a comment becomes unsafe; none may delete or rename a duplicated key (fix/guard.ts).
+    const fix = written && guardFix(written, guardDoc, guardCache);
     if (fix) diagnostic.fix = fix;
     const suggestions = d.suggestions && frontmatter ? yamlSuggestions(text, doc.root, d.suggestions, doc.aliases) : d.suggestions;
     if (suggestions?.length) diagnostic.suggestions = suggestions;
