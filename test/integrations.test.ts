@@ -252,7 +252,7 @@ describe('GitHub Action (action.yml)', () => {
     return spawnSyncTimed('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step('Run hooklint')], {
       cwd,
       encoding: 'utf8',
-      env: { ...childEnv(), HL_CLI: join(ROOT, 'dist', 'cli.cjs'), HL_FORMAT: 'github', HL_FAIL_ON: 'error', HL_SARIF: '', HL_PATHS: '.', GITHUB_ACTIONS: 'true', ...env, HL_ARGS: `--no-config-lookup ${env.HL_ARGS ?? ''}` },
+      env: { ...childEnv(), GITHUB_OUTPUT: join(cwd, '.github-output'), HL_CLI: join(ROOT, 'dist', 'cli.cjs'), HL_FORMAT: 'github', HL_FAIL_ON: 'error', HL_SARIF: '', HL_PATHS: '.', GITHUB_ACTIONS: 'true', ...env, HL_ARGS: `--no-config-lookup ${env.HL_ARGS ?? ''}` },
     });
   }
   it('annotates findings and fails only as fail-on says', async () => {
