@@ -119,6 +119,12 @@ describe('pre-commit', () => {
       assert.ok(re.test(p), `should match ${p}`);
     for (const p of ['package.json', 'settings.json', '.claude/settings.json.bak', 'hooks.json', 'docs/hooks/hooks.md', 'tsconfig.json', '.vscode/settings.json'])
       assert.ok(!re.test(p), `should not match ${p}`);
+    // Skill, agent and command Markdown too (issue 24), with types_or json and markdown.
+    for (const p of ['.claude/skills/fmt/SKILL.md', 'plugins/p/skills/x/SKILL.md', '.claude/agents/reviewer.md', '.claude/agents/team/a/b/deep.md', 'p/commands/go.md'])
+      assert.ok(re.test(p), `should match ${p}`);
+    for (const p of ['README.md', 'docs/skills/intro.md', '.claude/skills/fmt/notes.md', 'agents.md'])
+      assert.ok(!re.test(p), `should not match ${p}`);
+    assert.equal((manifest.match(/types_or: \[json, markdown\]/g) ?? []).length, 2);
   });
   it('accepts a list of file names, some not hook configs', async () => {
     const dir = repo({ '.claude/settings.json': SETTINGS, 'package.json': '{"name": "x"}\n', 'README.md': '# x\n', 'plugin/hooks/hooks.json': '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done", "timeout": 30}]}]}}\n' });
