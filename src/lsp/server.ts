@@ -22,6 +22,7 @@ import { lintStdin, type LintFilesOptions } from '../node/lint-files.js';
 import { completionsAt } from './completion.js';
 import { FIX_ALL_KIND, minimalEdit, quickFixes, toLspDiagnostic, toLspEdits, wanted, type ClientShows } from './convert.js';
 import { hoverAt } from './hover.js';
+import pkg from '../../package.json' with { type: 'json' };
 
 /**
  * Settings a client may pass as `initializationOptions` (the VS Code extension
@@ -127,7 +128,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['"', '|'] },
         ...(workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
-      serverInfo: { name: 'hooklint' },
+      serverInfo: { name: 'hooklint', version: pkg.version },
     };
   });
 
