@@ -32,8 +32,11 @@ function preCommits(): { bin: string; version: string }[] {
 const found = preCommits();
 const skip = found.length ? false : 'pre-commit is not installed (apt-get install pre-commit, or pip install pre-commit); .ci/run installs it';
 
+/** A commit identity, so that no git configuration is needed (CI has none). */
+const IDENTITY = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+
 function git(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSyncTimed('git', args, { cwd, encoding: 'utf8', timeout: 300_000, env: childEnv({ GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', ...env }) });
+  const r = spawnSyncTimed('git', args, { cwd, encoding: 'utf8', timeout: 300_000, env: childEnv({ ...IDENTITY, ...env }) });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -44,7 +47,7 @@ function releaseRepo(temp: string): { src: string; rev: string } {
   cpSync(join(ROOT, '.pre-commit-hooks.yaml'), join(src, '.pre-commit-hooks.yaml'));
   if (git(src, ['status', '--porcelain']).out.trim()) assert.equal(git(src, ['commit', '--quiet', '-am', 'the working tree\'s hook manifest']).status, 0);
   cpSync(join(ROOT, 'dist'), join(src, 'dist'), { recursive: true });
-  const r = spawnSyncTimed(process.execPath, [join(src, 'scripts', 'release.mjs'), 'commit'], { cwd: src, encoding: 'utf8' });
+  const r = spawnSyncTimed(process.execPath, [join(src, 'scripts', 'release.mjs'), 'commit'], { cwd: src, encoding: 'utf8', env: childEnv(IDENTITY) });
   assert.equal(r.status, 0, r.stderr);
   return { src, rev: r.stdout.trim() };
 }
