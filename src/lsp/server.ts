@@ -21,6 +21,7 @@ import { ConfigError, ConfigResolver, CONFIG_FILE } from '../node/config.js';
 import { lintStdin, type LintFilesOptions } from '../node/lint-files.js';
 import { completionsAt } from './completion.js';
 import { shownFindings } from './findings.js';
+import { SUPPRESSIONS_FILE } from '../node/suppressions.js';
 import { FIX_ALL_KIND, minimalEdit, quickFixes, toLspDiagnostic, toLspEdits, wanted, type ClientShows } from './convert.js';
 import { hoverAt } from './hover.js';
 import pkg from '../../package.json' with { type: 'json' };
@@ -141,7 +142,7 @@ export function startServer(connection: Connection): void {
     if (watchDynamically)
       connection.client
         .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: '**/.claude-plugin/{plugin,marketplace}.json' }],
+          watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: '**/.claude-plugin/{plugin,marketplace}.json' }, { globPattern: `**/${SUPPRESSIONS_FILE}` }],
         })
         .then(() => (watching = true))
         .catch((e: unknown) => connection.console.warn(`hooklint: the client did not register the file watchers (${(e as Error)?.message ?? String(e)}); config files are read again on every lint`));
