@@ -55,6 +55,21 @@ describe('action.yml', () => {
     writeFileSync(join(dir, 'action.yml'), text.replace(/description: 'Files or directories to lint, separated by spaces \(default: the whole repository\)'/, 'description: Files or directories to lint (default: the whole repository)'));
     assert.notEqual(spawnSyncTimed(bin, [join(dir, 'action.yml')], { encoding: 'utf8' }).status, 0);
   });
+  it('README\'s workflow, which uses the action, passes action-validator and sets only inputs the action has', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('**GitHub Actions**'));
+    const workflow = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-workflow-'));
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+    const path = join(dir, '.github', 'workflows', 'hooklint.yml');
+    writeFileSync(path, workflow);
+    const r = spawnSyncTimed(join(ROOT, 'node_modules', '.bin', 'action-validator'), [path], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const steps = (parseDocument(workflow).toJS() as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> }).jobs.hooklint!.steps;
+    const ours = steps.find((st) => st.uses?.startsWith('hooklint/hooklint@'))!;
+    assert.match(ours.uses!, /@v\d+\.\d+\.\d+$/, 'pins a release tag');
+    for (const k of Object.keys(ours.with ?? {})) assert.ok(k in action().inputs, k);
+  });
   it('has exactly the inputs README documents, with the same defaults', () => {
     const a = action();
     const documented = readmeInputs();
@@ -127,6 +142,11 @@ describe('the Action\'s steps, run as the runner runs them', () => {
     const installed = join(temp, 'hooklint-action', 'node_modules');
     assert.ok(existsSync(join(installed, 'hooklint', 'dist', 'cli.cjs')));
     assert.ok(!existsSync(join(installed, 'esbuild')) && !existsSync(join(installed, 'typescript')));
+    // The published manifest (scripts/release.mjs): no scripts (no prepare), no dev tree, only the lazily required runtime dependencies.
+    const manifest = JSON.parse(readFileSync(join(installed, 'hooklint', 'package.json'), 'utf8'));
+    assert.equal(manifest.scripts, undefined);
+    assert.equal(manifest.devDependencies, undefined);
+    assert.deepEqual(Object.keys(manifest.dependencies).sort(), ['picomatch', 'semver', 'write-file-atomic', 'yaml']);
 
     const warningsOnly = { version: tarball, paths: '.claude/settings.json' };
     assert.equal(runAction(warningsOnly, repo, temp).result.status, 0, 'fail-on: error passes warnings');
