@@ -3,7 +3,8 @@
 // and what hooklint reports for the page's example. Review the diff before committing.
 // Usage: npm run docs:update
 import { readFileSync, writeFileSync } from 'node:fs';
-import { filesOf, pageHeader, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
+import { EVENT_COUNT_IN_PAGE, filesOf, pageHeader, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
+import { catalog } from '../src/model/catalog.js';
 import { rules } from '../src/rules/index.js';
 import { eventsDocument } from '../src/model/event-docs.js';
 
@@ -14,6 +15,12 @@ for (const rule of rules) {
   if (lines.length === 0) console.error(`${rule.meta.id}: the example reports nothing`);
   const withHeader = page.replace(/^\*\*Severity:\*\*.*$/m, pageHeader(rule));
   writeFileSync(path, withHeader.replace(/```text output\n[\s\S]*?```/, '```text output\n' + lines.map((l) => l + '\n').join('') + '```'));
+}
+
+// The unknown-event page's event count, from the catalog.
+{
+  const path = new URL('../docs/rules/unknown-event.md', import.meta.url);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(EVENT_COUNT_IN_PAGE, (_, hook: string) => `${catalog.events.length} ${hook}`));
 }
 
 // The README's rule table.

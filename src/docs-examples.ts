@@ -106,6 +106,9 @@ export function pageHeader(rule: Rule): string {
   return `**Severity:** ${m.severity} · **Fix:** ${m.fixable ?? 'none'} · **Category:** ${PAGE_CATEGORIES[m.section]}${scripts} · **Runs:** ${frontmatterText(rule)}`;
 }
 
+/** Where the unknown-event page states the number of events (`npm run docs:update` writes the catalog's count). */
+export const EVENT_COUNT_IN_PAGE = /\b\d+ ((?:Claude Code )?hook events)/g;
+
 /** The README's rule table, generated from the rules' metadata (one table per category). */
 export function rulesTable(list: readonly Rule[]): string {
   const out: string[] = [];

@@ -60,6 +60,17 @@ describe('rule docs', () => {
   });
 });
 
+describe('the unknown-event page', () => {
+  it('states the catalog\'s event count (npm run docs:update writes it) and that only case-only renames are fixed', async () => {
+    const { catalog } = await import('../src/model/catalog.js');
+    const page = readFileSync(join(ROOT, 'docs', 'rules', 'unknown-event.md'), 'utf8');
+    const counts = [...page.matchAll(/\b(\d+) (?:Claude Code )?hook events/g)].map((m) => Number(m[1]));
+    assert.ok(counts.length >= 2);
+    assert.deepEqual(new Set(counts), new Set([catalog.events.length]));
+    assert.match(page, /only when the name differs from an event in letter case alone/);
+  });
+});
+
 describe('event docs (docs/events.md, hooklint explain <EventName>)', () => {
   it('docs/events.md is the one generated from the catalog (npm run docs:update)', () => {
     assert.equal(readFileSync(join(ROOT, 'docs', 'events.md'), 'utf8'), eventsDocument());

@@ -119,6 +119,12 @@ describe('pre-commit', () => {
       assert.ok(re.test(p), `should match ${p}`);
     for (const p of ['package.json', 'settings.json', '.claude/settings.json.bak', 'hooks.json', 'docs/hooks/hooks.md', 'tsconfig.json', '.vscode/settings.json'])
       assert.ok(!re.test(p), `should not match ${p}`);
+    // Skill, agent and command Markdown too (issue 24), with types_or json and markdown.
+    for (const p of ['.claude/skills/fmt/SKILL.md', 'plugins/p/skills/x/SKILL.md', '.claude/agents/reviewer.md', '.claude/agents/team/a/b/deep.md', 'p/commands/go.md'])
+      assert.ok(re.test(p), `should match ${p}`);
+    for (const p of ['README.md', 'docs/skills/intro.md', '.claude/skills/fmt/notes.md', 'agents.md'])
+      assert.ok(!re.test(p), `should not match ${p}`);
+    assert.equal((manifest.match(/types_or: \[json, markdown\]/g) ?? []).length, 2);
   });
   it('accepts a list of file names, some not hook configs', async () => {
     const dir = repo({ '.claude/settings.json': SETTINGS, 'package.json': '{"name": "x"}\n', 'README.md': '# x\n', 'plugin/hooks/hooks.json': '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo done", "timeout": 30}]}]}}\n' });
@@ -252,7 +258,7 @@ describe('GitHub Action (action.yml)', () => {
     return spawnSyncTimed('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step('Run hooklint')], {
       cwd,
       encoding: 'utf8',
-      env: { ...childEnv(), HL_CLI: join(ROOT, 'dist', 'cli.cjs'), HL_FORMAT: 'github', HL_FAIL_ON: 'error', HL_SARIF: '', HL_PATHS: '.', GITHUB_ACTIONS: 'true', ...env, HL_ARGS: `--no-config-lookup ${env.HL_ARGS ?? ''}` },
+      env: { ...childEnv(), GITHUB_OUTPUT: join(cwd, '.github-output'), HL_CLI: join(ROOT, 'dist', 'cli.cjs'), HL_FORMAT: 'github', HL_FAIL_ON: 'error', HL_SARIF: '', HL_PATHS: '.', GITHUB_ACTIONS: 'true', ...env, HL_ARGS: `--no-config-lookup ${env.HL_ARGS ?? ''}` },
     });
   }
   it('annotates findings and fails only as fail-on says', async () => {

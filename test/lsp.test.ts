@@ -340,6 +340,29 @@ describe('hooklint lsp --stdio', () => {
     assert.equal(await s.stop(), 0);
   });
 
+  it('honours hooklint-suppressions.json (watched) and shows only json-syntax while the text does not parse (issue 24)', async () => {
+    const dir = workspace();
+    const file = join(dir, '.claude', 'settings.json');
+    const uri = uriOf(file);
+    const text = '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "echo x"}]}]}}\n';
+    const baseline = join(dir, 'hooklint-suppressions.json');
+    writeFileSync(baseline, JSON.stringify({ '.claude/settings.json': { 'missing-timeout': { count: 1 } } }));
+    const s = await start(dir, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
+    await open(s, uri, text);
+    assert.deepEqual(await s.diagnostics(uri, 1), []);
+    await new Promise((r) => setTimeout(r, 100));
+    const watchers = s.registrations.flatMap((r) => (r.registerOptions as { watchers?: { globPattern: string }[] }).watchers?.map((w) => w.globPattern) ?? []);
+    assert.ok(watchers.includes('**/hooklint-suppressions.json'), JSON.stringify(watchers));
+    writeFileSync(baseline, '{}\n');
+    await s.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(baseline), type: FileChangeType.Changed }] });
+    assert.deepEqual((await s.diagnostics(uri, 1, (ds) => ds.length > 0)).map((d) => d.code), ['missing-timeout']);
+    // A missing brace: the parse error alone, not what the rules make of the recovered tree.
+    await change(s, uri, '{"hooks": {"stop": [{"hooks": [{"type": "command", "command": "echo x"}]}]}\n', 2);
+    const broken = await s.diagnostics(uri, 2);
+    assert.ok(broken.length > 0 && broken.every((d) => d.code === 'json-syntax'), JSON.stringify(broken.map((d) => d.code)));
+    assert.equal(await s.stop(), 0);
+  });
+
   it('checks against the Claude Code version of initializationOptions.claudeVersion, as --claude-version does; an invalid one is shown and ignored', async () => {
     const dir = workspace();
     const file = join(dir, '.claude', 'settings.json');

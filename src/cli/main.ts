@@ -17,6 +17,7 @@ import { lintStdin } from '../node/lint-files.js';
 import { lintFilesParallel } from '../node/parallel.js';
 import { rules, rulesById } from '../rules/index.js';
 import { tuneForThroughput } from './tune.js';
+import { applySuppressions, pruneSuppressions, readSuppressions, suppressionKey, suppressResults, SUPPRESSIONS_FILE, writeSuppressions } from '../node/suppressions.js';
 import type { RuleMeta } from '../rules/rule.js';
 import type { TestArgs as RunnerArgs } from '../runner/index.js';
 
@@ -107,6 +108,10 @@ const CHECK_OPTIONS = {
   'claude-version': { type: 'string', describe: `Check against this Claude Code version or range (semver: 2.1.290, ">=2.1.280"; default ${catalog.newestVersion}, or a plugin's "engines")` },
   stdin: { type: 'boolean', default: false, describe: 'Lint standard input (for editors); never writes' },
   'stdin-filename': { type: 'string', describe: 'With --stdin: the path the text belongs to (decides its kind, roots and config)' },
+  'suppress-all': { type: 'boolean', describe: 'Record every finding of this run in hooklint-suppressions.json (per file and rule, a count); later runs report only findings beyond it' },
+  'suppress-rule': { type: 'string', describe: 'Like --suppress-all, for this rule only (repeat it, or separate ids with commas)' },
+  'prune-suppressions': { type: 'boolean', describe: 'Remove from hooklint-suppressions.json the suppressions this run no longer needs' },
+  'suppressions-location': { type: 'string', describe: 'The suppressions file (default: hooklint-suppressions.json in the current directory)' },
 } as const satisfies Record<string, { type: 'string' | 'boolean' | 'number'; alias?: string; default?: unknown; choices?: readonly string[]; describe: string }>;
 
 /** The options of `hooklint test` (src/runner); the runner is loaded only when it runs. */
@@ -265,6 +270,10 @@ interface CheckArgs {
   stdin: boolean;
   stdinFilename?: string;
   claudeVersion?: string;
+  suppressAll?: boolean;
+  suppressRule?: string | string[];
+  pruneSuppressions?: boolean;
+  suppressionsLocation?: string;
 }
 
 async function check(args: CheckArgs, io: CliIo): Promise<number> {
@@ -283,6 +292,17 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   }
   if (args.claudeVersion !== undefined && !parseTarget(args.claudeVersion, 'option')) {
     io.stderr(`hooklint: --claude-version takes a Claude Code version or range such as 2.1.290 or ">=2.1.280", got ${JSON.stringify(sanitize(args.claudeVersion))}\nRun "hooklint --help" for usage.\n`);
+    return EXIT.error;
+  }
+  const suppressRules = [args.suppressRule ?? []].flat().flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+  for (const id of suppressRules)
+    if (!rulesById.has(id)) {
+      const near = closest(id, [...rulesById.keys()]);
+      io.stderr(`hooklint: --suppress-rule: unknown rule ${JSON.stringify(sanitize(id))}${near ? `; did you mean "${near}"?` : ''}\nRun "hooklint --help" for usage.\n`);
+      return EXIT.error;
+    }
+  if (args.stdin && (args.suppressAll || suppressRules.length || args.pruneSuppressions)) {
+    io.stderr('hooklint: --suppress-all, --suppress-rule and --prune-suppressions write hooklint-suppressions.json and do not apply to --stdin\nRun "hooklint --help" for usage.\n');
     return EXIT.error;
   }
   if (args.stdin && args.paths?.length) {
@@ -309,13 +329,15 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   for (const n of notices) io.stderr(`hooklint: ${sanitize(n)}\n`);
   for (const e of errors) io.stderr(`hooklint: ${sanitize(e)}\n`);
   if (options.timing) io.stderr(formatTiming(options.timing, io.env.HOOKLINT_TIMING!));
+  // The baseline (hooklint-suppressions.json): what remains to report once it applies.
+  const kept = args.diff ? results : baseline(results, args, suppressRules, io);
   if (args.diff) {
     const { formatDiff } = await import('./diff.js');
     io.stdout(formatDiff(changes, io.cwd));
     if (errors.length > 0) return EXIT.error;
     return changes.length > 0 && !args.exitZero ? EXIT.findings : EXIT.ok;
   }
-  const shown: LintResult[] = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, fixableWarningCount: 0 })) : results;
+  const shown: LintResult[] = args.quiet ? kept.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0, fixableWarningCount: 0 })) : kept;
   const formatter = await loadFormatter(args.format);
   const ctx: FormatContext = {
     cwd: io.cwd,
@@ -342,11 +364,43 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   } else io.stdout(report);
   if (errors.length > 0) return EXIT.error;
   if (args.exitZero) return EXIT.ok;
-  const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
-  const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
+  const errorCount = kept.reduce((n, r) => n + r.errorCount, 0);
+  const warningCount = kept.reduce((n, r) => n + r.warningCount, 0);
   if (errorCount > 0) return EXIT.findings;
   if (args.maxWarnings >= 0 && warningCount > args.maxWarnings) return EXIT.findings;
   return EXIT.ok;
+}
+
+/**
+ * Apply hooklint-suppressions.json (src/node/suppressions.ts) to a check run: with
+ * `--suppress-all` or `--suppress-rule` first record this run's findings in it, with
+ * `--prune-suppressions` drop what no longer matches; otherwise name each stale suppression on
+ * stderr. The file is read only when it exists or is to be written (a plain run on a project
+ * without one costs a stat).
+ * @returns the results left to report (counts recomputed)
+ * @throws HooklintError when the file does not parse (exit 2)
+ */
+function baseline(results: LintResult[], args: CheckArgs, suppressRules: string[], io: CliIo): LintResult[] {
+  const file = resolve(io.cwd, args.suppressionsLocation ?? SUPPRESSIONS_FILE);
+  const writing = args.suppressAll || suppressRules.length > 0;
+  if (!writing && !existsSync(file)) return results;
+  const base = dirname(file);
+  const shownName = sanitize(args.suppressionsLocation ?? SUPPRESSIONS_FILE);
+  let s = readSuppressions(file);
+  if (writing) {
+    s = suppressResults(results, s, base, args.suppressAll ? undefined : new Set(suppressRules));
+    writeSuppressions(file, s);
+    const total = Object.values(s).reduce((n, byRule) => n + Object.values(byRule).reduce((m, e) => m + e.count, 0), 0);
+    io.stderr(`hooklint: ${shownName}: ${total} finding${total === 1 ? '' : 's'} suppressed in ${Object.keys(s).length} file${Object.keys(s).length === 1 ? '' : 's'}\n`);
+  }
+  const applied = applySuppressions(results, s, base, args.stdin ? () => true : undefined);
+  if (args.pruneSuppressions) {
+    if (applied.stale.length) writeSuppressions(file, pruneSuppressions(s, applied.stale));
+    io.stderr(`hooklint: ${shownName}: ${applied.stale.length} suppression${applied.stale.length === 1 ? '' : 's'} pruned\n`);
+  } else
+    for (const st of applied.stale)
+      io.stderr(`hooklint: ${sanitize(st.file)}: ${st.count} ${st.ruleId} finding${st.count === 1 ? ' is' : 's are'} suppressed but ${st.found === 0 && !results.some((r) => suppressionKey(r.filePath, base) === st.file) && !existsSync(join(base, st.file)) ? 'the file is gone' : `${st.found} found`}; run with --prune-suppressions to update ${shownName}\n`);
+  return applied.results;
 }
 
 /** `hooklint test` as yargs parsed it. */

@@ -9,6 +9,7 @@ import { parseDocument } from '../formats/parse.js';
 import { yamlFix, yamlSuggestions } from '../fix/yaml-edits.js';
 import { parseMarkdownDocument, yamlCommentSpans } from '../formats/frontmatter.js';
 import { guardFix, type GuardInput } from '../fix/guard.js';
+import { frontmatterDirectives, type DisableDirective } from '../formats/directives.js';
 import { LineIndex } from '../formats/positions.js';
 import { otherSettingsCount } from '../schema/validate.js';
 import { isFrontmatterKind, isSettingsKind, type Diagnostic, type FileKind, type LintOutput, type Severity } from '../model/types.js';
@@ -127,6 +128,7 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
       throw new HooklintError(`internal error in rule ${r.meta.id} on ${options.filePath}: ${(e as Error).message}`);
     }
   }
+  if (frontmatter && doc.frontmatter && text.includes('hooklint-disable-next-line')) dropDisabled(diagnostics, frontmatterDirectives(text, doc.frontmatter));
   diagnostics.sort(compareDiagnostics);
   if (model.kind === 'agent') noteRunsAs(diagnostics, model);
   const sectionOf = (id: string) => SECTION.get(id) ?? options.rules?.find((r) => r.meta.id === id)?.meta.section;
@@ -135,6 +137,21 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   // What Claude Code does with an invalid hook in a skill or agent is not documented [uncertain]: no note claims it.
   if (fatal.length > 0 && !frontmatter) addBlastRadius(fatal, text, model, options, otherSettingsCount(doc.root));
   return { diagnostics, handlerCount: model.handlers.length };
+}
+
+/**
+ * Remove the findings that `# hooklint-disable-next-line <rule> -- <reason>` comments of a
+ * frontmatter suppress (src/formats/directives.ts): those of the named rules starting on the
+ * line after the comment. A directive without a reason suppresses nothing
+ * (`disable-directive-invalid` reports it), and that rule's own findings are never suppressed.
+ */
+function dropDisabled(diagnostics: Diagnostic[], directives: DisableDirective[]): void {
+  const off = new Map<number, Set<string>>();
+  for (const d of directives) if (d.reason && d.rules.length) for (const id of d.rules) (off.get(d.line + 1) ?? off.set(d.line + 1, new Set()).get(d.line + 1)!).add(id);
+  if (off.size === 0) return;
+  let w = 0;
+  for (const d of diagnostics) if (d.ruleId === 'disable-directive-invalid' || !off.get(d.line)?.has(d.ruleId)) diagnostics[w++] = d;
+  diagnostics.length = w;
 }
 
 /** Rules whose errors mean the text is not strict JSON: Claude Code cannot read the file at all. */

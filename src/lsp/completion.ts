@@ -1,12 +1,62 @@
 import { findNodeAtLocation, getLocation, type JSONPath, type Node } from 'jsonc-parser';
-import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { catalog, EVENTS, HANDLER_TYPES, type EventSpec, type HandlerType } from '../model/catalog.js';
+import { catalog, EVENTS, HANDLER_TYPES, recommendedTimeout, type EventSpec, type HandlerType } from '../model/catalog.js';
 import { explainEvent } from '../model/event-docs.js';
 import { buildModel } from '../model/model.js';
 import { findProperty, keyOf, parseDocument, properties, propertyValue, stringValue } from '../formats/parse.js';
 import { isFrontmatterKind, type FileKind } from '../model/types.js';
 import { fieldPage, handlerTypePage } from './docs.js';
+import { frontmatterCompletionsAt } from './frontmatter-completion.js';
+
+/** Options of a completion request: what the client can take. */
+export interface CompletionOptions {
+  /** The client takes snippets (`completionItem.snippetSupport`): keys come with a value placeholder. */
+  snippets?: boolean;
+}
+
+/**
+ * The handler fields worth offering on `event` in a file of `kind`, in catalog order: the
+ * common fields and the type's own (none internal), without `if` where Claude Code does not
+ * evaluate it (all but the tool events and PreSkillShellCommand, the catalog's `ifEvaluated`;
+ * an unknown event gets no `if`) and without `once` where it is ignored (outside skill
+ * frontmatter, the catalog's `frontmatter.onceHonouredIn`).
+ */
+export function handlerFields(type: string | undefined, event: EventSpec | undefined, kind: FileKind): string[] {
+  const known = HANDLER_TYPES.includes(type as HandlerType);
+  const fields = known
+    ? Object.keys({ ...catalog.commonHandlerFields, ...catalog.handlerTypes[type as HandlerType].fields }).filter((f) => !catalog.handlerTypes[type as HandlerType].internalFields?.includes(f))
+    : Object.keys(catalog.commonHandlerFields);
+  return fields.filter((f) => (f !== 'if' || event?.ifEvaluated === true) && (f !== 'once' || (catalog.frontmatter.onceHonouredIn as readonly string[]).includes(kind)));
+}
+
+/** A field's JSON schema in the catalog (common or the type's own). */
+function fieldSchema(field: string, type: string | undefined): { type?: string; enum?: unknown[] } | undefined {
+  const own = HANDLER_TYPES.includes(type as HandlerType) ? (catalog.handlerTypes[type as HandlerType].fields as Record<string, unknown>)[field] : undefined;
+  return (own ?? (catalog.commonHandlerFields as Record<string, unknown>)[field]) as { type?: string; enum?: unknown[] } | undefined;
+}
+
+/**
+ * The value placeholder a key's completion inserts after `"key": ` (a snippet, JSON or YAML):
+ * a choice of the handler types for `type`, the recommended timeout for `timeout`, a choice of
+ * true/false for booleans, `"$1"` for strings, `[$1]`/`{$1}` for arrays and objects. `$`, `}`
+ * and `\` in the choices are escaped.
+ */
+export function valueSnippet(field: string, type: string | undefined, event: EventSpec | undefined, yaml = false): string {
+  const q = (v: string) => (yaml ? v : JSON.stringify(v));
+  const esc = (v: string) => v.replace(/[$}\\|,]/g, (c) => `\\${c}`);
+  if (field === 'type') return `\${1|${(event ? event.handlerTypes : HANDLER_TYPES).map((t) => esc(q(t))).join(',')}|}`;
+  if (field === 'timeout') return `\${1:${event && HANDLER_TYPES.includes(type as HandlerType) ? recommendedTimeout(event, type as HandlerType) : event?.recommendedTimeout ?? 30}}`;
+  if (field === 'matcher') return '"$1"';
+  if (field === 'hooks') return yaml ? '\n  - type: ${1:command}' : '[$0]';
+  const schema = fieldSchema(field, type);
+  if (schema?.enum?.length) return `\${1|${schema.enum.map((v) => esc(typeof v === 'string' ? q(v) : String(v))).join(',')}|}`;
+  if (schema?.type === 'boolean') return '${1|true,false|}';
+  if (schema?.type === 'number' || schema?.type === 'integer') return '$1';
+  if (schema?.type === 'array') return '[$1]';
+  if (schema?.type === 'object') return '{$1}';
+  return yaml ? '$1' : '"$1"';
+}
 
 /** A replacement of the text between two 0-based UTF-16 offsets. */
 interface Replace {
@@ -42,9 +92,9 @@ function startsWith(path: JSONPath, prefix: JSONPath): boolean {
  * text that does not parse yet (jsonc-parser's tolerant location). Empty
  * anywhere else.
  */
-export function completionsAt(doc: TextDocument, kind: FileKind, offset: number): CompletionItem[] {
-  // Completion writes JSON; in skill and agent frontmatter (YAML) it offers nothing yet.
-  if (isFrontmatterKind(kind)) return [];
+export function completionsAt(doc: TextDocument, kind: FileKind, offset: number, options: CompletionOptions = {}): CompletionItem[] {
+  // Skill and agent frontmatter is YAML: its own, line-based completion.
+  if (isFrontmatterKind(kind)) return frontmatterCompletionsAt(doc, kind, offset, options);
   const text = doc.getText();
   const parsed = parseDocument(text);
   const model = buildModel(kind, parsed.root);
@@ -59,13 +109,25 @@ export function completionsAt(doc: TextDocument, kind: FileKind, offset: number)
     newText: slot.quote ? JSON.stringify(newText) : newText,
   });
   const markdown = (value: string | undefined) => (value === undefined ? undefined : { kind: MarkupKind.Markdown, value });
+  /**
+   * A key's completion: with snippets, where no ":" follows yet, the whole key (quotes
+   * included) becomes `"key": <value snippet>`; otherwise only the name is written.
+   */
+  const keyItem = (name: string, value: string): Pick<CompletionItem, 'textEdit' | 'insertTextFormat'> => {
+    const node = loc.previousNode;
+    const inKey = node && (node.type === 'string' || node.type === 'property') && offset > node.offset && offset <= node.offset + node.length;
+    const after = inKey ? node.offset + node.length : offset;
+    if (!options.snippets || /^\s*:/.test(text.slice(after, after + 200))) return { textEdit: edit(name) };
+    const start = inKey ? node.offset : offset;
+    return { textEdit: { range: { start: doc.positionAt(start), end: doc.positionAt(after) }, newText: `${JSON.stringify(name)}: ${value}` }, insertTextFormat: InsertTextFormat.Snippet };
+  };
   const eventName = typeof rel[0] === 'string' ? rel[0] : undefined;
   const event = eventName ? EVENTS.get(eventName) : undefined;
   if (loc.isAtPropertyKey && rel.length === 1) {
     const present = new Set(model.events.map((e) => e.name));
     return catalog.events
       .filter((e) => !present.has(e.name) || e.name === eventName)
-      .map((e, i) => ({ label: e.name, kind: CompletionItemKind.Event, detail: e.description, documentation: markdown(explainEvent(e.name)), sortText: String(i).padStart(3, '0'), textEdit: edit(e.name) }));
+      .map((e, i) => ({ label: e.name, kind: CompletionItemKind.Event, detail: e.description, documentation: markdown(explainEvent(e.name)), sortText: String(i).padStart(3, '0'), ...keyItem(e.name, '[$0]') }));
   }
   if (typeof rel[1] !== 'number') return [];
   const last = rel[rel.length - 1];
@@ -82,14 +144,13 @@ export function completionsAt(doc: TextDocument, kind: FileKind, offset: number)
   }
   const written = new Set(properties(object).map(keyOf));
   written.delete(last);
-  if (isGroup) return ['matcher', 'hooks'].filter((k) => !written.has(k)).map((k) => ({ label: k, kind: CompletionItemKind.Property, textEdit: edit(k) }));
+  // A matcher only where the event has one (a group of another event needs just "hooks").
+  const groupKeys = event && !event.matcher ? ['hooks'] : ['matcher', 'hooks'];
+  if (isGroup) return groupKeys.filter((k) => !written.has(k)).map((k) => ({ label: k, kind: CompletionItemKind.Property, ...keyItem(k, valueSnippet(k, undefined, event)) }));
   const type = stringValue(propertyValue(object, 'type'));
-  const fields = HANDLER_TYPES.includes(type as HandlerType)
-    ? Object.keys({ ...catalog.commonHandlerFields, ...catalog.handlerTypes[type as HandlerType].fields }).filter((f) => !catalog.handlerTypes[type as HandlerType].internalFields?.includes(f))
-    : Object.keys(catalog.commonHandlerFields);
-  return fields
+  return handlerFields(type, event, kind)
     .filter((f) => !written.has(f))
-    .map((f, i) => ({ label: f, kind: CompletionItemKind.Property, documentation: markdown(fieldPage(f, type, eventName)), sortText: String(i).padStart(3, '0'), textEdit: edit(f) }));
+    .map((f, i) => ({ label: f, kind: CompletionItemKind.Property, documentation: markdown(fieldPage(f, type, eventName)), sortText: String(i).padStart(3, '0'), ...keyItem(f, valueSnippet(f, type, event)) }));
 }
 
 /**

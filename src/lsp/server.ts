@@ -20,8 +20,11 @@ import type { Diagnostic, FileKind } from '../model/types.js';
 import { ConfigError, ConfigResolver, CONFIG_FILE } from '../node/config.js';
 import { lintStdin, type LintFilesOptions } from '../node/lint-files.js';
 import { completionsAt } from './completion.js';
+import { shownFindings } from './findings.js';
+import { SUPPRESSIONS_FILE } from '../node/suppressions.js';
 import { FIX_ALL_KIND, minimalEdit, quickFixes, toLspDiagnostic, toLspEdits, wanted, type ClientShows } from './convert.js';
 import { hoverAt } from './hover.js';
+import pkg from '../../package.json' with { type: 'json' };
 
 /**
  * Settings a client may pass as `initializationOptions` (the VS Code extension
@@ -97,6 +100,8 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let shows: ClientShows = { relatedInformation: false };
   let watchDynamically = false;
+  /** The client takes snippets in completion items (keys then come with a value placeholder). */
+  let snippets = false;
   /** The client sends workspace folder changes. */
   let workspaceFolders = false;
   /** The client watches config files for the server (it registered the watchers): the config lookup can be kept between lints. */
@@ -111,6 +116,7 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     shows = { relatedInformation: caps.textDocument?.publishDiagnostics?.relatedInformation === true };
     watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     settings = (params.initializationOptions as ServerSettings | undefined) ?? {};
     if (settings.claudeVersion !== undefined && (typeof settings.claudeVersion !== 'string' || !parseTarget(settings.claudeVersion, 'option'))) {
       startupErrors.push(`claudeVersion takes a Claude Code version or range such as 2.1.290 or ">=2.1.280", got ${JSON.stringify(settings.claudeVersion)}; checking against the default`);
@@ -127,7 +133,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['"', '|'] },
         ...(workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
-      serverInfo: { name: 'hooklint' },
+      serverInfo: { name: 'hooklint', version: pkg.version },
     };
   });
 
@@ -136,7 +142,7 @@ export function startServer(connection: Connection): void {
     if (watchDynamically)
       connection.client
         .register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: '**/.claude-plugin/{plugin,marketplace}.json' }],
+          watchers: [{ globPattern: `**/${CONFIG_FILE}` }, { globPattern: '**/.claude-plugin/{plugin,marketplace}.json' }, { globPattern: `**/${SUPPRESSIONS_FILE}` }],
         })
         .then(() => (watching = true))
         .catch((e: unknown) => connection.console.warn(`hooklint: the client did not register the file watchers (${(e as Error)?.message ?? String(e)}); config files are read again on every lint`));
@@ -194,7 +200,7 @@ export function startServer(connection: Connection): void {
         const result = out.results[0];
         if (result) {
           state.kind = result.kind;
-          state.findings = result.messages;
+          state.findings = shownFindings(result.messages, path);
         }
       } catch (e) {
         // A config error is shown once; anything else is a bug: logged, the document keeps no findings.
@@ -298,7 +304,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     const kind = doc && kindOf(doc);
     if (!doc || !kind) return [];
-    return completionsAt(doc, kind, doc.offsetAt(params.position));
+    return completionsAt(doc, kind, doc.offsetAt(params.position), { snippets });
   });
 
   connection.onShutdown(() => {

@@ -16,6 +16,7 @@ import ifOnNonToolEvent from './if-on-non-tool-event.js';
 import invalidMatcherRegex from './invalid-matcher-regex.js';
 import jsonSyntax from './json-syntax.js';
 import yamlSyntax from './yaml-syntax.js';
+import disableDirectiveInvalid from './disable-directive-invalid.js';
 import skillHooksOverCap from './skill-hooks-over-cap.js';
 import legacyToolName from './legacy-tool-name.js';
 import manifestHooksPath from './manifest-hooks-path.js';
@@ -69,6 +70,7 @@ import type { Rule } from './rule.js';
 export const rules: readonly Rule[] = [
   jsonSyntax,
   yamlSyntax,
+  disableDirectiveInvalid,
   noComments,
   noTrailingCommas,
   noDuplicateKeys,
