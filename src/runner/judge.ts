@@ -169,8 +169,8 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
   }
   const verdict = readOutput(o.stdout, code, h, findings, pathOnStdout);
   if (code !== 0 && code !== 2) verdict.failed = true;
-  // WorktreeCreate: any non-zero exit fails the creation.
-  if (pathOnStdout && code !== 0) verdict.decision = 'block';
+  // WorktreeCreate, WorktreeRemove: any non-zero exit fails the action (SPEC.md §13.3).
+  if ((pathOnStdout || ev.nonZeroExitFails) && code !== 0) verdict.decision = 'block';
   if (verdict.failed) verdict.decision = combineDecisions([verdict.decision, failureDecision(h, false)]);
   if (h.async) verdict.decision = 'none';
   verdict.summary = `exited ${code} after ${ms(exitMs)}${stderrLine && code !== 0 ? `: ${stderrLine}` : ''}`;
@@ -181,6 +181,8 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
 function readOutput(stdout: string, code: number, h: JudgedHandler, findings: Finding[], pathOnStdout: boolean): Verdict {
   const ev = h.event;
   const verdict: Verdict = { decision: 'none', context: [], failed: false, summary: '' };
+  // Fire-and-forget events (SPEC.md §13.3): output and exit codes are ignored.
+  if (ev.output.ignored) return verdict;
   if (code === 2) {
     // Exit 2 blocks where the event can block; the JSON on stdout is not read for a decision.
     if (ev.canBlock && !catalog.runner.exitTwoIgnored.events.includes(ev.name)) verdict.decision = 'block';
@@ -333,7 +335,8 @@ function failureNote(h: JudgedHandler): string {
 /** What Claude Code does with an exit code other than 0 and 2, per event (SPEC.md §5.1). */
 function errorExitNote(h: JudgedHandler, stderrLine: string): string {
   const ev = h.event;
-  if (ev.output.stdoutPath) return `any non-zero exit fails the ${ev.name === 'WorktreeCreate' ? 'worktree creation' : 'action'}`;
+  if (ev.output.stdoutPath || ev.nonZeroExitFails) return `any non-zero exit fails the ${ev.name === 'WorktreeCreate' ? 'worktree creation' : ev.name === 'WorktreeRemove' ? 'removal (the worktree is kept)' : 'action'}`;
+  if (ev.output.ignored) return `${ev.name} ignores hook output and exit codes`;
   const shownLine = stderrLine ? `: ${stderrLine}` : '';
   const base = `Claude Code shows "${ev.name} hook error — Failed with non-blocking status code${shownLine}" and goes on`;
   if (failureDecision(h, false) === 'block') return `${base}; with onFailure "block" it blocks`;
