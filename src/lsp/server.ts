@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HooklintError } from '../lint/lint.js';
 import { parseTarget } from '../model/version.js';
+import { versionLine } from '../model/about.js';
 import type { Diagnostic, FileKind } from '../model/types.js';
 import { ConfigError, ConfigResolver, CONFIG_FILE } from '../node/config.js';
 import { lintStdin, type LintFilesOptions } from '../node/lint-files.js';
@@ -127,7 +128,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['"', '|'] },
         ...(workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
-      serverInfo: { name: 'hooklint' },
+      serverInfo: { name: 'hooklint', version: versionLine().replace(/^hooklint /, '') },
     };
   });
 

@@ -92,5 +92,5 @@ export function eventsDocument(): string {
 /** The page of an event by its exact name, or undefined. */
 export function explainEvent(name: string): string | undefined {
   const e = EVENTS.get(name);
-  return e ? `# ${e.name}\n\n${eventPage(e).split('\n').slice(2).join('\n')}` : undefined;
+  return e ? `# ${e.name}\n\n${eventPage(e).split('\n').slice(2).join('\n')}\nhooklint's catalog: Claude Code up to ${catalog.newestVersion}.\n` : undefined;
 }
