@@ -168,6 +168,8 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
     findings.push({ ruleId: 'hook-error-exit', severity: 'error', message: `the hook exited with ${code}${stderrLine ? `: ${stderrLine}` : ''}`, note: errorExitNote(h, stderrLine) });
   }
   const verdict = readOutput(o.stdout, code, h, findings, pathOnStdout);
+  // Fire-and-forget events (SPEC.md §13.3): output and exit codes decide nothing (the fields are still checked above).
+  if (ev.output.ignored) Object.assign(verdict, { decision: 'none', context: [] });
   if (code !== 0 && code !== 2) verdict.failed = true;
   // WorktreeCreate, WorktreeRemove: any non-zero exit fails the action (SPEC.md §13.3).
   if ((pathOnStdout || ev.nonZeroExitFails) && code !== 0) verdict.decision = 'block';
@@ -181,8 +183,6 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
 function readOutput(stdout: string, code: number, h: JudgedHandler, findings: Finding[], pathOnStdout: boolean): Verdict {
   const ev = h.event;
   const verdict: Verdict = { decision: 'none', context: [], failed: false, summary: '' };
-  // Fire-and-forget events (SPEC.md §13.3): output and exit codes are ignored.
-  if (ev.output.ignored) return verdict;
   if (code === 2) {
     // Exit 2 blocks where the event can block; the JSON on stdout is not read for a decision.
     if (ev.canBlock && !catalog.runner.exitTwoIgnored.events.includes(ev.name)) verdict.decision = 'block';
