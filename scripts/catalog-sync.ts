@@ -1,19 +1,33 @@
 /**
- * `npm run catalog:sync -- <sdk version>`: read what a published
- * `@anthropic-ai/claude-agent-sdk` says about hooks and write a small data
- * snapshot, `schemas/upstream/claude-agent-sdk.json` (names and field lists
- * only). test/upstream.test.ts fails while the event catalog lacks an event,
- * a handler field, a tool name, an input or an output field of the committed
- * snapshot, so bumping the snapshot is the whole update procedure (README,
- * "Updating to a new Claude Code release").
+ * `npm run catalog:sync -- <sdk version> [--cli]`: compare the event catalog
+ * with what Claude Code itself says, facts and behaviour, and write two small
+ * committed snapshots that test/upstream.test.ts holds the catalog to.
  *
- * The package is fetched with `npm pack` (never installed: its optional
- * native CLI binaries are hundreds of MB) into a temporary folder and only
- * `sdk.d.ts` and `manifest.json` are read. `sdk.d.ts` is parsed with the
- * TypeScript compiler API: `HOOK_EVENTS`, `BUILTIN_TOOL_NAMES`, the hook
- * handler union of the `Settings` interface, `BaseHookInput` and every
- * `<Event>HookInput`, `SyncHookJSONOutput` and every `<Event>HookSpecificOutput`.
- * Usage errors exit 2 with one line on stderr.
+ * - `schemas/upstream/claude-agent-sdk.json`: the hook data of the published
+ *   `@anthropic-ai/claude-agent-sdk` (`npm pack`, never installed; only
+ *   `sdk.d.ts`, `manifest.json` and `package.json` are read, `sdk.d.ts` with
+ *   the TypeScript compiler API): `HOOK_EVENTS`, `BUILTIN_TOOL_NAMES`, the
+ *   handler union of `Settings.hooks`, every `<Event>HookInput` (object fields
+ *   one level deep: `mcp_server.built_in`), `SyncHookJSONOutput` and every
+ *   `<Event>HookSpecificOutput`. SDK 0.3.N names Claude Code 2.1.N.
+ * - Each fact that differs from the previous snapshot is dated by bisecting
+ *   the published versions between the two (a few `npm pack`s), so a new
+ *   event's `since` is the release that added it, not the one synced.
+ * - `--cli`: the native build of the same version
+ *   (`@anthropic-ai/claude-code-linux-x64`, ~200 MB compressed) is streamed
+ *   from the registry, gunzipped on the fly and checked against its
+ *   integrity; only windows around known anchors are kept (a few hundred KB in
+ *   memory, nothing on disk): the `/hooks` catalogue (matcher values, the
+ *   exit-code lines), the matcher-field switch of the dispatch, the timeout
+ *   constants and each event's dispatch timeout, the `if`, exact-set, guard
+ *   and removed-tool sets, and the embedded release notes. Its facts go to
+ *   `schemas/upstream/claude-code-cli.json`.
+ * - It prints the changes, where the catalog disagrees with either snapshot
+ *   (both ways), and a Markdown checklist of what a developer must still
+ *   decide by hand (ticked where the catalog already agrees).
+ *
+ * Usage errors exit 2 with one line on stderr; so does a build whose shape
+ * the extract cannot read (the message names the missing part).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
