@@ -33,6 +33,9 @@ describe('hooklint --version', () => {
       assert.deepEqual(r, { code: 0, stdout: LINE + '\n', stderr: '' }, flag);
     }
   });
+  it('--help mentions it', async () => {
+    assert.match((await runCli(['--help'])).stdout, /hooklint --version \(or -v\) prints/);
+  });
   it('--format json names both versions in each result', async () => {
     const r = await runCli(['check', '-f', 'json'], { cwd: project() });
     const results = JSON.parse(r.stdout) as { hooklintVersion: string; claudeCodeVersion: string }[];

@@ -199,6 +199,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     .help()
     .alias('h', 'help')
     .version(false)
+    .epilogue('hooklint --version (or -v) prints hooklint\'s version and the newest Claude Code version its event catalog knows.')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((msg, err) => {
       usageError = msg || err?.message || 'invalid arguments';
