@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import { filesOf, pageHeader, README_MARKERS, rulesTable, runExample, sectionsOf } from '../src/docs-examples.js';
 import { rules, rulesById } from '../src/rules/index.js';
 import { eventsDocument } from '../src/model/event-docs.js';
+import { catalog } from '../src/model/catalog.js';
 import { ROOT, runCli } from './helpers.js';
 
 const DOCS = join(ROOT, 'docs', 'rules');
@@ -68,6 +69,37 @@ describe('the unknown-event page', () => {
     assert.ok(counts.length >= 2);
     assert.deepEqual(new Set(counts), new Set([catalog.events.length]));
     assert.match(page, /only when the name differs from an event in letter case alone/);
+  });
+});
+
+describe('no hand-written count of events, and the newest version everywhere (issue 22)', () => {
+  /** Markdown and TypeScript of the project, without what is generated from the catalog. */
+  const files = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? (d.name === 'generated' || d.name === 'node_modules' ? [] : files(join(dir, d.name))) : /\.(md|ts)$/.test(d.name) ? [join(dir, d.name)] : []));
+  it('README, docs, src and test never write the number of events by hand (it is derived from the catalog)', () => {
+    const hits: string[] = [];
+    for (const f of ['README.md', ...files('docs'), ...files('src'), ...files('test')]) {
+      if (f === join('docs', 'events.md')) continue; // generated from the catalog
+      if (f === join('docs', 'rules', 'unknown-event.md')) continue; // its count is written by npm run docs:update (tested above)
+      let text = readFileSync(join(ROOT, f), 'utf8');
+      if (f === 'README.md') text = text.slice(0, text.indexOf(README_MARKERS[0])) + text.slice(text.indexOf(README_MARKERS[1])); // the generated rules table
+      for (const m of text.matchAll(/\b[1-9]\d (?:Claude Code )?(?:hook )?(?:lifecycle )?events\b/g)) hits.push(`${f}: ${m[0]}`);
+    }
+    assert.deepEqual(hits, []);
+  });
+  it(`the README names the catalog's newest version (${catalog.newestVersion})`, () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    assert.match(readme, new RegExp(`knows Claude Code up to ${catalog.newestVersion.replace(/\./g, '\\.')} `));
+    assert.match(readme, new RegExp(`every hook event of Claude Code up to ${catalog.newestVersion.replace(/\./g, '\\.')} `));
+  });
+  it('hooklint explain Interrupt: its matcher, no blocking, ignored output, 30 s, since 2.1.335, and the catalog version', async () => {
+    const { code, stdout } = await runCli(['explain', 'Interrupt']);
+    assert.equal(code, 0);
+    assert.match(stdout, /\*\*Added in:\*\* 2\.1\.335/);
+    assert.match(stdout, /\*\*Matcher:\*\* filters on `source`: `user`, `session`, `system`/);
+    assert.match(stdout, /\*\*Blocking:\*\* no: output and exit codes are ignored/);
+    assert.match(stdout, /default 30 s/);
+    assert.ok(stdout.endsWith(`hooklint's catalog: Claude Code up to ${catalog.newestVersion}.\n`));
   });
 });
 

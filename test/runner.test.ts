@@ -15,6 +15,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EVENTS } from '../src/model/catalog.js';
 import { testsSchema } from '../src/runner/tests-file.js';
+import { samplePayload } from '../src/runner/payload.js';
+import { judgeProcess } from '../src/runner/judge.js';
+import type { ProcessOutcome } from '../src/runner/exec.js';
 import { ROOT, runCli } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'fixtures');
@@ -365,5 +368,30 @@ describe('hooklint.tests.json', () => {
       'test "wrong code": expected exit code 2, got 0 (echo \'plain context\'; echo \'note\' >&2: exited 0 after ' + /\d+ ms/.exec(tests.messages[1]!.message)![0] + ')',
       'test "nothing runs, but a block was expected": expected decision "block", got no decision (the action goes ahead) (no Stop handler beside this file accepts the input)',
     ]);
+  });
+});
+
+describe('Claude Code 2.1.337 in the runner (SPEC.md §13)', () => {
+  const ctx = { cwd: '/project', transcriptPath: '/tmp/t.jsonl', sessionId: 's-1' };
+  const run = (event: string, exitCode: number, stdout = '') =>
+    judgeProcess(
+      { exitCode, signal: null, stdout, stderr: exitCode ? 'refused' : '', exitMs: 5, closeMs: 5, firstOutputMs: 1, timedOut: false, timeoutMs: 10_000 } as ProcessOutcome,
+      { event: EVENTS.get(event)!, type: 'command', async: false, onFailure: undefined, timeoutSeconds: 10, ranSeconds: 10 },
+      { slowMs: 1_000 },
+    ).verdict;
+  it('an Interrupt payload has source, reason and the matcher value; an MCP tool call gets mcp_server (built_in left out: unknown)', () => {
+    const p = samplePayload(EVENTS.get('Interrupt')!, ctx, 'system');
+    assert.equal(p.hook_event_name, 'Interrupt');
+    assert.equal(p.source, 'system');
+    assert.ok(['stop', 'permission_denied', 'rewind', 'other'].includes(p.reason as string));
+    const mcp = samplePayload(EVENTS.get('PreToolUse')!, ctx, 'mcp__memory__create_entities');
+    assert.deepEqual(mcp.mcp_server, { name: 'memory', source: 'project' });
+    assert.equal(samplePayload(EVENTS.get('PreToolUse')!, ctx, 'Bash').mcp_server, undefined);
+  });
+  it('Interrupt and StopFailure ignore output and exit codes; WorktreeRemove fails on any non-zero exit', () => {
+    assert.deepEqual([run('Interrupt', 2).decision, run('Interrupt', 0, '{"decision": "block", "continue": false}').decision], ['none', 'none']);
+    assert.equal(run('StopFailure', 0, '{"hookSpecificOutput": {"hookEventName": "StopFailure"}, "continue": false}').decision, 'none');
+    assert.equal(run('WorktreeRemove', 1).decision, 'block');
+    assert.equal(run('WorktreeRemove', 0).decision, 'none');
   });
 });

@@ -7,6 +7,7 @@ import yargsParser from 'yargs-parser';
 import { closest } from '../model/suggest.js';
 import { catalog, EVENT_NAMES } from '../model/catalog.js';
 import { parseTarget } from '../model/version.js';
+import { versionLine } from '../model/about.js';
 import { explainEvent } from '../model/event-docs.js';
 import { HooklintError } from '../lint/lint.js';
 import type { LintResult } from '../model/types.js';
@@ -180,6 +181,11 @@ function fastParse(argv: string[]): CheckArgs | undefined {
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
+  // `hooklint --version` / `-v` (alone): hooklint's version and the newest Claude Code its catalog knows; no yargs.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    io.stdout(versionLine() + '\n');
+    return 0;
+  }
   // What editors run (`hooklint lsp --stdio`, perhaps with --clientProcessId): no yargs, ~50 ms sooner.
   if (argv[0] === 'lsp' && argv.slice(1).every((a, i, rest) => a === '--stdio' || /^--clientProcessId=\d+$/.test(a) || (a === '--clientProcessId' && /^\d+$/.test(rest[i + 1] ?? '')) || (/^\d+$/.test(a) && rest[i - 1] === '--clientProcessId')))
     return lsp(true, io);
@@ -198,6 +204,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     .help()
     .alias('h', 'help')
     .version(false)
+    .epilogue('hooklint --version (or -v) prints hooklint\'s version and the newest Claude Code version its event catalog knows.')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((msg, err) => {
       usageError = msg || err?.message || 'invalid arguments';

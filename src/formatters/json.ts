@@ -1,3 +1,4 @@
+import { CLAUDE_CODE_VERSION, HOOKLINT_VERSION } from '../model/about.js';
 import { jsonSafe } from './text.js';
 import type { Formatter } from './types.js';
 
@@ -7,6 +8,9 @@ import type { Formatter } from './types.js';
  * positions, fix and suggestions), counts, and `output` after a fix run.
  * Strings carry the config's text as it is (JSON-escaped, never pre-escaped);
  * DEL, C1 and U+2028/U+2029 are written as `\uXXXX` like the C0 controls.
+ * Each result also names `hooklintVersion` and `claudeCodeVersion` (the newest
+ * Claude Code the catalog knows), so a saved report says what produced it
+ * while the array stays ESLint's shape.
  */
 export const json: Formatter = (results) =>
   jsonSafe(JSON.stringify(
@@ -32,5 +36,7 @@ export const json: Formatter = (results) =>
       fixableErrorCount: r.fixableErrorCount,
       fixableWarningCount: r.fixableWarningCount,
       ...(r.output !== undefined ? { output: r.output } : {}),
+      hooklintVersion: HOOKLINT_VERSION,
+      claudeCodeVersion: CLAUDE_CODE_VERSION,
     })),
   )) + '\n';

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import pkg from '../../package.json' with { type: 'json' };
+import { CLAUDE_CODE_VERSION, HOOKLINT_VERSION } from '../model/about.js';
 import { jsonSafe } from './text.js';
 import type { Formatter } from './types.js';
 
@@ -24,7 +24,9 @@ function artifactUri(path: string, root: string): { uri: string; uriBaseId?: str
  * of hooklint in `tool.driver.rules` (so `ruleIndex` is stable), results with
  * `ruleId`, `ruleIndex`, `level`, and a region whose columns are UTF-16 code
  * units (`columnKind`); URIs relative to the working directory under
- * `%SRCROOT%` (symlinks resolved first). Message text is the config's text
+ * `%SRCROOT%` (symlinks resolved first); `tool.driver.version` is hooklint's and
+ * `tool.driver.properties.claudeCodeVersion` the newest Claude Code its catalog
+ * knows. Message text is the config's text
  * as it is (JSON-escaped; DEL, C1 and U+2028/U+2029 as `\uXXXX`).
  */
 export const sarif: Formatter = (results, ctx) => {
@@ -68,7 +70,7 @@ export const sarif: Formatter = (results, ctx) => {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'hooklint', semanticVersion: pkg.version, version: pkg.version, informationUri: 'https://github.com/hooklint/hooklint', rules } },
+        tool: { driver: { name: 'hooklint', semanticVersion: HOOKLINT_VERSION, version: HOOKLINT_VERSION, informationUri: 'https://github.com/hooklint/hooklint', properties: { claudeCodeVersion: CLAUDE_CODE_VERSION }, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root + sep).href } },
         columnKind: 'utf16CodeUnits',
         results: out,

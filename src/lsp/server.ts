@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HooklintError } from '../lint/lint.js';
 import { parseTarget } from '../model/version.js';
+import { versionLine } from '../model/about.js';
 import type { Diagnostic, FileKind } from '../model/types.js';
 import { ConfigError, ConfigResolver, CONFIG_FILE } from '../node/config.js';
 import { lintStdin, type LintFilesOptions } from '../node/lint-files.js';
@@ -24,7 +25,6 @@ import { shownFindings } from './findings.js';
 import { SUPPRESSIONS_FILE } from '../node/suppressions.js';
 import { FIX_ALL_KIND, minimalEdit, quickFixes, toLspDiagnostic, toLspEdits, wanted, type ClientShows } from './convert.js';
 import { hoverAt } from './hover.js';
-import pkg from '../../package.json' with { type: 'json' };
 
 /**
  * Settings a client may pass as `initializationOptions` (the VS Code extension
@@ -133,7 +133,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['"', '|'] },
         ...(workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
-      serverInfo: { name: 'hooklint', version: pkg.version },
+      serverInfo: { name: 'hooklint', version: versionLine().replace(/^hooklint /, '') },
     };
   });
 

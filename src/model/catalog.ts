@@ -21,8 +21,12 @@ export interface VersionRange {
   during?: string;
 }
 
-/** A field's value type in the catalog's input and output tables: a primitive, `object`, `array`, or the strings it takes. */
-export type FieldType = { type: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'unknown' } | { enum: string[] };
+/**
+ * A field's value type in the catalog's input and output tables: a primitive,
+ * `object` (with its known `properties` where the SDK types name them, e.g.
+ * `mcp_server`'s `name`, `source`, `built_in`), `array`, or the strings it takes.
+ */
+export type FieldType = { type: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'unknown'; properties?: Record<string, FieldType> } | { enum: string[] };
 
 /** How a matcher of the event is evaluated (SPEC.md §3). */
 export interface MatcherSpec {
@@ -59,6 +63,12 @@ export interface EventOutputSpec {
   deprecatedDecision?: string[];
   /** WorktreeCreate: a command hook prints the worktree path on stdout (no JSON). */
   stdoutPath?: boolean;
+  /** Fire-and-forget (SPEC.md §13.3): exit codes and the JSON output are ignored (on Notification only `terminalSequence` acts); `continue: false` does nothing. */
+  ignored?: boolean;
+  /** PreCompact: plain stdout on exit 0 becomes custom compact instructions (SPEC.md §12.3, §13.3); not context. */
+  stdoutCompactInstructions?: boolean;
+  /** Output fields honoured only from some version on for some handler types (http `watchPaths` since 2.1.334, SPEC.md §13.2). */
+  fieldRanges?: Record<string, VersionRange & { handlerTypes: HandlerType[] }>;
 }
 
 /** One row of the event catalog (`schemas/events.json`, from SPEC.md §1.2 and §12). */
@@ -73,8 +83,16 @@ export interface EventSpec {
   matcher: MatcherSpec | null;
   /** Whether exit code 2 (or a JSON decision) can block on this event. */
   canBlock: boolean;
+  /** Any non-zero exit (not only 2) fails the action: WorktreeCreate, WorktreeRemove (SPEC.md §13.3). */
+  nonZeroExitFails?: boolean;
   /** The handler types current Claude Code runs on this event. */
   handlerTypes: HandlerType[];
+  /**
+   * Unsupported handler types that do worse than fail: the hook yields a blocking
+   * error, so the action it matches is refused every time (prompt and agent on
+   * PreSkillShellCommand, SPEC.md §13.3).
+   */
+  unsupportedHandlerTypesBlock?: HandlerType[];
   /** Handler types that ran only in part of the version history (agent on PermissionRequest until 2.1.280). */
   handlerTypeRanges?: Partial<Record<HandlerType, VersionRange>>;
   /** Default timeout of command/http/mcp_tool handlers, seconds. */
@@ -142,6 +160,8 @@ export interface Catalog {
   universalOutput: Record<string, FieldType>;
   toolNames: string[];
   legacyToolNames: Record<string, string | null>;
+  /** The build's set of removed tool names (SPEC.md §13.4); each is also a legacy name (`null`: no successor). */
+  removedToolNames: { names: string[]; source: string };
   toolNameRanges: Record<string, VersionRange>;
   matcherSyntax: { commaSeparator: VersionRange; hyphenInExactNames: VersionRange };
   pluginHooksFile: { topKeys: Record<string, VersionRange>; maxModules: number; groupKeys: string[] };
@@ -229,7 +249,7 @@ let fullEvents: Map<string, EventSpec> | undefined;
 /** Event specs by exact (case-sensitive) name. */
 export const EVENTS: ReadonlyMap<string, EventSpec> = new Map(catalog.events.map((e) => [e.name, e]));
 
-/** The 34 event names, in catalog order. */
+/** The event names, in catalog order (`EVENT_NAMES.length` is the number of events; never write it by hand). */
 export const EVENT_NAMES: readonly string[] = catalog.events.map((e) => e.name);
 
 /** The five handler types. */

@@ -9,7 +9,8 @@ import { catalog, eventDetails, EVENTS, recommendedTimeout, type EventSpec, type
 
 /** A field type as the pages write it: `string`, `boolean`, `"allow" | "deny"`, ... */
 export function typeText(t: FieldType): string {
-  return 'enum' in t ? t.enum.map((v) => JSON.stringify(v)).join(' | ') : t.type;
+  if ('enum' in t) return t.enum.map((v) => JSON.stringify(v)).join(' | ');
+  return t.properties ? `${t.type} { ${Object.entries(t.properties).map(([k, v]) => `${k}: ${typeText(v)}`).join(', ')} }` : t.type;
 }
 
 /** A version range in words: `since 2.1.214`, `until 2.1.234`, `2.1.101 to 2.1.331`. */
@@ -37,7 +38,7 @@ export function eventPage(spec: EventSpec): string {
     if (m.exactSet === 'narrow') facts.push('  - exact names use only `[A-Za-z0-9_|]` here, separated by `|`; anything else is a regular expression');
     if (m.notes) facts.push(`  - ${m.notes}`);
   } else facts.push('**Matcher:** none: a matcher here is ignored and the hooks run every time');
-  facts.push(`**Blocking:** ${e.canBlock ? 'exit code 2 blocks (stderr is the reason)' : 'cannot block with exit code 2'}`);
+  facts.push(`**Blocking:** ${e.nonZeroExitFails ? 'any non-zero exit fails the action' : e.canBlock ? 'exit code 2 blocks (stderr is the reason)' : e.output?.ignored ? 'no: output and exit codes are ignored' : 'cannot block with exit code 2'}`);
   const o = e.output;
   const outputs: string[] = [];
   if (o.decisionBlock) outputs.push('`"decision": "block"` with `reason`');
@@ -46,8 +47,12 @@ export function eventPage(spec: EventSpec): string {
   if (hso.length) outputs.push(`\`hookSpecificOutput\` (with \`"hookEventName": "${e.name}"\`): ${hso.map(([k, t]) => `${code(k)} (${typeText(t)})`).join(', ')}`);
   if (o.stdoutContext) outputs.push('plain stdout on exit 0 is added to the context');
   if (o.stdoutPath) outputs.push('a command hook prints the worktree path on stdout');
+  if (o.stdoutCompactInstructions) outputs.push('plain stdout on exit 0 becomes custom compact instructions (not context)');
+  if (o.ignored) outputs.push(`ignored entirely${'terminalSequence' in catalog.universalOutput && e.name === 'Notification' ? ' but for `terminalSequence`' : ''} (fire-and-forget)`);
+  for (const [f, r] of Object.entries(o.fieldRanges ?? {})) outputs.push(`${code(f)} from ${r.handlerTypes.map(code).join(', ')} hooks ${rangeText(r)} (${r.source})`);
   if (!o.systemMessage) outputs.push('`systemMessage` is discarded');
   if (!o.continue) outputs.push('`continue: false` is ignored');
+  if (e.unsupportedHandlerTypesBlock?.length) outputs.push(`a ${e.unsupportedHandlerTypesBlock.map(code).join(' or ')} handler fails as a blocking error: it blocks every action it matches`);
   facts.push(`**Output:** ${outputs.length ? outputs.join('; ') : 'nothing the event reads beyond the common fields'}`);
   const ranges = Object.entries(e.handlerTypeRanges ?? {}).map(([t, r]) => `${code(t)} ${rangeText(r!)}`);
   facts.push(`**Handler types:** ${e.handlerTypes.map(code).join(', ')}${ranges.length ? ` (also ${ranges.join(', ')})` : ''}`);
@@ -80,11 +85,12 @@ export function eventsDocument(): string {
   out.push('## Tools', '', `Built-in tool names (a tool event's matcher values): ${catalog.toolNames.map(code).join(', ')}.`, '');
   const legacy = Object.entries(catalog.legacyToolNames).map(([n, now]) => `${code(n)}${now ? ` (renamed ${code(now)})` : ''}${catalog.toolNameRanges[n] ? `: ${rangeText(catalog.toolNameRanges[n]!)}` : ''}`);
   out.push(`Legacy names: ${legacy.join(', ')}.`, '');
+  out.push(`Removed tools (${catalog.removedToolNames.source}): ${catalog.removedToolNames.names.map(code).join(', ')}.`, '');
   return out.join('\n');
 }
 
 /** The page of an event by its exact name, or undefined. */
 export function explainEvent(name: string): string | undefined {
   const e = EVENTS.get(name);
-  return e ? `# ${e.name}\n\n${eventPage(e).split('\n').slice(2).join('\n')}` : undefined;
+  return e ? `# ${e.name}\n\n${eventPage(e).split('\n').slice(2).join('\n')}\nhooklint's catalog: Claude Code up to ${catalog.newestVersion}.\n` : undefined;
 }

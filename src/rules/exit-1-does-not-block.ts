@@ -16,7 +16,8 @@ import { wordLocation } from './util.js';
  * missing interpreter or tool, "not found", an `except` block). A script that
  * exits 2 or prints a JSON decision anywhere, itself or in the scripts it
  * `exec`s (a shim) and the local modules it loads, blocks: not reported.
- * WorktreeCreate fails on any non-zero exit, so it is not reported there.
+ * WorktreeCreate and WorktreeRemove fail on any non-zero exit (catalog
+ * `nonZeroExitFails`, SPEC.md §13.3), so it is not reported there.
  */
 export default defineRule({
   meta: {
@@ -32,7 +33,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const h of ctx.model.handlers) {
-      if (!h.event.spec?.canBlock || h.event.name === 'WorktreeCreate') continue;
+      if (!h.event.spec?.canBlock || h.event.spec.nonZeroExitFails) continue;
       const scripts = scriptsOf(h, ctx.options);
       // One finding per handler (`python3 x || python x` names one script twice).
       let blocks = false;

@@ -8,7 +8,10 @@ import { defineRule } from './rule.js';
  * RULES.md §2 `handler-type-unsupported`; SPEC.md §1.2 column "Handler types",
  * §8.1: the config loads, but the hook fails every time it fires ("use a
  * command-type hook instead"). Where SPEC.md is [uncertain] the catalog allows
- * the type, so this rule gives no false error.
+ * the type, so this rule gives no false error. On PreSkillShellCommand a
+ * prompt or agent handler does worse (SPEC.md §13.3): it yields a blocking
+ * error, so every inline command it matches is refused (catalog
+ * `unsupportedHandlerTypesBlock`).
  */
 export default defineRule({
   meta: {
@@ -19,6 +22,7 @@ export default defineRule({
     description: 'A handler type the event cannot run',
     messages: {
       unsupported: '"{{type}}" handlers are not supported on {{event}}, which runs only {{allowed}} handlers: {{where}}this hook fails every time it fires',
+      blocks: '"{{type}}" handlers are not supported on {{event}}, which runs only {{allowed}} handlers: {{where}}this hook fails as a blocking error, so it blocks every inline command it matches',
     },
   },
   check(ctx) {
@@ -30,7 +34,7 @@ export default defineRule({
       const ran = spec.handlerTypeRanges?.[h.type as HandlerType];
       if (ran?.until && !mayReach(targetOf(ctx), ran.until)) continue;
       ctx.report({
-        messageId: 'unsupported',
+        messageId: spec.unsupportedHandlerTypesBlock?.includes(h.type as HandlerType) ? 'blocks' : 'unsupported',
         data: { type: h.type, event: spec.name, allowed: spec.handlerTypes.join(', ') },
         node: field(h, 'type')!,
       });

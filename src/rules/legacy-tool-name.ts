@@ -7,6 +7,9 @@ import { matchersOf } from './util.js';
 import { mayReach } from '../model/version.js';
 import { targetOf } from './version-util.js';
 
+/** The build's removed tool names (SPEC.md §13.4). */
+const REMOVED = new Set(catalog.removedToolNames.names);
+
 /** The handlers of a group as plain JSON text, to compare groups (undefined when `hooks` is not an array). */
 function handlersText(g: GroupEntry): string | undefined {
   return g.hooks?.type === 'array' ? JSON.stringify(getNodeValue(g.hooks)) : undefined;
@@ -15,7 +18,10 @@ function handlersText(g: GroupEntry): string | undefined {
 /**
  * RULES.md §4 `legacy-tool-name`; SPEC.md §2.4: `Task` was renamed `Agent` in
  * v2.1.63 and a `Task` matcher no longer fires (the payload says `Agent`);
- * `MultiEdit` is legacy and probably never fires [uncertain: warning only].
+ * `MultiEdit` is legacy and probably never fires [uncertain: warning only];
+ * the build's removed tools (SPEC.md §13.4: `TeamCreate`, `TeamDelete`,
+ * `BashOutput`, ...; catalog `removedToolNames`) no longer exist, so a matcher
+ * naming only them never fires (not "did you mean TaskCreate").
  *
  * Reported only for a matcher that can no longer match anything: every name of
  * its exact list is legacy. A legacy name beside a live one (`Edit|MultiEdit|Write`)
@@ -31,11 +37,12 @@ export default defineRule({
     severity: 'warning',
     section: 4,
     fixable: 'safe',
-    description: 'A matcher that names only legacy tools (Task, renamed Agent in 2.1.63; MultiEdit): it no longer fires',
+    description: 'A matcher that names only legacy or removed tools (Task, renamed Agent in 2.1.63; MultiEdit; TeamCreate, BashOutput, ...): it no longer fires',
     messages: {
       renamed: '"{{value}}" was renamed "{{now}}" (Claude Code 2.1.63): {{where}}this matcher no longer fires',
       legacy: '"{{value}}" is a legacy tool that current Claude Code no longer calls: {{where}}this matcher probably never fires',
       removed: '"{{value}}" was removed in Claude Code {{until}}: {{where}}this matcher no longer fires',
+      gone: '"{{value}}" is a tool current Claude Code has removed: {{where}}this matcher no longer fires',
     },
   },
   check(ctx) {
@@ -65,7 +72,7 @@ export default defineRule({
         // Renaming to a name already in the list would duplicate it: report without a fix.
         const fix = now && !names.has(now) ? { safety: 'safe' as const, title: `replace "${item.value}" with "${now}"`, edits: [{ range: [span.offset, span.offset + span.length] as [number, number], text: now }] } : undefined;
         const until = catalog.toolNameRanges[item.value]?.until;
-        const messageId = now ? 'renamed' : until ? 'removed' : 'legacy';
+        const messageId = now ? 'renamed' : until ? 'removed' : REMOVED.has(item.value) ? 'gone' : 'legacy';
         ctx.report({ messageId, data: { value: item.value, now: now ?? '', until: until ?? '' }, span, ...(fix ? { fix } : {}), ...(messageId === 'legacy' ? { note: 'match "Edit" instead' } : {}) });
       }
     }

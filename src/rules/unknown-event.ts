@@ -4,7 +4,7 @@ import { defineRule } from './rule.js';
 
 /**
  * RULES.md §2 `unknown-event`; SPEC.md §1.1: event names are case-sensitive
- * PascalCase and there are 34 (SPEC.md §12.1). Claude Code skips an unknown event (v2.1.101+;
+ * PascalCase, and the catalog lists them all (SPEC.md §13.1). Claude Code skips an unknown event (v2.1.101+;
  * older versions dropped the whole file, SPEC.md §8.1).
  * Safe fix when only letter case differs; otherwise a suggestion. Never a
  * fix onto a name another key of the event map already has or could get

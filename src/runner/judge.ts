@@ -168,9 +168,11 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
     findings.push({ ruleId: 'hook-error-exit', severity: 'error', message: `the hook exited with ${code}${stderrLine ? `: ${stderrLine}` : ''}`, note: errorExitNote(h, stderrLine) });
   }
   const verdict = readOutput(o.stdout, code, h, findings, pathOnStdout);
+  // Fire-and-forget events (SPEC.md §13.3): output and exit codes decide nothing (the fields are still checked above).
+  if (ev.output.ignored) Object.assign(verdict, { decision: 'none', context: [] });
   if (code !== 0 && code !== 2) verdict.failed = true;
-  // WorktreeCreate: any non-zero exit fails the creation.
-  if (pathOnStdout && code !== 0) verdict.decision = 'block';
+  // WorktreeCreate, WorktreeRemove: any non-zero exit fails the action (SPEC.md §13.3).
+  if ((pathOnStdout || ev.nonZeroExitFails) && code !== 0) verdict.decision = 'block';
   if (verdict.failed) verdict.decision = combineDecisions([verdict.decision, failureDecision(h, false)]);
   if (h.async) verdict.decision = 'none';
   verdict.summary = `exited ${code} after ${ms(exitMs)}${stderrLine && code !== 0 ? `: ${stderrLine}` : ''}`;
@@ -333,7 +335,8 @@ function failureNote(h: JudgedHandler): string {
 /** What Claude Code does with an exit code other than 0 and 2, per event (SPEC.md §5.1). */
 function errorExitNote(h: JudgedHandler, stderrLine: string): string {
   const ev = h.event;
-  if (ev.output.stdoutPath) return `any non-zero exit fails the ${ev.name === 'WorktreeCreate' ? 'worktree creation' : 'action'}`;
+  if (ev.output.stdoutPath || ev.nonZeroExitFails) return `any non-zero exit fails the ${ev.name === 'WorktreeCreate' ? 'worktree creation' : ev.name === 'WorktreeRemove' ? 'removal (the worktree is kept)' : 'action'}`;
+  if (ev.output.ignored) return `${ev.name} ignores hook output and exit codes`;
   const shownLine = stderrLine ? `: ${stderrLine}` : '';
   const base = `Claude Code shows "${ev.name} hook error — Failed with non-blocking status code${shownLine}" and goes on`;
   if (failureDecision(h, false) === 'block') return `${base}; with onFailure "block" it blocks`;

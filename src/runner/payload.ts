@@ -53,8 +53,11 @@ export function toolInputFor(tool: string, ctx: SampleContext): JsonObject {
  * The stdin payload of `event` (SPEC.md §1.2 "Common input fields", the catalog's
  * `input`): a realistic value for each field, fields that only subagents get left
  * out, `hook_event_name` set, and the matcher's field set to `matcherValue`. Tool
- * events get `tool_name` and that tool's `tool_input`; MCP server details
- * (`mcp_server`) are optional and left out.
+ * events get `tool_name` and that tool's `tool_input`; for an `mcp__<server>__<tool>`
+ * call, events whose input has `mcp_server` get `{ name: <server>, source: "project" }`
+ * (SPEC.md §12.3). Its `built_in` (2.1.337, SPEC.md §13.2) is left out, as Claude
+ * Code leaves it out unless the host app says the server is its own (absent:
+ * unknown); a tests file can add it to the payload.
  */
 export function samplePayload(event: EventSpec, ctx: SampleContext, matcherValue?: string): JsonObject {
   const omit = runner.mainThreadOmits.exceptOn.includes(event.name) ? new Set<string>() : new Set(runner.mainThreadOmits.fields);
@@ -67,6 +70,8 @@ export function samplePayload(event: EventSpec, ctx: SampleContext, matcherValue
     const tool = matcherValue ?? (event.matcher?.knownValues.includes('Bash') ? 'Bash' : event.matcher?.knownValues[0]) ?? 'Bash';
     out.tool_name = tool;
     out.tool_input = toolInputFor(tool, ctx);
+    const server = /^mcp__(.+?)__./.exec(tool)?.[1];
+    if (server && 'mcp_server' in event.input) out.mcp_server = { name: server, source: 'project' };
   } else if (event.matcher && matcherValue !== undefined) {
     if (event.matcher.field in event.input) out[event.matcher.field] = matcherValue;
     // FileChanged: the matcher is compared with the changed file's basename.
