@@ -122,6 +122,9 @@ const TEST_OPTIONS = {
   'output-file': { alias: 'o', type: 'string', describe: 'Write the report to this file instead of standard output' },
   config: { alias: 'c', type: 'string', describe: 'Use this hooklint.config.json (its "ignores") for every file' },
   'config-lookup': { type: 'boolean', default: true, describe: 'Look up hooklint.config.json files (--no-config-lookup: use none)' },
+  'in-place': { type: 'boolean', default: false, describe: 'Run the hooks in the project itself (default: in a temporary copy, so the project never changes)' },
+  home: { type: 'string', choices: ['keep', 'temp'], default: 'keep', describe: 'HOME the hooks get: yours (keep) or a temporary empty one (temp)' },
+  verbose: { type: 'boolean', default: false, describe: "Print each hook's whole stdout and stderr (on standard error)" },
 } as const;
 
 /** Options that cannot be combined (yargs `conflicts`). */
@@ -363,6 +366,9 @@ interface TestCliArgs {
   outputFile?: string;
   config?: string;
   configLookup: boolean;
+  inPlace: boolean;
+  home: 'keep' | 'temp';
+  verbose: boolean;
 }
 
 /**
@@ -393,6 +399,9 @@ async function test(args: TestCliArgs, io: CliIo): Promise<number> {
       ...(args.outputFile ? { outputFile: args.outputFile } : {}),
       ...(args.config ? { config: resolve(io.cwd, args.config) } : {}),
       configLookup: args.configLookup,
+      inPlace: args.inPlace,
+      home: args.home,
+      verbose: args.verbose,
     },
     io,
   );

@@ -24,6 +24,7 @@ import { ifAccepts, matcherAccepts, matcherSubject, samplePayload, toolInputFor,
 import { filesOfRoot, planRun, type Plan, type PlannedHook } from './plan.js';
 import { RUNTIME_RULES } from './rules.js';
 import { Session, type HookRun } from './session.js';
+import { listPaths, type Changes } from './sandbox.js';
 import { loadTestsFile, type HookTest, type TestsFile } from './tests-file.js';
 
 export { RUNTIME_RULES } from './rules.js';
@@ -51,6 +52,12 @@ export interface TestArgs {
   outputFile?: string;
   config?: string;
   configLookup: boolean;
+  /** `--in-place`: run the hooks in the project itself, not in a temporary copy. */
+  inPlace?: boolean;
+  /** `--home temp`: a temporary, empty HOME for the hooks. */
+  home?: 'keep' | 'temp';
+  /** `--verbose`: print each hook's whole stdout and stderr. */
+  verbose?: boolean;
 }
 
 /** Where the runner writes and what it knows of its environment (the CLI's `CliIo`). */
@@ -111,21 +118,34 @@ async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
   }
   const runnable = plan.hooks.filter((h) => !h.skip);
   io.stderr(`hooklint test: running ${runnable.length} ${runnable.length === 1 ? 'hook' : 'hooks'} and ${testsFiles.reduce((n, f) => n + f.tests.length, 0)} tests with your permissions (cwd ${sanitize(io.cwd)}):\n${listing}`);
-  const session = new Session({ env: io.env, path: args.path, maxTimeout: args.maxTimeout, slowMs: args.slowMs });
-  const onSigint = () => {
+  const session = new Session({ env: io.env, path: args.path, maxTimeout: args.maxTimeout, slowMs: args.slowMs, inPlace: !!args.inPlace, home: args.home ?? 'keep' });
+  // Ctrl-C, a CI cancel (SIGTERM), a closed terminal (SIGHUP): every hook process is killed and the temporary files removed before exiting.
+  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  const onSignal = (signal: keyof typeof signals) => {
     session.close();
-    io.stderr('hooklint: interrupted; every hook process was killed\n');
-    process.exit(130);
+    try {
+      io.stderr(`hooklint: ${signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`}; every hook process was killed\n`);
+    } catch {
+      // The terminal is gone (SIGHUP).
+    }
+    process.exit(signals[signal]);
   };
-  process.once('SIGINT', onSigint);
+  const onExit = () => session.close();
+  for (const s of Object.keys(signals) as (keyof typeof signals)[]) process.once(s, onSignal);
+  process.once('exit', onExit);
   const placed: Placed[] = [];
   const cases: JunitCase[] = [];
   let tests: TestOutcome[] = [];
   let strays = 0;
+  let environment = 0;
+  const created: string[] = [];
   try {
     const runs = await pool(runnable, concurrency(), (hook) => runGenerated(session, hook));
     runnable.forEach((hook, i) => {
       const r = runs[i]!;
+      if (r.findings.some((f) => f.ruleId === 'hook-environment')) environment++;
+      if (r.changes) created.push(`  ${sanitize(whereOf(hook, io.cwd))}  ${sanitize(caseName(hook))}: ${sanitize(describeChanges(r.changes))}\n`);
+      if (args.verbose) io.stderr(verboseBlock(hook, r, io.cwd));
       for (const f of r.findings) placed.push({ path: hook.file.path, lines: hook.file.lines, source: hook.file.text, node: hook.node, finding: f });
       cases.push({ suite: displayPath(hook.file.path, io.cwd), name: caseName(hook), ms: r.ms, failures: r.findings.map((f) => ({ type: f.ruleId, message: `${f.ruleId}: ${f.message}`, detail: [f.message, ...(f.note ? [f.note] : [])] })) });
     });
@@ -137,15 +157,18 @@ async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
       cases.push({ suite: displayPath(t.file.path, io.cwd), name: t.test.name, ms: t.ms, failures: t.failures.map((f) => ({ type: 'hook-test-failed', message: f, detail: [f, ...(t.note ? [t.note] : [])] })) });
     }
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    for (const s of Object.keys(signals)) process.removeListener(s, onSignal);
+    process.removeListener('exit', onExit);
     strays = session.close();
   }
   if (strays > 0) io.stderr(`hooklint: killed ${strays} ${strays === 1 ? 'process' : 'processes'} the hooks left running outside their process groups\n`);
   const results = toResults(plan, testsFiles, placed);
   const passed = tests.filter((t) => t.failures.length === 0).length;
   const failed = tests.length - passed;
-  const withFindings = new Set(placed.filter((p) => p.finding.ruleId !== 'hook-test-failed').map((p) => `${p.path}:${p.node.offset}`)).size;
-  const summary = `Hooks: ${runnable.length} run, ${withFindings} with findings, ${plan.hooks.length - runnable.length} not run. Tests: ${passed} passed, ${failed} failed\n`;
+  const withFindings = new Set(placed.filter((p) => p.finding.ruleId !== 'hook-test-failed' && p.finding.ruleId !== 'hook-environment').map((p) => `${p.path}:${p.node.offset}`)).size;
+  const here = environment > 0 ? ` ${environment} ${environment === 1 ? 'hook' : 'hooks'} could not run here (hook-environment: this machine, not the hook).` : '';
+  let summary = `Hooks: ${runnable.length} run, ${withFindings} with findings, ${plan.hooks.length - runnable.length} not run.${here} Tests: ${passed} passed, ${failed} failed\n`;
+  if (created.length > 0) summary += `\nWhat the hooks created or changed in ${session.sandbox ? 'the temporary copy of the project' : 'the project (--in-place)'}:\n${created.join('')}`;
   let report: string;
   if (args.format === 'junit') report = junit(cases);
   else {
@@ -228,8 +251,19 @@ function generatedPayload(session: Session, hook: PlannedHook): JsonObject {
  * with `stop_hook_active: true`, and blocking then is `hook-stop-loop`.
  */
 async function runGenerated(session: Session, hook: PlannedHook): Promise<HookRun> {
+  try {
+    return await runGeneratedOnce(session, hook);
+  } catch (e) {
+    // Never an internal error for one hook: the others' results are kept.
+    const message = sanitize((e as NodeJS.ErrnoException).code ? `${(e as NodeJS.ErrnoException).code}: ${(e as Error).message}` : String((e as Error).message ?? e));
+    return { findings: [{ ruleId: 'hook-failed-to-start', severity: 'error', message: `hooklint could not run the hook: ${message}` }], verdict: { decision: 'none', context: [], failed: true, summary: 'could not run' }, ms: 0, stdout: '', stderr: '', exitCode: null };
+  }
+}
+
+async function runGeneratedOnce(session: Session, hook: PlannedHook): Promise<HookRun> {
   const payload = generatedPayload(session, hook);
-  const first = await session.run(hook, payload);
+  const first = await session.run(hook, payload, { track: true });
+  await confirmSlow(session, hook, payload, first);
   if (!('stop_hook_active' in hook.event!.input) || first.findings.some((f) => f.ruleId === 'hook-failed-to-start')) return first;
   const second = await session.run(hook, { ...payload, stop_hook_active: true });
   if (second.verdict.decision === 'block') {
@@ -242,6 +276,48 @@ async function runGenerated(session: Session, hook: PlannedHook): Promise<HookRu
     });
   }
   return { ...first, ms: first.ms + second.ms };
+}
+
+/**
+ * `hook-slow` that survives a busy machine: a hook found slow runs once more;
+ * slow again, the finding gives both runs' wall and CPU times; fast the second
+ * time, it goes (the first run waited on the machine, not on the hook).
+ */
+async function confirmSlow(session: Session, hook: PlannedHook, payload: JsonObject, first: HookRun): Promise<void> {
+  const i = first.findings.findIndex((f) => f.ruleId === 'hook-slow');
+  if (i < 0) return;
+  const again = await session.run(hook, payload);
+  const slow = again.findings.find((f) => f.ruleId === 'hook-slow');
+  if (!slow) {
+    first.findings.splice(i, 1);
+    return;
+  }
+  const cpu = (r: HookRun) => (r.cpuMs === undefined ? '' : ` (CPU ${ms(r.cpuMs)})`);
+  const f = first.findings[i]!;
+  const threshold = /the threshold is (.*)$/.exec(f.message)?.[1] ?? ms(session.options.slowMs);
+  f.message = `the hook took ${ms(first.verdict.waitMs ?? first.ms)}${cpu(first)}, and ${ms(again.verdict.waitMs ?? again.ms)}${cpu(again)} when run again; the threshold is ${threshold}`;
+  if (first.cpuMs !== undefined && first.cpuMs < (first.verdict.waitMs ?? first.ms) / 4) f.note = `${f.note ?? ''}${f.note ? '; ' : ''}most of that time it waited (on the network, a lock, a sleep), not computed`;
+}
+
+/** The listing position of a hook: file:line:column. */
+function whereOf(hook: PlannedHook, cwd: string): string {
+  const p = hook.file.lines.position(hook.node.offset);
+  return `${displayPath(hook.file.path, cwd)}:${p.line}:${p.column}`;
+}
+
+/** `created a, b; changed c; deleted d`. */
+function describeChanges(c: Changes): string {
+  const parts: string[] = [];
+  if (c.created.length) parts.push(`created ${listPaths(c.created)}`);
+  if (c.changed.length) parts.push(`changed ${listPaths(c.changed)}`);
+  if (c.deleted.length) parts.push(`deleted ${listPaths(c.deleted)}`);
+  return parts.join('; ');
+}
+
+/** `--verbose`: a hook's whole stdout and stderr (escaped), after its run. */
+function verboseBlock(hook: PlannedHook, r: HookRun, cwd: string): string {
+  const block = (name: string, text: string) => (text.trim() ? `  ${name}:\n${text.replace(/\r?\n$/, '').split(/\r?\n/).map((l) => `    ${sanitize(l)}`).join('\n')}\n` : `  ${name}: (empty)\n`);
+  return `hooklint: ${sanitize(whereOf(hook, cwd))}  ${sanitize(caseName(hook))}: ${sanitize(r.verdict.summary)}\n${block('stdout', r.stdout)}${block('stderr', r.stderr)}`;
 }
 
 /** Run one test: the handlers of its root that accept its input run in parallel, their results combine, the expectations are checked. */
