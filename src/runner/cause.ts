@@ -15,6 +15,8 @@ export interface HookRoots {
   pluginRoot?: string;
   /** HOME the hooks got. */
   home?: string;
+  /** With `--path app`: the terminal's PATH. A program found there but not on the app's PATH is the hook's problem (it relies on a login PATH), not this machine's. */
+  loginPath?: string;
 }
 
 /** How much of a line a message quotes. */
@@ -63,6 +65,8 @@ export function shortenPaths(text: string, roots?: HookRoots): string {
 export interface MachineCause {
   missing: string;
   how: string;
+  /** The program not found, when that is the cause. */
+  program?: string;
 }
 
 /** Folders a project makes on setup (install, build): a file missing there is missing here, not a defect. */
@@ -116,7 +120,7 @@ export function machineCause(stderr: string, roots: HookRoots, program?: string)
   };
   if (program !== undefined) {
     if (program.includes('/')) return missingFile(program);
-    return { missing: `the program ${program}`, how: INSTALL[program] ?? `install ${program} or put it on PATH` };
+    return { missing: `the program ${program}`, how: INSTALL[program] ?? `install ${program} or put it on PATH`, program };
   }
   const lines = stderr.split(/\r?\n/);
   for (const l of lines) {
@@ -129,7 +133,7 @@ export function machineCause(stderr: string, roots: HookRoots, program?: string)
         if (c) return c;
         continue;
       }
-      return { missing: `the program ${name}`, how: INSTALL[name] ?? `install ${name} or put it on PATH` };
+      return { missing: `the program ${name}`, how: INSTALL[name] ?? `install ${name} or put it on PATH`, program: name };
     }
   }
   for (const l of lines) {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { catalog, type EventSpec, type FieldType } from '../model/catalog.js';
 import type { Severity } from '../model/types.js';
 import type { ProcessOutcome } from './exec.js';
@@ -106,7 +108,7 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
     const e = o.spawnError;
     const program = typeof e.path === 'string' ? e.path : undefined;
     const cause = e.code === 'ENOENT' && h.roots && program ? machineCause('', h.roots, program) : undefined;
-    if (cause) {
+    if (cause && !onLoginPathOnly(cause, h.roots)) {
       findings.push(environmentFinding(cause, 'could not start'));
       return { findings, verdict: failedVerdict(`could not start here: ${cause.missing} is missing`) };
     }
@@ -189,7 +191,7 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
     return { findings, verdict: failedVerdict(`killed by ${o.signal ?? 'a signal'}`) };
   }
   const cause = code !== 0 && code !== 2 && h.roots ? machineCause(o.stderr, h.roots) : undefined;
-  if (cause) {
+  if (cause && !onLoginPathOnly(cause, h.roots)) {
     findings.push(environmentFinding(cause, `exited with ${code}${stderrLine ? `: ${stderrLine}` : ''}`));
     return { findings, verdict: failedVerdict(`could not run here (exit ${code}): ${cause.missing} is missing`) };
   }
@@ -386,6 +388,12 @@ export function lastLine(text: string): string {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const line = (lines[lines.length - 1] ?? '').trim();
   return line.length > EXCERPT ? line.slice(0, EXCERPT) + '…' : line;
+}
+
+/** With `--path app`, a program on the terminal's PATH but not the app's: the hook relies on a login PATH (a defect), not a missing program. */
+function onLoginPathOnly(cause: MachineCause, roots: HookRoots | undefined): boolean {
+  if (!cause.program || roots?.loginPath === undefined) return false;
+  return roots.loginPath.split(':').some((d) => d !== '' && existsSync(join(d, cause.program!)));
 }
 
 /** `hook-environment`: a failure this machine caused, with what is missing and how to provide it (a warning, never an error). */

@@ -165,7 +165,7 @@ export class Session {
     const pluginRoot = hook.file.pluginRoot ? this.where(hook.file.pluginRoot) : undefined;
     const env = baseEnvironment(this.options.env, this.options.path, { projectDir, sessionId: this.sessionId });
     if (this.home) env.HOME = this.home;
-    judged.roots = { projectDir, ...(pluginRoot ? { pluginRoot } : {}), ...(env.HOME ? { home: env.HOME } : {}) };
+    judged.roots = { projectDir, ...(pluginRoot ? { pluginRoot } : {}), ...(env.HOME ? { home: env.HOME } : {}), ...(this.options.path === 'app' ? { loginPath: this.options.env.PATH ?? '' } : {}) };
     const values: Record<string, string> = { CLAUDE_PROJECT_DIR: projectDir };
     if (pluginRoot) {
       // Kept for the whole run: a later hook of the plugin finds what an earlier one stored.
