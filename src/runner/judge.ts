@@ -190,7 +190,8 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
     findings.push({ ruleId: 'hook-error-exit', severity: 'error', message: `the hook was killed by ${o.signal ?? 'a signal'}`, note: errorExitNote(h, stderrLine) });
     return { findings, verdict: failedVerdict(`killed by ${o.signal ?? 'a signal'}`) };
   }
-  const cause = code !== 0 && code !== 2 && h.roots ? machineCause(o.stderr, h.roots) : undefined;
+  // Exit 2 too: python3 exits 2 when its script is missing, which on a guard blocks every call.
+  const cause = code !== 0 && h.roots ? machineCause(o.stderr, h.roots) : undefined;
   if (cause && !onLoginPathOnly(cause, h.roots)) {
     findings.push(environmentFinding(cause, `exited with ${code}${stderrLine ? `: ${stderrLine}` : ''}`));
     return { findings, verdict: failedVerdict(`could not run here (exit ${code}): ${cause.missing} is missing`) };
@@ -372,7 +373,7 @@ export function judgeOutputFields(out: Record<string, unknown>, ev: EventSpec, f
       ruleId: 'hook-output-field',
       severity: 'warning',
       message: `${ev.name} does not read ${shownNames}; Claude Code ignores ${names.length === 1 ? 'it' : 'them'}`,
-      note: `${ev.name} reads: ${[...Object.keys(universal), ...(Object.keys(specific).length ? [`hookSpecificOutput (${Object.keys(specific).join(', ')})`] : [])].join(', ')}`,
+      note: `${unknown.includes('session_id') && unknown.includes('hook_event_name') ? "the output repeats the hook's input (stdin): print only output fields, or nothing; " : ''}${ev.name} reads: ${[...Object.keys(universal), ...(Object.keys(specific).length ? [`hookSpecificOutput (${Object.keys(specific).join(', ')})`] : [])].join(', ')}`,
     });
   }
   return invalid;
