@@ -125,6 +125,10 @@ const TEST_OPTIONS = {
   'in-place': { type: 'boolean', default: false, describe: 'Run the hooks in the project itself (default: in a temporary copy, so the project never changes)' },
   home: { type: 'string', choices: ['keep', 'temp'], default: 'keep', describe: 'HOME the hooks get: yours (keep) or a temporary empty one (temp)' },
   verbose: { type: 'boolean', default: false, describe: "Print each hook's whole stdout and stderr (on standard error)" },
+  input: { type: 'string', describe: 'Run the hooks this payload reaches (a JSON file, or - for standard input), merged over the sample as a test\'s "input"' },
+  event: { type: 'string', describe: 'Only the hooks (and tests) of these events (comma-separated)' },
+  hook: { type: 'string', describe: 'Only the handler at FILE:LINE' },
+  match: { type: 'string', describe: 'Only the hooks whose command or URL contains TEXT' },
 } as const;
 
 /** Options that cannot be combined (yargs `conflicts`). */
@@ -369,6 +373,10 @@ interface TestCliArgs {
   inPlace: boolean;
   home: 'keep' | 'temp';
   verbose: boolean;
+  input?: string;
+  event?: string;
+  hook?: string;
+  match?: string;
 }
 
 /**
@@ -402,6 +410,10 @@ async function test(args: TestCliArgs, io: CliIo): Promise<number> {
       inPlace: args.inPlace,
       home: args.home,
       verbose: args.verbose,
+      ...(args.input !== undefined ? { input: args.input } : {}),
+      ...(args.event ? { event: args.event.split(',').map((e) => e.trim()).filter(Boolean) } : {}),
+      ...(args.hook ? { hook: args.hook } : {}),
+      ...(args.match !== undefined ? { match: args.match } : {}),
     },
     io,
   );

@@ -142,7 +142,9 @@ export function machineCause(stderr: string, roots: HookRoots, program?: string)
     if (node) {
       const m = node[1]!;
       if (m.startsWith('/') || m.startsWith('.')) {
-        const c = missingFile(m);
+        // A relative module is relative to the file that required it (Node's "Require stack", first entry).
+        const from = /^Require stack:\s*\n- (.+)$/m.exec(stderr)?.[1]?.trim() ?? /imported from (\/\S+)/.exec(stderr)?.[1];
+        const c = missingFile(m.startsWith('.') && from ? join(from, '..', m) : m);
         if (c) return c;
         continue;
       }
@@ -169,6 +171,8 @@ export function machineCause(stderr: string, roots: HookRoots, program?: string)
       if (c) return c;
     }
   }
+  // The project is no git checkout here (a copy, an export): git's own message.
+  if (/^fatal: not a git repository/m.test(stderr)) return { missing: 'a git repository (the project is not a git checkout here)', how: 'run it in a clone of the repository' };
   if (/ENOTFOUND|EAI_AGAIN|getaddrinfo|Could not resolve host|Temporary failure in name resolution|Name or service not known|Network is unreachable|ENETUNREACH|nodename nor servname/.test(stderr))
     return { missing: 'the network', how: 'the hook needs a network connection or a service this machine cannot reach' };
   if (/ECONNREFUSED|Connection refused|Failed to connect to (?:localhost|127\.0\.0\.1)/.test(stderr))
@@ -176,9 +180,10 @@ export function machineCause(stderr: string, roots: HookRoots, program?: string)
   return undefined;
 }
 
-/** Is `name` a Python module of the project (a folder or `name.py` at its root, under src/, or beside a script)? */
+/** Is `name` a Python module of the project that runs without installing it (a folder or `name.py` at its root or beside the hooks)? */
 function projectModule(name: string, roots: HookRoots): boolean {
-  const bases = [roots.projectDir, join(roots.projectDir, 'src'), ...(roots.pluginRoot ? [roots.pluginRoot, join(roots.pluginRoot, 'src'), join(roots.pluginRoot, 'hooks'), join(roots.pluginRoot, 'scripts')] : []), join(roots.projectDir, '.claude', 'hooks')];
+  // Not src/: a package under src/ is found only once the project is installed (pip install -e ., uv sync).
+  const bases = [roots.projectDir, ...(roots.pluginRoot ? [roots.pluginRoot, join(roots.pluginRoot, 'hooks'), join(roots.pluginRoot, 'scripts')] : []), join(roots.projectDir, '.claude', 'hooks')];
   return bases.some((b) => existsSync(join(b, name)) || existsSync(join(b, `${name}.py`)));
 }
 

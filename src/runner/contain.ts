@@ -84,6 +84,12 @@ export class Containment {
     return m ? Number(m[1]) / 1000 : undefined;
   }
 
+  /** Time the processes of `leaf` were runnable but waited for a CPU (PSI `cpu.pressure` "some" total), milliseconds; undefined when unreadable. */
+  stallMs(leaf: string): number | undefined {
+    const m = /^some .*total=(\d+)$/m.exec(safeRead(join(leaf, 'cpu.pressure')) ?? '');
+    return m ? Number(m[1]) / 1000 : undefined;
+  }
+
   /** Processes still in `leaf`. */
   pids(leaf: string): number[] {
     return (safeRead(join(leaf, 'cgroup.procs')) ?? '')

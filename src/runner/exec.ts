@@ -37,6 +37,8 @@ export interface ProcessOutcome {
   firstLineMs?: number;
   /** CPU time (user + system) of the hook and everything it started, milliseconds (cgroup containment only). */
   cpuMs?: number;
+  /** Time its processes were runnable but waited for a CPU (cgroup `cpu.pressure`, "some"), milliseconds: the machine's load, not the hook. */
+  stallMs?: number;
   /** Processes still running outside the hook's process group when it ended (killed). */
   strays?: number;
   /** The process exited on its own (not set when hooklint killed it). */
@@ -114,6 +116,7 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
       killGroup(child.pid);
       if (leaf) {
         out.cpuMs = spec.containment!.cpuMs(leaf);
+        out.stallMs = spec.containment!.stallMs(leaf);
         const strays = spec.containment!.release(leaf);
         if (strays > 0) out.strays = strays;
       }

@@ -5,11 +5,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import type { TreeNode as Node } from '../formats/parse.js';
-import { catalog, EVENTS } from '../model/catalog.js';
+import { catalog, EVENTS, type EventSpec } from '../model/catalog.js';
 import { compareDiagnostics, HooklintError } from '../lint/lint.js';
 import type { LineIndex } from '../formats/positions.js';
 import type { Diagnostic, LintResult } from '../model/types.js';
@@ -18,9 +18,9 @@ import { displayPath, sanitize } from '../formatters/text.js';
 import type { FormatContext, Formatter } from '../formatters/types.js';
 import { field, stringField } from '../model/model.js';
 import type { PathMode } from './environment.js';
-import { combineDecisions, firstLine, ms, type Finding } from './judge.js';
+import { combineDecisions, cpuText, firstLine, ms, type Finding } from './judge.js';
 import { junit, type JunitCase } from './junit.js';
-import { ifAccepts, matcherAccepts, matcherSubject, samplePayload, toolInputFor, toolInputForIf, type JsonObject } from './payload.js';
+import { buildPayload, ifAccepts, matcherAccepts, matcherSubject, samplePayload, toolInputForIf, type JsonObject } from './payload.js';
 import { filesOfRoot, planRun, type Plan, type PlannedHook } from './plan.js';
 import { RUNTIME_RULES } from './rules.js';
 import { Session, type HookRun } from './session.js';
@@ -58,6 +58,14 @@ export interface TestArgs {
   home?: 'keep' | 'temp';
   /** `--verbose`: print each hook's whole stdout and stderr. */
   verbose?: boolean;
+  /** `--input FILE|-`: run the hooks this payload reaches, with it (merged over the sample as a test's `input`). */
+  input?: string;
+  /** `--event`: only these events' hooks (and tests). */
+  event?: string[];
+  /** `--hook FILE:LINE`: only the handler at that line. */
+  hook?: string;
+  /** `--match TEXT`: only hooks whose command or URL contains it. */
+  match?: string;
 }
 
 /** Where the runner writes and what it knows of its environment (the CLI's `CliIo`). */
@@ -107,16 +115,19 @@ export async function testCommand(args: TestArgs, io: RunnerIo): Promise<number>
 }
 
 async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
-  const plan = planRun(args.paths, { cwd: io.cwd, env: io.env, user: args.user, http: args.http, config: args.config, useConfig: args.configLookup || !!args.config });
-  for (const n of plan.notices) io.stderr(`hooklint: ${sanitize(n)}\n`);
-  for (const e of plan.errors) io.stderr(`hooklint: ${sanitize(e)}\n`);
-  const testsFiles = plan.testFiles.map(loadTestsFile);
+  const found = planRun(args.paths, { cwd: io.cwd, env: io.env, user: args.user, http: args.http, config: args.config, useConfig: args.configLookup || !!args.config });
+  for (const n of found.notices) io.stderr(`hooklint: ${sanitize(n)}\n`);
+  for (const e of found.errors) io.stderr(`hooklint: ${sanitize(e)}\n`);
+  const input = args.input !== undefined ? readInput(args.input, args.event, io) : undefined;
+  const plan: Plan = { ...found, hooks: filterHooks(found.hooks, args, io.cwd) };
+  // A given input, one handler or a text filter: the tests files are not this run's.
+  const testsFiles = input || args.hook || args.match ? [] : plan.testFiles.map(loadTestsFile).map((f) => (args.event ? { ...f, tests: f.tests.filter((t) => args.event!.includes(t.event)) } : f));
   const listing = formatPlan(plan, testsFiles, io.cwd);
   if (args.list) {
     io.stdout(listing);
     return plan.errors.length > 0 ? 2 : 0;
   }
-  const runnable = plan.hooks.filter((h) => !h.skip);
+  const runnable = input ? hooksAccepting(plan.hooks, input.event, input.payload, io.cwd).filter((h) => !h.skip) : plan.hooks.filter((h) => !h.skip);
   io.stderr(`hooklint test: running ${runnable.length} ${runnable.length === 1 ? 'hook' : 'hooks'} and ${testsFiles.reduce((n, f) => n + f.tests.length, 0)} tests with your permissions (cwd ${sanitize(io.cwd)}):\n${listing}`);
   const session = new Session({ env: io.env, path: args.path, maxTimeout: args.maxTimeout, slowMs: args.slowMs, inPlace: !!args.inPlace, home: args.home ?? 'keep' });
   // Ctrl-C, a CI cancel (SIGTERM), a closed terminal (SIGHUP): every hook process is killed and the temporary files removed before exiting.
@@ -138,9 +149,10 @@ async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
   let tests: TestOutcome[] = [];
   let strays = 0;
   let environment = 0;
+  let cost = '';
   const created: string[] = [];
   try {
-    const runs = await pool(runnable, concurrency(), (hook) => runGenerated(session, hook));
+    const runs = await pool(runnable, concurrency(), (hook) => runGenerated(session, hook, input && { event: input.event, given: input.given }));
     runnable.forEach((hook, i) => {
       const r = runs[i]!;
       if (r.findings.some((f) => f.ruleId === 'hook-environment')) environment++;
@@ -149,6 +161,7 @@ async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
       for (const f of r.findings) placed.push({ path: hook.file.path, lines: hook.file.lines, source: hook.file.text, node: hook.node, finding: f });
       cases.push({ suite: displayPath(hook.file.path, io.cwd), name: caseName(hook), ms: r.ms, failures: r.findings.map((f) => ({ type: f.ruleId, message: `${f.ruleId}: ${f.message}`, detail: [f.message, ...(f.note ? [f.note] : [])] })) });
     });
+    cost = costPerEvent(runnable, runs);
     for (const hook of plan.hooks.filter((h) => h.skip)) cases.push({ suite: displayPath(hook.file.path, io.cwd), name: caseName(hook), ms: 0, failures: [], skipped: hook.skip });
     const jobs = testsFiles.flatMap((file) => file.tests.map((test) => ({ file, test })));
     tests = await pool(jobs, concurrency(), ({ file, test }) => runTest(session, plan, file, test));
@@ -168,6 +181,7 @@ async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
   const withFindings = new Set(placed.filter((p) => p.finding.ruleId !== 'hook-test-failed' && p.finding.ruleId !== 'hook-environment').map((p) => `${p.path}:${p.node.offset}`)).size;
   const here = environment > 0 ? ` ${environment} ${environment === 1 ? 'hook' : 'hooks'} could not run here (hook-environment: this machine, not the hook).` : '';
   let summary = `Hooks: ${runnable.length} run, ${withFindings} with findings, ${plan.hooks.length - runnable.length} not run.${here} Tests: ${passed} passed, ${failed} failed\n`;
+  if (cost) summary += `\n${cost}`;
   if (created.length > 0) summary += `\nWhat the hooks created or changed in ${session.sandbox ? 'the temporary copy of the project' : 'the project (--in-place)'}:\n${created.join('')}`;
   let report: string;
   if (args.format === 'junit') report = junit(cases);
@@ -187,7 +201,8 @@ async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
     }
   } else io.stdout(report);
   if (plan.errors.length > 0) return 2;
-  return placed.length > 0 ? 1 : 0;
+  // hook-environment says what this machine lacks, not what is wrong with a hook: alone it does not fail the run.
+  return placed.some((p) => p.finding.ruleId !== 'hook-environment') ? 1 : 0;
 }
 
 /** Formatters of `check`, loaded as `check` loads them. */
@@ -250,9 +265,9 @@ function generatedPayload(session: Session, hook: PlannedHook): JsonObject {
  * The generated run of one hook; a Stop or SubagentStop hook runs a second time
  * with `stop_hook_active: true`, and blocking then is `hook-stop-loop`.
  */
-async function runGenerated(session: Session, hook: PlannedHook): Promise<HookRun> {
+async function runGenerated(session: Session, hook: PlannedHook, given?: { event: EventSpec; given: JsonObject }): Promise<HookRun> {
   try {
-    return await runGeneratedOnce(session, hook);
+    return await runGeneratedOnce(session, hook, given);
   } catch (e) {
     // Never an internal error for one hook: the others' results are kept.
     const message = sanitize((e as NodeJS.ErrnoException).code ? `${(e as NodeJS.ErrnoException).code}: ${(e as Error).message}` : String((e as Error).message ?? e));
@@ -260,8 +275,8 @@ async function runGenerated(session: Session, hook: PlannedHook): Promise<HookRu
   }
 }
 
-async function runGeneratedOnce(session: Session, hook: PlannedHook): Promise<HookRun> {
-  const payload = generatedPayload(session, hook);
+async function runGeneratedOnce(session: Session, hook: PlannedHook, given?: { event: EventSpec; given: JsonObject }): Promise<HookRun> {
+  const payload = given ? buildPayload(given.event, session.sampleContext(hook.file.projectDir), given.given) : generatedPayload(session, hook);
   const first = await session.run(hook, payload, { track: true });
   await confirmSlow(session, hook, payload, first);
   if (!('stop_hook_active' in hook.event!.input) || first.findings.some((f) => f.ruleId === 'hook-failed-to-start')) return first;
@@ -292,7 +307,7 @@ async function confirmSlow(session: Session, hook: PlannedHook, payload: JsonObj
     first.findings.splice(i, 1);
     return;
   }
-  const cpu = (r: HookRun) => (r.cpuMs === undefined ? '' : ` (CPU ${ms(r.cpuMs)})`);
+  const cpu = (r: HookRun) => cpuText(r.cpuMs, r.verdict.stallMs);
   const f = first.findings[i]!;
   const threshold = /the threshold is (.*)$/.exec(f.message)?.[1] ?? ms(session.options.slowMs);
   f.message = `the hook took ${ms(first.verdict.waitMs ?? first.ms)}${cpu(first)}, and ${ms(again.verdict.waitMs ?? again.ms)}${cpu(again)} when run again; the threshold is ${threshold}`;
@@ -326,16 +341,8 @@ async function runTest(session: Session, plan: Plan, file: TestsFile, test: Hook
   const root = dirname(file.path);
   const files = filesOfRoot(plan, root);
   const ctx = session.sampleContext(files.find((f) => !f.pluginRoot)?.projectDir ?? root);
-  const payload: JsonObject = { ...samplePayload(ev, ctx), ...(test.input ?? {}), hook_event_name: ev.name };
-  if (test.input && 'tool_name' in test.input && !('tool_input' in test.input) && typeof test.input.tool_name === 'string') payload.tool_input = toolInputFor(test.input.tool_name, ctx);
-  const subject = matcherSubject(ev, payload);
-  const selected = plan.hooks.filter((h) => {
-    if (!files.includes(h.file) || h.event?.name !== ev.name) return false;
-    if (!matcherAccepts(ev, h.handler.group.flat ? undefined : (h.handler.group.matcher?.value as string | undefined), subject)) return false;
-    const rule = field(h.handler, 'if');
-    if (rule?.type === 'string') return ev.ifEvaluated && ifAccepts(rule.value as string, payload.tool_name, payload.tool_input, ctx.cwd);
-    return true;
-  });
+  const payload = buildPayload(ev, ctx, test.input ?? {});
+  const selected = hooksAccepting(plan.hooks.filter((h) => files.includes(h.file)), ev, payload, ctx.cwd);
   const toRun = selected.filter((h) => !h.skip);
   const unsupported = selected.filter((h) => h.skipKind === 'unsupported');
   // No handler accepting the input is a result too (a guard that ignores reads): the expectations are checked against nothing run.
@@ -362,6 +369,96 @@ async function runTest(session: Session, plan: Plan, file: TestsFile, test: Hook
   const found = runs.flatMap((r) => r.findings);
   const note = found.length > 0 ? found.slice(0, 2).map((f) => `${f.ruleId}: ${f.note ?? f.message}`).join('; ') : undefined;
   return { file, test, ran: toRun.length, ms: wall, failures, ...(note ? { note } : {}) };
+}
+
+/**
+ * `--input FILE|-`: a payload, merged over the event's sample as a test's
+ * `input` is (`buildPayload`); the event is its `hook_event_name` or `--event`.
+ * @throws HooklintError when it cannot be read, is not a JSON object, or names no known event
+ */
+function readInput(from: string, events: string[] | undefined, io: RunnerIo): { event: EventSpec; payload: JsonObject; given: JsonObject } {
+  let text: string;
+  try {
+    text = from === '-' ? readFileSync(0, 'utf8') : readFileSync(resolve(io.cwd, from), 'utf8');
+  } catch (e) {
+    throw new HooklintError(`--input ${from}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new HooklintError(`--input ${from}: not JSON (${(e as Error).message})`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HooklintError(`--input ${from}: the payload must be a JSON object`);
+  const given = value as JsonObject;
+  const name = typeof given.hook_event_name === 'string' ? given.hook_event_name : events?.length === 1 ? events[0] : undefined;
+  const event = name ? EVENTS.get(name) : undefined;
+  if (!event) throw new HooklintError(`--input ${from}: ${name ? `"${name}" is not a Claude Code event` : 'say which event it is for: "hook_event_name" in the payload, or --event'}`);
+  // For choosing the hooks; each hook's run builds it again with its session and its copy of the project.
+  const payload = buildPayload(event, { cwd: io.cwd, transcriptPath: '', sessionId: '' }, given);
+  return { event, payload, given };
+}
+
+/**
+ * The hooks `--event`, `--hook FILE:LINE` and `--match TEXT` keep: the event's
+ * (several: comma-separated), the one handler whose text spans that line of that
+ * file, those whose command or URL contains the text.
+ * @throws HooklintError when `--hook` names no handler
+ */
+function filterHooks(hooks: PlannedHook[], args: TestArgs, cwd: string): PlannedHook[] {
+  let out = hooks;
+  const unknown = args.event?.filter((e) => !EVENTS.has(e));
+  if (unknown?.length) throw new HooklintError(`--event ${unknown.join(',')}: not a Claude Code event`);
+  if (args.event) out = out.filter((h) => args.event!.includes(h.event?.name ?? h.handler.event.name));
+  if (args.match) out = out.filter((h) => h.label.includes(args.match!));
+  if (args.hook) {
+    const m = /^(.*):(\d+)$/.exec(args.hook);
+    if (!m) throw new HooklintError(`--hook ${args.hook}: give FILE:LINE (the line of the handler, as the listing shows it)`);
+    const file = resolve(cwd, m[1]!);
+    const line = Number(m[2]);
+    out = out.filter((h) => {
+      if (h.file.path !== file) return false;
+      const from = h.file.lines.position(h.handler.node.offset).line;
+      const to = h.file.lines.position(h.handler.node.offset + h.handler.node.length).line;
+      return line >= from && line <= to;
+    });
+    if (out.length === 0) throw new HooklintError(`--hook ${args.hook}: no handler at that line`);
+  }
+  return out;
+}
+
+/**
+ * What hooks cost the user per event (issue 26 item 8): for each event the user
+ * waits for and each value its matchers were run with (a tool, a source), how
+ * many hooks run and how long the user waits: they run in parallel, so the
+ * slowest. Empty when no such hook ran.
+ */
+function costPerEvent(hooks: PlannedHook[], runs: HookRun[]): string {
+  const lines: string[] = [];
+  const events = [...new Set(hooks.map((h) => h.event!))].filter((ev) => catalog.runner.userWaits.events.includes(ev.name));
+  for (const ev of events) {
+    const mine = hooks.map((h, i) => [h, runs[i]!] as const).filter(([h]) => h.event === ev);
+    const subjects = [...new Set(mine.map(([h]) => h.matcherValue))];
+    for (const subject of subjects) {
+      const hit = mine.filter(([h]) => subject === undefined || matcherAccepts(ev, h.handler.group.flat ? undefined : (h.handler.group.matcher?.value as string | undefined), subject));
+      const wait = Math.max(...hit.map(([, r]) => r.verdict.waitMs ?? r.ms));
+      const what = subject === undefined ? `every ${ev.name}` : ev.toolEvent ? `${ev.name} on every ${subject} call` : `every ${ev.name} (${subject})`;
+      lines.push(`  ${sanitize(what)}: ${hit.length} ${hit.length === 1 ? 'hook' : 'hooks'}, waits ${ms(wait)}`);
+    }
+  }
+  return lines.length > 0 ? `What the hooks cost (they run in parallel; the user waits for the slowest):\n${lines.join('\n')}\n` : '';
+}
+
+/** The planned hooks of `ev` that a payload reaches: matcher and `if` accept it (SPEC.md §3). */
+function hooksAccepting(hooks: PlannedHook[], ev: EventSpec, payload: JsonObject, cwd: string): PlannedHook[] {
+  const subject = matcherSubject(ev, payload);
+  return hooks.filter((h) => {
+    if (h.event?.name !== ev.name) return false;
+    if (!matcherAccepts(ev, h.handler.group.flat ? undefined : (h.handler.group.matcher?.value as string | undefined), subject)) return false;
+    const rule = field(h.handler, 'if');
+    if (rule?.type === 'string') return ev.ifEvaluated && ifAccepts(rule.value as string, payload.tool_name, payload.tool_input, cwd);
+    return true;
+  });
 }
 
 /** Results in `check`'s shape: every config file with a hook run (and every test file), findings at their nodes. */

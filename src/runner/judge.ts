@@ -37,6 +37,8 @@ export interface Verdict {
   summary: string;
   /** How long the user waits for it, ms (to its exit and closed pipes, or to its async first line); set by judgeProcess. */
   waitMs?: number;
+  /** Of `waitMs`, the time the machine kept it waiting for a CPU (cgroup CPU pressure), ms. */
+  stallMs?: number;
 }
 
 /** The handler facts judging needs. */
@@ -139,7 +141,8 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
     const backgrounded = asyncFirstLine(o.stdout, h);
     if (backgrounded) {
       // Backgrounded by its first line: the user never waited; Claude Code kills it at its timeout and its late answer is lost.
-      if (!backgrounded.rest.trim())
+      // Capped by --max-timeout, it would have had longer in Claude Code: nothing to say.
+      if (!backgrounded.rest.trim() && !capped)
         findings.push({
           ruleId: 'hook-timed-out',
           severity: 'warning',
@@ -176,13 +179,15 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
   const background = asyncFirstLine(o.stdout, h);
   // Backgrounded by its first line: the user waits until that line only.
   const total = background && o.firstLineMs !== undefined ? o.firstLineMs : (o.closeMs ?? exitMs);
-  if (catalog.runner.userWaits.events.includes(ev.name) && !h.async && total > opts.slowMs && !findings.some((f) => f.ruleId === 'hook-hangs'))
+  // Time spent waiting for a CPU this busy machine did not give (the cgroup's CPU pressure) is the machine's, not the hook's.
+  const stall = Math.min(o.stallMs ?? 0, total);
+  if (catalog.runner.userWaits.events.includes(ev.name) && !h.async && total - stall > opts.slowMs && !findings.some((f) => f.ruleId === 'hook-hangs'))
     findings.push({
       ruleId: 'hook-slow',
       severity: 'warning',
       message: background
-        ? `the hook took ${ms(total)}${cpuText(o.cpuMs)} to print its first line ({"async": true}); the threshold is ${ms(opts.slowMs)}`
-        : `the hook took ${ms(total)}${cpuText(o.cpuMs)} (first output after ${o.firstOutputMs === undefined ? 'none' : ms(o.firstOutputMs)}, exit after ${ms(exitMs)}); the threshold is ${ms(opts.slowMs)}`,
+        ? `the hook took ${ms(total)}${cpuText(o.cpuMs, o.stallMs)} to print its first line ({"async": true}); the threshold is ${ms(opts.slowMs)}`
+        : `the hook took ${ms(total)}${cpuText(o.cpuMs, o.stallMs)} (first output after ${o.firstOutputMs === undefined ? 'none' : ms(o.firstOutputMs)}, exit after ${ms(exitMs)}); the threshold is ${ms(opts.slowMs)}`,
       note: `Claude Code waits for it on every ${ev.name}`,
     });
   const code = o.exitCode;
@@ -217,6 +222,7 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
   if (verdict.failed) verdict.decision = combineDecisions([verdict.decision, failureDecision(h, false)]);
   if (h.async || background) verdict.decision = 'none';
   verdict.waitMs = total;
+  verdict.stallMs = stall;
   verdict.summary = `${background ? `backgrounded after ${ms(total)}, ` : ''}exited ${code} after ${ms(exitMs)}${stderrLine && code !== 0 ? `: ${stderrLine}` : ''}`;
   return { findings, verdict };
 }
@@ -357,8 +363,9 @@ function atDefault(key: string, value: unknown): boolean {
 export function judgeOutputFields(out: Record<string, unknown>, ev: EventSpec, findings: Finding[]): boolean {
   const universal = catalog.universalOutput;
   const specific = ev.output.hookSpecificOutput;
-  const unknown = Object.keys(out).filter((k) => k !== 'hookSpecificOutput' && !(k in universal) && !(k in specific));
-  const filtered = Object.fromEntries(Object.entries(out).filter(([k, v]) => !atDefault(k, v) && !unknown.includes(k)));
+  // `metrics` is telemetry Claude Code reads from plugins of official marketplaces (SPEC.md §13.4): deliberate, never reported here.
+  const unknown = Object.keys(out).filter((k) => k !== 'hookSpecificOutput' && k !== 'metrics' && !(k in universal) && !(k in specific));
+  const filtered = Object.fromEntries(Object.entries(out).filter(([k, v]) => !atDefault(k, v) && !unknown.includes(k) && k !== 'metrics'));
   const hso = out.hookSpecificOutput;
   let unknownInner: string[] = [];
   if (hso && typeof hso === 'object' && !Array.isArray(hso) && Object.keys(specific).length > 0) {
@@ -379,9 +386,10 @@ export function judgeOutputFields(out: Record<string, unknown>, ev: EventSpec, f
   return invalid;
 }
 
-/** ` (CPU 1.2 s)` when the CPU time is known. */
-function cpuText(cpuMs: number | undefined): string {
-  return cpuMs === undefined ? '' : ` (CPU ${ms(cpuMs)})`;
+/** ` (CPU 1.2 s)` when the CPU time is known; ` (CPU 1.2 s, 300 ms waiting for a CPU)` when the machine held it back. */
+export function cpuText(cpuMs: number | undefined, stallMs?: number): string {
+  if (cpuMs === undefined) return '';
+  return ` (CPU ${ms(cpuMs)}${stallMs !== undefined && stallMs >= 50 ? `, ${ms(stallMs)} waiting for a CPU` : ''})`;
 }
 
 /** The last non-empty line of `text`, shortened. */
