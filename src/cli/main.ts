@@ -129,6 +129,7 @@ const TEST_OPTIONS = {
   event: { type: 'string', describe: 'Only the hooks (and tests) of these events (comma-separated)' },
   hook: { type: 'string', describe: 'Only the handler at FILE:LINE' },
   match: { type: 'string', describe: 'Only the hooks whose command or URL contains TEXT' },
+  faults: { type: 'boolean', default: false, describe: 'Run each guard again under faults (a program missing, no execute bit, killed at its timeout, bad stdin): guard-fails-open' },
 } as const;
 
 /** Options that cannot be combined (yargs `conflicts`). */
@@ -377,6 +378,7 @@ interface TestCliArgs {
   event?: string;
   hook?: string;
   match?: string;
+  faults: boolean;
 }
 
 /**
@@ -414,6 +416,7 @@ async function test(args: TestCliArgs, io: CliIo): Promise<number> {
       ...(args.event ? { event: args.event.split(',').map((e) => e.trim()).filter(Boolean) } : {}),
       ...(args.hook ? { hook: args.hook } : {}),
       ...(args.match !== undefined ? { match: args.match } : {}),
+      faults: args.faults,
     },
     io,
   );

@@ -25,6 +25,7 @@ import { filesOfRoot, planRun, type Plan, type PlannedHook } from './plan.js';
 import { RUNTIME_RULES } from './rules.js';
 import { Session, type HookRun } from './session.js';
 import { listPaths, type Changes } from './sandbox.js';
+import { faultsFor, isGuard, type Fault } from './faults.js';
 import { loadTestsFile, type HookTest, type TestsFile } from './tests-file.js';
 
 export { RUNTIME_RULES } from './rules.js';
@@ -66,6 +67,8 @@ export interface TestArgs {
   hook?: string;
   /** `--match TEXT`: only hooks whose command or URL contains it. */
   match?: string;
+  /** `--faults`: run each guard again under each fault (guard-fails-open). */
+  faults?: boolean;
 }
 
 /** Where the runner writes and what it knows of its environment (the CLI's `CliIo`). */
@@ -150,6 +153,7 @@ async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
   let strays = 0;
   let environment = 0;
   let cost = '';
+  const faultRows: { hook: PlannedHook; rows: FaultRow[] }[] = [];
   const created: string[] = [];
   try {
     const runs = await pool(runnable, concurrency(), (hook) => runGenerated(session, hook, input && { event: input.event, given: input.given }));
@@ -162,6 +166,15 @@ async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
       cases.push({ suite: displayPath(hook.file.path, io.cwd), name: caseName(hook), ms: r.ms, failures: r.findings.map((f) => ({ type: f.ruleId, message: `${f.ruleId}: ${f.message}`, detail: [f.message, ...(f.note ? [f.note] : [])] })) });
     });
     cost = costPerEvent(runnable, runs);
+    if (args.faults) {
+      const guards = runnable.map((h, i) => [h, runs[i]!] as const).filter(([h, r]) => isGuard(h) && !r.verdict.failed);
+      const tried = await pool(guards, concurrency(), ([hook]) => runFaults(session, hook));
+      guards.forEach(([hook], i) => {
+        const { rows, finding } = tried[i]!;
+        faultRows.push({ hook, rows });
+        if (finding) placed.push({ path: hook.file.path, lines: hook.file.lines, source: hook.file.text, node: hook.node, finding });
+      });
+    }
     for (const hook of plan.hooks.filter((h) => h.skip)) cases.push({ suite: displayPath(hook.file.path, io.cwd), name: caseName(hook), ms: 0, failures: [], skipped: hook.skip });
     const jobs = testsFiles.flatMap((file) => file.tests.map((test) => ({ file, test })));
     tests = await pool(jobs, concurrency(), ({ file, test }) => runTest(session, plan, file, test));
@@ -182,6 +195,7 @@ async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
   const here = environment > 0 ? ` ${environment} ${environment === 1 ? 'hook' : 'hooks'} could not run here (hook-environment: this machine, not the hook).` : '';
   let summary = `Hooks: ${runnable.length} run, ${withFindings} with findings, ${plan.hooks.length - runnable.length} not run.${here} Tests: ${passed} passed, ${failed} failed\n`;
   if (cost) summary += `\n${cost}`;
+  if (args.faults) summary += `\n${faultTable(faultRows, io.cwd)}`;
   if (created.length > 0) summary += `\nWhat the hooks created or changed in ${session.sandbox ? 'the temporary copy of the project' : 'the project (--in-place)'}:\n${created.join('')}`;
   let report: string;
   if (args.format === 'junit') report = junit(cases);
@@ -312,6 +326,50 @@ async function confirmSlow(session: Session, hook: PlannedHook, payload: JsonObj
   const threshold = /the threshold is (.*)$/.exec(f.message)?.[1] ?? ms(session.options.slowMs);
   f.message = `the hook took ${ms(first.verdict.waitMs ?? first.ms)}${cpu(first)}, and ${ms(again.verdict.waitMs ?? again.ms)}${cpu(again)} when run again; the threshold is ${threshold}`;
   if (first.cpuMs !== undefined && first.cpuMs < (first.verdict.waitMs ?? first.ms) / 4) f.note = `${f.note ?? ''}${f.note ? '; ' : ''}most of that time it waited (on the network, a lock, a sleep), not computed`;
+}
+
+/** What one guard did under one fault. */
+interface FaultRow {
+  fault: Fault;
+  /** `open`: it failed and the action went ahead; `blocks`: it failed closed; `handled`: it did not fail. */
+  outcome: 'open' | 'blocks' | 'handled';
+}
+
+/** Run one guard under each of its faults (one at a time: a fault may clear its script's execute bit in the copy). */
+async function runFaults(session: Session, hook: PlannedHook): Promise<{ rows: FaultRow[]; finding?: Finding }> {
+  const payload = generatedPayload(session, hook);
+  const projectDir = session.where(hook.file.projectDir);
+  const pluginRoot = hook.file.pluginRoot ? session.where(hook.file.pluginRoot) : undefined;
+  const rows: FaultRow[] = [];
+  for (const fault of faultsFor(hook, projectDir, pluginRoot, !!session.sandbox)) {
+    const r = await session.run(hook, payload, { track: true, fault });
+    rows.push({ fault, outcome: !r.verdict.failed ? 'handled' : r.verdict.decision === 'block' ? 'blocks' : 'open' });
+  }
+  const open = rows.filter((r) => r.outcome === 'open').map((r) => r.fault.label);
+  if (open.length === 0) return { rows };
+  const hasOnFailure = stringField(hook.handler, 'onFailure') !== undefined;
+  const stop = hook.event!.name === 'Stop' || hook.event!.name === 'SubagentStop';
+  return {
+    rows,
+    finding: {
+      ruleId: 'guard-fails-open',
+      severity: 'warning',
+      message: `the guard fails open ${stop ? '(Claude stops anyway)' : '(the action goes ahead)'} when ${open.length > 1 ? `${open.slice(0, -1).join(', ')} or ${open[open.length - 1]}` : open[0]}`,
+      note: hasOnFailure ? 'Claude Code treats a hook that fails as a non-blocking error' : 'add "onFailure": "block" to the handler (Claude Code 2.1.295+): a guard that cannot run then blocks instead of letting everything through (SPEC.md §12.2)',
+    },
+  };
+}
+
+/** The --faults table: one line per guard, each fault with what happened. */
+function faultTable(rows: { hook: PlannedHook; rows: FaultRow[] }[], cwd: string): string {
+  if (rows.length === 0) return 'Guards under faults (--faults): no guard ran cleanly to try\n';
+  const word = { open: 'FAILS OPEN', blocks: 'blocks', handled: 'handled' } as const;
+  let out = 'Guards under faults (--faults): FAILS OPEN = it failed and the action went ahead; blocks = it failed closed; handled = it did not fail\n';
+  for (const { hook, rows: r } of rows) {
+    out += `  ${sanitize(whereOf(hook, cwd))}  ${sanitize(caseName(hook).slice(0, 80))}\n`;
+    out += `    ${r.map((x) => `${x.fault.short}: ${word[x.outcome]}`).join(' | ')}\n`;
+  }
+  return out;
 }
 
 /** The listing position of a hook: file:line:column. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { getNodeValue } from 'jsonc-parser';
@@ -14,6 +14,7 @@ import { runHttp } from './http.js';
 import { judgeHttp, judgeProcess, type Finding, type JudgedHandler, type Verdict } from './judge.js';
 import { fillSample, type JsonObject, type SampleContext } from './payload.js';
 import { diffSnapshots, Sandbox, snapshot, type Changes } from './sandbox.js';
+import { pathWithout, type Fault } from './faults.js';
 import { onPath, type PlannedHook } from './plan.js';
 
 /** Options of a run that every hook shares. */
@@ -34,6 +35,8 @@ export interface SessionOptions {
 export interface RunOptions {
   /** Snapshot the copy before and after (one hook of a root at a time) to say what the hook created or changed. */
   track?: boolean;
+  /** Run it under this fault (--faults). */
+  fault?: Fault;
 }
 
 /** One hook run: its findings, what Claude Code takes from it, its wall time (ms), and what it printed. */
@@ -130,12 +133,12 @@ export class Session {
 
   /** Run one planned hook with `payload` on stdin (or as the POST body) and judge it. */
   async run(hook: PlannedHook, payload: JsonObject, opts: RunOptions = {}): Promise<HookRun> {
-    if (!opts.track || !this.sandbox) return this.runOnce(hook, payload);
+    if (!opts.track || !this.sandbox) return this.runOnce(hook, payload, opts.fault);
     const root = this.where(hook.file.projectDir);
     const before = this.locks.get(root) ?? Promise.resolve();
     const mine = before.then(async () => {
       const s0 = snapshot(root);
-      const r = await this.runOnce(hook, payload);
+      const r = await this.runOnce(hook, payload, opts.fault);
       const c = diffSnapshots(s0, snapshot(root));
       if (c.created.length + c.changed.length + c.deleted.length > 0) r.changes = c;
       return r;
@@ -147,11 +150,12 @@ export class Session {
     return mine;
   }
 
-  private async runOnce(hook: PlannedHook, payload: JsonObject): Promise<HookRun> {
+  private async runOnce(hook: PlannedHook, payload: JsonObject, fault?: Fault): Promise<HookRun> {
     const ev = hook.event!;
     const h = hook.handler;
     const timeoutSeconds = this.timeoutOf(hook);
-    const ranSeconds = Math.min(timeoutSeconds, this.options.maxTimeout);
+    // Killed at its timeout (--faults): killed as it starts.
+    const ranSeconds = fault?.killed ? 0.001 : Math.min(timeoutSeconds, this.options.maxTimeout);
     const onFailure = stringField(h, 'onFailure');
     const judged: JudgedHandler = {
       event: ev,
@@ -179,7 +183,24 @@ export class Session {
       writeFileSync(f, '');
       env[catalog.environment.envFile] = f;
     }
-    const body = JSON.stringify(payload);
+    const body = fault?.stdin ?? JSON.stringify(payload);
+    if (fault?.without) env.PATH = pathWithout(fault.without, env.PATH ?? '', join(this.dir, 'faults'));
+    let mode: number | undefined;
+    if (fault?.noExec && this.sandbox) {
+      mode = statSync(fault.noExec).mode & 0o7777;
+      chmodSync(fault.noExec, mode & ~0o111);
+    }
+    try {
+      return await this.spawnAndJudge(hook, judged, env, values, body, ranSeconds);
+    } finally {
+      if (mode !== undefined) chmodSync(fault!.noExec!, mode);
+    }
+  }
+
+  /** Send the request or start the process, and judge what came back. */
+  private async spawnAndJudge(hook: PlannedHook, judged: JudgedHandler, env: NodeJS.ProcessEnv, values: Record<string, string>, body: string, ranSeconds: number): Promise<HookRun> {
+    const h = hook.handler;
+    const projectDir = values.CLAUDE_PROJECT_DIR!;
     if (hook.type === 'http') {
       const headersNode = field(h, 'headers');
       const headers = headersNode?.type === 'object' ? (getNodeValue(headersNode) as Record<string, unknown>) : {};
