@@ -182,12 +182,78 @@ function fastParse(argv: string[]): CheckArgs | undefined {
   return { ...(a as unknown as CheckArgs), paths };
 }
 
+/**
+ * `hooklint test [paths] [--list] ...` with yargs-parser alone (as `fastParse`
+ * does for check), or undefined to let yargs handle it: `test --list` starts
+ * without loading yargs.
+ */
+function fastParseTest(argv: string[]): TestCliArgs | undefined {
+  if (argv[0] !== 'test' || argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === 'help')) return undefined;
+  const entries = Object.entries(TEST_OPTIONS) as [string, { type: string; alias?: string; default?: unknown; choices?: readonly string[] }][];
+  const known = new Set(['_', '--']);
+  for (const [k, o] of entries) {
+    known.add(k).add(camel(k));
+    if (o.alias) known.add(o.alias);
+  }
+  const parsed = yargsParser.detailed(argv.slice(1), {
+    alias: Object.fromEntries(entries.filter(([, o]) => o.alias).map(([k, o]) => [k, [o.alias!]])),
+    boolean: entries.filter(([, o]) => o.type === 'boolean').map(([k]) => k),
+    string: entries.filter(([, o]) => o.type === 'string').map(([k]) => k),
+    number: entries.filter(([, o]) => o.type === 'number').map(([k]) => k),
+    default: Object.fromEntries(entries.filter(([, o]) => o.default !== undefined).map(([k, o]) => [k, o.default])),
+    configuration: { 'populate--': true },
+  });
+  if (parsed.error) return undefined;
+  const a = parsed.argv as Record<string, unknown>;
+  if (Object.keys(a).some((k) => !known.has(k))) return undefined;
+  for (const [k, o] of entries) {
+    const v = a[k];
+    if (Array.isArray(v)) return undefined;
+    if (o.choices && v !== undefined && !o.choices.includes(v as string)) return undefined;
+    if (o.type === 'number' && v !== undefined && !Number.isFinite(v)) return undefined;
+    if (o.type === 'string' && v !== undefined && (typeof v !== 'string' || v === '')) return undefined;
+  }
+  const paths = [...(a._ as unknown[]), ...((a['--'] as unknown[] | undefined) ?? [])].map(String);
+  return { ...(a as unknown as TestCliArgs), paths };
+}
+
+/**
+ * Require a CommonJS bundle through the V8 code cache made at build time
+ * (`<file>.cache`, as dist/cli.cjs does for the check program): `hooklint test`
+ * skips compiling most of dist/runner.cjs. A missing or rejected cache is a
+ * normal compile; HOOKLINT_WRITE_RUNNER_CACHE=1 writes it (the build does, once).
+ */
+function requireCached(file: string): unknown {
+  const req = createRequire(file);
+  let script: import('node:vm').Script | undefined;
+  try {
+    const vm = req('node:vm') as typeof import('node:vm');
+    const Module = req('node:module') as { wrap(s: string): string };
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = readFileSync(file + '.cache');
+    } catch {
+      // no cache
+    }
+    script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
+    const mod = { exports: {} as unknown, filename: file, id: file, loaded: false };
+    (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, req, mod, file, dirname(file));
+    if (process.env.HOOKLINT_WRITE_RUNNER_CACHE === '1') process.on('exit', () => writeFileSync(file + '.cache', script!.createCachedData()));
+    return mod.exports;
+  } catch (e) {
+    if (script) throw e;
+    return req(file);
+  }
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
   // What editors run (`hooklint lsp --stdio`, perhaps with --clientProcessId): no yargs, ~50 ms sooner.
   if (argv[0] === 'lsp' && argv.slice(1).every((a, i, rest) => a === '--stdio' || /^--clientProcessId=\d+$/.test(a) || (a === '--clientProcessId' && /^\d+$/.test(rest[i + 1] ?? '')) || (/^\d+$/.test(a) && rest[i - 1] === '--clientProcessId')))
     return lsp(true, io);
   const fast = fastParse(argv);
   if (fast) return check(fast, io);
+  const fastTest = fastParseTest(argv);
+  if (fastTest) return test(fastTest, io);
   const { default: yargs } = await import('yargs/yargs');
   let usageError: string | undefined;
   // yargs renders and caches the whole help text whenever a command is named explicitly,
@@ -394,7 +460,7 @@ async function test(args: TestCliArgs, io: CliIo): Promise<number> {
     io.stderr('hooklint: --slow-ms takes a number of milliseconds (0 or more)\nRun "hooklint --help" for usage.\n');
     return EXIT.error;
   }
-  const runner = createRequire(import.meta.url)(join(packageRoot(), 'dist', 'runner.cjs')) as typeof import('../runner/index.js');
+  const runner = requireCached(join(packageRoot(), 'dist', 'runner.cjs')) as typeof import('../runner/index.js');
   return runner.testCommand(
     {
       paths: args.paths ?? [],

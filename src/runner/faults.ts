@@ -13,7 +13,7 @@ import type { PlannedHook } from './plan.js';
 
 /** One fault a guard is run under. */
 export interface Fault {
-  /** How the report names it: `jq missing from PATH`, `no execute bit`, ... */
+  /** How the report names it, after "when": `jq is missing from PATH`, `its script has no execute bit`, ... */
   label: string;
   /** Short name for the table's column. */
   short: string;
@@ -68,18 +68,18 @@ export function faultsFor(hook: PlannedHook, projectDir: string, pluginRoot: str
     }
   }
   const faults: Fault[] = [];
-  for (const p of PROGRAMS) if (new RegExp(`(?:^|[\\s/;|&(\`'"!])${p}(?:[\\s;|&)\`'"]|$)`, 'm').test(text)) faults.push({ label: `${p} missing from PATH`, short: `no ${p}`, without: p });
+  for (const p of PROGRAMS) if (new RegExp(`(?:^|[\\s/;|&(\`'"!])${p}(?:[\\s;|&)\`'"]|$)`, 'm').test(text)) faults.push({ label: `${p} is missing from PATH`, short: `no ${p}`, without: p });
   // Only a file of the copy itself: a linked folder (node_modules) is the project's own.
   if (script && copy && [projectDir, pluginRoot].some((r) => r && realpathSync(script).startsWith(realpathSync(r) + '/'))) {
     try {
-      if (statSync(script).mode & 0o111) faults.push({ label: `its script without the execute bit`, short: 'no +x', noExec: script });
+      if (statSync(script).mode & 0o111) faults.push({ label: `its script has no execute bit`, short: 'no +x', noExec: script });
     } catch {
       // gone
     }
   }
-  faults.push({ label: 'killed at its timeout', short: 'timeout', killed: true });
-  faults.push({ label: 'empty stdin', short: 'stdin ""', stdin: '' });
-  faults.push({ label: 'stdin that is not JSON', short: 'stdin !json', stdin: 'not json\n' });
+  faults.push({ label: 'it is killed at its timeout', short: 'timeout', killed: true });
+  faults.push({ label: 'stdin is empty', short: 'stdin ""', stdin: '' });
+  faults.push({ label: 'stdin is not JSON', short: 'stdin !json', stdin: 'not json\n' });
   return faults;
 }
 
