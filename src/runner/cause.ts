@@ -144,8 +144,13 @@ export function machineCause(stderr: string, roots: HookRoots, program?: string)
       if (m.startsWith('/') || m.startsWith('.')) {
         // A relative module is relative to the file that required it (Node's "Require stack", first entry).
         const from = /^Require stack:\s*\n- (.+)$/m.exec(stderr)?.[1]?.trim() ?? /imported from (\/\S+)/.exec(stderr)?.[1];
-        const c = missingFile(m.startsWith('.') && from ? join(from, '..', m) : m);
+        const target = m.startsWith('.') && from ? join(from, '..', m) : m;
+        const c = missingFile(target);
         if (c) return c;
+        // A module whose whole folder is absent: the checkout is incomplete or a setup step makes it (a typo leaves the folder there).
+        const folder = join(target, '..');
+        if (isAbsolute(target) && !existsSync(folder) && existsSync(join(folder, '..')))
+          return { missing: `${short(folder)}/ (a folder of the project that is not here)`, how: 'use a complete checkout of the project, or run its setup or build step first' };
         continue;
       }
       const pkg = m.startsWith('@') ? m.split('/').slice(0, 2).join('/') : m.split('/')[0]!;
