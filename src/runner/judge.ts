@@ -181,9 +181,9 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
   const total = background && o.firstLineMs !== undefined ? o.firstLineMs : (o.closeMs ?? exitMs);
   // Time spent waiting for a CPU this busy machine did not give (the cgroup's CPU pressure) is the machine's, not the hook's.
   const stall = Math.min(o.stallMs ?? 0, total);
-  // On a machine this busy (a quarter of the time or more spent waiting for a CPU) the wall time says little more than the load;
-  // the CPU time, which load does not inflate, still does.
-  const busy = stall >= total / 4;
+  // On a machine this busy (40% of the time or more spent waiting for a CPU, and more that PSI does not see: page faults,
+  // short-lived children) the wall time says little more than the load; the CPU time, which load does not inflate, still does.
+  const busy = stall >= total * 0.4;
   const slow = (o.cpuMs !== undefined && o.cpuMs > opts.slowMs) || (!busy && total - stall > opts.slowMs);
   if (catalog.runner.userWaits.events.includes(ev.name) && !h.async && slow && !findings.some((f) => f.ruleId === 'hook-hangs'))
     findings.push({
