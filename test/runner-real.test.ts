@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -175,5 +175,71 @@ describe('hooklint test: the project never changes', () => {
     assert.ok(!existsSync(join(dir, '.claude', 'state')));
     assert.match(stdout, /SessionStart \(startup\): .*: created \.claude\/state\/seen; changed README\.md\n/);
     assert.match(stderr, / {2}stdout:\n {4}out\n {2}stderr:\n {4}err\n/);
+  });
+});
+
+describe('hooklint test: what Claude Code would not load, filters, --input, --faults', () => {
+  it('a flat handler and a hooks.json without its wrapper are listed as not run, with the claims check makes', async () => {
+    const dir = project({ Notification: [{ type: 'command', command: 'echo flat' }], Stop: [cmd('echo ok')] }, {
+      'kit/.claude-plugin/plugin.json': '{ "name": "kit", "version": "1.0.0" }',
+      'kit/hooks/hooks.json': '{ "SessionStart": [{ "hooks": [{ "type": "command", "command": "echo unwrapped" }] }] }',
+    });
+    const { code, stdout } = await runCli(['test', '--list'], { cwd: dir });
+    assert.equal(code, 0);
+    assert.match(stdout, /not run {2}\.claude\/settings\.json:\d+:\d+ {2}Notification: echo flat: Claude Code drops this entry: the handler is written without its matcher group \(flat-handler\)\n/);
+    assert.match(stdout, /not run {2}kit\/hooks\/hooks\.json:\d+:\d+ {2}SessionStart: echo unwrapped: Claude Code loads none of the hooks in this file: its events are not under a "hooks" key \(missing-hooks-wrapper\)\n/);
+    assert.match(stdout, /^ {2}run {6}\.claude\/settings\.json:\d+:\d+ {2}Stop: echo ok\n/m);
+  });
+
+  it('--input runs the hooks a payload reaches, with it; --event, --hook and --match pick hooks', async () => {
+    const dir = project({
+      PreToolUse: [
+        { matcher: 'Bash', hooks: [{ type: 'command', command: `jq -e '.tool_input.command == "rm -rf /"' >/dev/null && { echo no >&2; exit 2; }; exit 1`, timeout: 5 }] },
+        { matcher: 'Write', hooks: [{ type: 'command', command: 'exit 3', timeout: 5 }] },
+      ],
+      Stop: [cmd('exit 4')],
+    });
+    const input = join(dir, 'payload.json');
+    writeFileSync(input, JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'rm -rf /' } }));
+    const given = await runCli(['test', '-f', 'json', '--input', input], { cwd: dir });
+    assert.deepEqual(messages(given.stdout), [], 'the Bash guard exits 2 on this payload; the Write hook is not reached');
+    assert.match(given.stderr, /Hooks: 1 run/);
+    const byEvent = await runCli(['test', '-f', 'json', '--event', 'Stop'], { cwd: dir });
+    assert.deepEqual(messages(byEvent.stdout).map((m) => m.message), ['the hook exited with 4']);
+    const byHook = await runCli(['test', '-f', 'json', '--hook', '.claude/settings.json:18'], { cwd: dir });
+    assert.deepEqual(messages(byHook.stdout).map((m) => m.message), ['the hook exited with 3']);
+    const byText = await runCli(['test', '-f', 'json', '--match', 'exit 4'], { cwd: dir });
+    assert.deepEqual(messages(byText.stdout).map((m) => m.message), ['the hook exited with 4']);
+    const bad = await runCli(['test', '--event', 'NoSuchEvent'], { cwd: dir });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--event NoSuchEvent: not a Claude Code event/);
+  });
+
+  it('--faults: a guard that fails open without jq gets guard-fails-open with onFailure "block" as the fix; one that blocks on failure does not', async () => {
+    const guard = `#!/bin/sh\ncmd=$(jq -r '.tool_input.command')\ncase "$cmd" in *"rm -rf"*) echo no >&2; exit 2;; esac\nexit 0\n`;
+    const dir = project(
+      {
+        PreToolUse: [
+          { matcher: 'Bash', hooks: [{ type: 'command', command: '"$CLAUDE_PROJECT_DIR"/guard.sh', timeout: 5 }] },
+          { matcher: 'Bash', hooks: [{ type: 'command', command: '"$CLAUDE_PROJECT_DIR"/strict.sh', timeout: 5, onFailure: 'block' }] },
+        ],
+      },
+      { 'guard.sh': guard, 'strict.sh': guard },
+    );
+    const { stdout } = await runCli(['test', '--faults', '-f', 'compact'], { cwd: dir });
+    const open = stdout.split('\n').filter((l) => l.includes('[guard-fails-open]'));
+    assert.equal(open.length, 2, stdout);
+    assert.match(open[0]!, /^\.claude\/settings\.json:9:\d+: warning: the guard fails open \(the action goes ahead\) when jq is missing from PATH, its script has no execute bit or it is killed at its timeout \[guard-fails-open\]$/);
+    // onFailure "block" catches the failures, not a script that goes on without jq and exits 0.
+    assert.match(open[1]!, /^\.claude\/settings\.json:19:\d+: warning: the guard fails open \(the action goes ahead\) when jq is missing from PATH \[guard-fails-open\]$/);
+    const json = await runCli(['test', '--faults', '-f', 'json'], { cwd: dir });
+    const notes = messages(json.stdout).map((m) => m.note);
+    assert.match(notes[0]!, /add "onFailure": "block" to the handler/);
+    assert.match(notes[1]!, /^without jq the script goes on and exits 0, which no onFailure can catch: test for it first \(command -v jq/);
+    assert.match(stdout, /Guards under faults \(--faults\)/);
+    assert.match(stdout, /no jq: FAILS OPEN \| no \+x: FAILS OPEN \| timeout: FAILS OPEN \| stdin "": handled \| stdin !json: handled/);
+    assert.match(stdout, /no jq: FAILS OPEN \| no \+x: blocks \| timeout: blocks \| stdin "": handled/);
+    // The execute bit of the project's own script is never touched.
+    assert.ok(statSync(join(dir, 'guard.sh')).mode & 0o100);
   });
 });

@@ -52,7 +52,7 @@ export function faultsFor(hook: PlannedHook, projectDir: string, pluginRoot: str
     s
       .replace(/\$\{?CLAUDE_PROJECT_DIR\}?/g, projectDir)
       .replace(/\$\{?CLAUDE_PLUGIN_ROOT\}?/g, pluginRoot ?? '')
-      .replace(/^["']|["']$/g, '');
+      .replace(/["']/g, '');
   // The script it runs: the first word that is a file in the project or plugin.
   const script = command
     .split(/\s+/)

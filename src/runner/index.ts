@@ -333,6 +333,8 @@ interface FaultRow {
   fault: Fault;
   /** `open`: it failed and the action went ahead; `blocks`: it failed closed; `handled`: it did not fail. */
   outcome: 'open' | 'blocks' | 'handled';
+  /** It exited 0 without the program (the shell's "not found" on stderr): open, and no `onFailure` catches it. */
+  silent?: boolean;
 }
 
 /** Run one guard under each of its faults (one at a time: a fault may clear its script's execute bit in the copy). */
@@ -343,19 +345,28 @@ async function runFaults(session: Session, hook: PlannedHook): Promise<{ rows: F
   const rows: FaultRow[] = [];
   for (const fault of faultsFor(hook, projectDir, pluginRoot, !!session.sandbox)) {
     const r = await session.run(hook, payload, { track: true, fault });
-    rows.push({ fault, outcome: !r.verdict.failed ? 'handled' : r.verdict.decision === 'block' ? 'blocks' : 'open' });
+    // A guard whose `jq` is gone may exit 0 all the same (`cmd=$(jq ...)` is empty, nothing matches): the shell's
+    // "not found" on stderr with an action let through is failing open, silently.
+    const silently = fault.without !== undefined && r.verdict.decision !== 'block' && new RegExp(`\\b${fault.without}: (?:command )?not found|['‘]${fault.without}['’]: No such file`).test(r.stderr);
+    rows.push({ fault, outcome: r.verdict.decision === 'block' ? 'blocks' : r.verdict.failed || silently ? 'open' : 'handled', ...(silently && !r.verdict.failed ? { silent: true } : {}) });
   }
   const open = rows.filter((r) => r.outcome === 'open').map((r) => r.fault.label);
   if (open.length === 0) return { rows };
-  const hasOnFailure = stringField(hook.handler, 'onFailure') !== undefined;
+  const hasOnFailure = stringField(hook.handler, 'onFailure') === 'block';
   const stop = hook.event!.name === 'Stop' || hook.event!.name === 'SubagentStop';
+  const silent = rows.filter((r) => r.silent).map((r) => r.fault.without!);
+  const notes: string[] = [];
+  if (rows.some((r) => r.outcome === 'open' && !r.silent))
+    notes.push(hasOnFailure ? 'Claude Code treats a hook that fails as a non-blocking error' : 'add "onFailure": "block" to the handler (Claude Code 2.1.295+): a guard that cannot run then blocks instead of letting everything through (SPEC.md §12.2)');
+  if (silent.length > 0)
+    notes.push(`without ${silent.join(', ')} the script goes on and exits 0, which no onFailure can catch: test for ${silent.length === 1 ? 'it' : 'them'} first (command -v ${silent[0]} >/dev/null || { echo "${silent[0]} is required" >&2; exit 2; })`);
   return {
     rows,
     finding: {
       ruleId: 'guard-fails-open',
       severity: 'warning',
       message: `the guard fails open ${stop ? '(Claude stops anyway)' : '(the action goes ahead)'} when ${open.length > 1 ? `${open.slice(0, -1).join(', ')} or ${open[open.length - 1]}` : open[0]}`,
-      note: hasOnFailure ? 'Claude Code treats a hook that fails as a non-blocking error' : 'add "onFailure": "block" to the handler (Claude Code 2.1.295+): a guard that cannot run then blocks instead of letting everything through (SPEC.md §12.2)',
+      note: notes.join('; '),
     },
   };
 }
