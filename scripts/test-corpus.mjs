@@ -28,14 +28,14 @@ const rows = ['repo\tfile\tline\tseverity\trule\tmessage'];
 const leftovers = [];
 
 /** Processes whose environment names a hooklint test session or whose cwd is in a hooklint copy. */
-function stray() {
+function stray(name) {
   const found = [];
   for (const e of readdirSync('/proc')) {
     if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
     try {
       const env = readFileSync(`/proc/${e}/environ`, 'latin1');
       const cmd = readFileSync(`/proc/${e}/cmdline`, 'latin1').replace(/\0/g, ' ');
-      if (env.includes('CLAUDE_CODE_SESSION_ID=') && env.includes('CLAUDE_PROJECT_DIR=/tmp/hooklint-test-')) found.push(`${e} ${cmd}`);
+      if (env.includes("CLAUDE_CODE_SESSION_ID=") && new RegExp(`CLAUDE_PROJECT_DIR=/tmp/hooklint-test-[^/]+/copies/\\d+/${name}`).test(env)) found.push(`${e} ${cmd}`);
     } catch {
       // gone
     }
@@ -66,7 +66,7 @@ for (const set of ['repos', 'repos2']) {
       console.log(`${name}: no JSON (exit ${json.status}): ${json.stderr.slice(0, 400)}`);
     }
     for (const r of results) for (const m of r.messages) rows.push([`${set}/${name}`, r.filePath.slice(repo.length + 1), m.line, m.severityName, m.ruleId, m.message.replace(/\s+/g, ' ')].join('\t'));
-    const left = stray();
+    const left = stray(name);
     if (left.length) leftovers.push(`${name}: ${left.join('; ')}`);
     const summary = /Hooks: .*/.exec(json.stderr)?.[0] ?? '';
     console.log(`${set}/${name}: exit ${json.status}, ${took} ms, ${results.reduce((n, r) => n + r.messages.length, 0)} findings; ${summary}${left.length ? `; LEFT RUNNING: ${left.length}` : ''}`);

@@ -41,6 +41,8 @@ export function whatFailed(stderr: string, roots?: HookRoots): string {
       pick = lines[i];
       break;
     }
+  // npm: its first "npm error" line says what failed; the last points at a log file.
+  pick ??= lines.find((l) => /^npm (?:error|ERR!) (?!A complete log|Log files|code |syscall |path |errno )/.test(l));
   // Node's "node:internal/…:1210" and "^" lines are never what failed.
   pick ??= [...lines].reverse().find((l) => !/^\s*(?:at\s|\^+\s*$|node:internal\/|Node\.js v\d)/.test(l)) ?? lines[lines.length - 1]!;
   const line = shortenPaths(pick.trim(), roots);
@@ -177,7 +179,8 @@ export function machineCause(stderr: string, roots: HookRoots, program?: string)
     }
   }
   // The project is no git checkout here (a copy, an export): git's own message.
-  if (/^fatal: not a git repository/m.test(stderr)) return { missing: 'a git repository (the project is not a git checkout here)', how: 'run it in a clone of the repository' };
+  // `git diff` outside a repository falls back to --no-index and prints its usage (exit 129).
+  if (/^fatal: not a git repository/m.test(stderr) || /^usage: git diff --no-index/m.test(stderr)) return { missing: 'a git repository (the project is not a git checkout here)', how: 'run it in a clone of the repository' };
   if (/ENOTFOUND|EAI_AGAIN|getaddrinfo|Could not resolve host|Temporary failure in name resolution|Name or service not known|Network is unreachable|ENETUNREACH|nodename nor servname/.test(stderr))
     return { missing: 'the network', how: 'the hook needs a network connection or a service this machine cannot reach' };
   if (/ECONNREFUSED|Connection refused|Failed to connect to (?:localhost|127\.0\.0\.1)/.test(stderr))

@@ -90,6 +90,13 @@ export class Containment {
     return m ? Number(m[1]) / 1000 : undefined;
   }
 
+  /** The command lines of the processes in `leaf` (NULs as spaces). */
+  commands(leaf: string): string[] {
+    return this.pids(leaf)
+      .map((p) => (safeRead(`/proc/${p}/cmdline`) ?? '').replace(/\0+$/, '').replace(/\0/g, ' '))
+      .filter(Boolean);
+  }
+
   /** Processes still in `leaf`. */
   pids(leaf: string): number[] {
     return (safeRead(join(leaf, 'cgroup.procs')) ?? '')

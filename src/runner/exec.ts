@@ -41,6 +41,8 @@ export interface ProcessOutcome {
   stallMs?: number;
   /** Processes still running outside the hook's process group when it ended (killed). */
   strays?: number;
+  /** With cgroup containment: the command lines of its processes when hooklint killed it at the timeout (what it was waiting on). */
+  runningAtKill?: string[];
   /** The process exited on its own (not set when hooklint killed it). */
   exitMs?: number;
   /** stdout and stderr were both closed (by everything holding them). */
@@ -129,6 +131,7 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
     };
     const timer = setTimeout(() => {
       out.timedOut = true;
+      if (leaf) out.runningAtKill = spec.containment!.commands(leaf);
       killGroup(child.pid);
       // The pipes close once the group is gone; do not wait for a stray holder outside it.
       setTimeout(finish, 50);

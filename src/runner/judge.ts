@@ -160,6 +160,11 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
       });
       return { findings, verdict: { decision: failureDecision(h, true), context: [], failed: true, summary: `hung after its output at ${ms(o.firstStdoutMs)}` } };
     }
+    const fetching = o.runningAtKill?.find((c) => DOWNLOADERS.test(c));
+    if (fetching) {
+      findings.push(environmentFinding({ missing: 'the network (or a package cache)', how: `let it download once, or install what it fetches beforehand; it was still running \`${fetching.slice(0, 80)}\` when ${limit} ran out` }, 'killed at its timeout'));
+      return { findings, verdict: { decision: failureDecision(h, true), context: [], failed: true, summary: `timed out downloading (${fetching.slice(0, 40)})` } };
+    }
     findings.push({
       ruleId: 'hook-timed-out',
       severity: capped ? 'warning' : 'error',
@@ -181,9 +186,9 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
   const total = background && o.firstLineMs !== undefined ? o.firstLineMs : (o.closeMs ?? exitMs);
   // Time spent waiting for a CPU this busy machine did not give (the cgroup's CPU pressure) is the machine's, not the hook's.
   const stall = Math.min(o.stallMs ?? 0, total);
-  // On a machine this busy (40% of the time or more spent waiting for a CPU, and more that PSI does not see: page faults,
+  // On a machine this busy (a third of the time or more spent waiting for a CPU, and more that PSI does not see: page faults,
   // short-lived children) the wall time says little more than the load; the CPU time, which load does not inflate, still does.
-  const busy = stall >= total * 0.4;
+  const busy = stall >= total / 3;
   const slow = (o.cpuMs !== undefined && o.cpuMs > opts.slowMs) || (!busy && total - stall > opts.slowMs);
   if (catalog.runner.userWaits.events.includes(ev.name) && !h.async && slow && !findings.some((f) => f.ruleId === 'hook-hangs'))
     findings.push({
@@ -408,6 +413,9 @@ function onLoginPathOnly(cause: MachineCause, roots: HookRoots | undefined): boo
   if (!cause.program || roots?.loginPath === undefined) return false;
   return roots.loginPath.split(':').some((d) => d !== '' && existsSync(join(d, cause.program!)));
 }
+
+/** Commands that download what they run when it is not installed (`npx pkg`, `uvx`, `pip install`, ...): a hook killed while one runs waited on the network. */
+const DOWNLOADERS = /(?:^|\/)(?:npm exec|npx|npm install|npm i |pnpm dlx|yarn dlx|bunx|uvx|uv (?:run|sync|pip)|pip3? install|deno run)\b/;
 
 /** `hook-environment`: a failure this machine caused, with what is missing and how to provide it (a warning, never an error). */
 function environmentFinding(cause: MachineCause, what: string): Finding {
