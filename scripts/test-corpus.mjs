@@ -10,7 +10,7 @@
  * Usage: node scripts/test-corpus.mjs [out-dir] [--faults] [--stylish] [repo-name-filter]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,15 @@ function stray(name) {
     try {
       const env = readFileSync(`/proc/${e}/environ`, 'latin1');
       const cmd = readFileSync(`/proc/${e}/cmdline`, 'latin1').replace(/\0/g, ' ');
-      if (env.includes("CLAUDE_CODE_SESSION_ID=") && new RegExp(`CLAUDE_PROJECT_DIR=/tmp/hooklint-test-[^/]+/copies/\\d+/${name}`).test(env)) found.push(`${e} ${cmd}`);
+      let cwd = '';
+      try {
+        cwd = readlinkSync(`/proc/${e}/cwd`);
+      } catch {
+        // another user's
+      }
+      // By its environment, or (a process that cleared it: env -i) by its working directory in the copy.
+      const copy = new RegExp(`/hooklint-test-[^/]+/copies/\\d+/${name}`);
+      if ((env.includes('CLAUDE_CODE_SESSION_ID=') && copy.test(env)) || copy.test(cwd)) found.push(`${e} ${cmd}`);
     } catch {
       // gone
     }
