@@ -149,7 +149,7 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
           message: `the hook went to the background with its first line ({"async": true}) after ${ms(o.firstLineMs ?? 0)}, then was still running with no later answer when ${limit} ran out; killed`,
           note: `Claude Code kills it at its timeout too (asyncTimeout is only logged): its late answer never arrives`,
         });
-      return { findings, verdict: { decision: 'none', context: [], failed: false, summary: `backgrounded after ${ms(o.firstLineMs ?? 0)}, killed at the timeout` } };
+      return { findings, verdict: { decision: 'none', context: [], failed: false, summary: `backgrounded after ${ms(o.firstLineMs ?? 0)}, killed at the timeout`, waitMs: o.firstLineMs ?? 0 } };
     }
     if (o.firstStdoutMs !== undefined) {
       findings.push({
