@@ -39,6 +39,10 @@ describe('machineCause', () => {
     assert.match(machineCause(`Error: Cannot find module '../lib/flags'\nRequire stack:\n- ${roots.projectDir}/scripts/hooks/run.js\n`, roots)!.missing, /^\.\/scripts\/lib\/ \(a folder of the project that is not here\)$/);
     assert.equal(machineCause('curl: (6) Could not resolve host: api.example.com\n', roots)?.missing, 'the network');
     assert.match(machineCause('fatal: not a git repository (or any of the parent directories): .git\n', roots)!.missing, /git repository/);
+    // A redirection into a folder of the project that is not there (exit 1); the same words for a program (exit 127) are the hook's.
+    assert.equal(machineCause('bash: line 1: logs/run.log: No such file or directory\n', roots, undefined, 1)?.missing, './logs/ (a folder of the project that is not here)');
+    assert.equal(machineCause('bash: line 1: logs/run.sh: No such file or directory\n', roots, undefined, 127), undefined);
+    assert.equal(machineCause('bash: line 1: scripts/run.log: No such file or directory\n', roots, undefined, 1), undefined, 'the folder is there: a typo, or a file the hook should create');
   });
 
   it("a defect of the project stays the hook's: its own script missing, a module of its own, a typo in a folder that is there", () => {

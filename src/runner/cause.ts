@@ -107,7 +107,7 @@ const INSTALL: Record<string, string> = {
  *
  * @param program the exec-form program or spawn path, when the spawn itself failed with ENOENT
  */
-export function machineCause(stderr: string, roots: HookRoots, program?: string): MachineCause | undefined {
+export function machineCause(stderr: string, roots: HookRoots, program?: string, exitCode?: number | null): MachineCause | undefined {
   const inProject = (p: string) => isInside(roots.projectDir, p) || (roots.pluginRoot !== undefined && isInside(roots.pluginRoot, p));
   const underSetup = (p: string) => {
     const base = roots.pluginRoot && isInside(roots.pluginRoot, p) ? roots.pluginRoot : roots.projectDir;
@@ -176,6 +176,14 @@ export function machineCause(stderr: string, roots: HookRoots, program?: string)
     if (f) {
       const c = missingFile(f[1]!.replace(/^~(?=\/)/, roots.home ?? '~'));
       if (c) return c;
+    }
+    // A file the shell could not open for a redirection (exit 1, not 127: it is no program) in a folder of the project that is
+    // not here at all (`echo x >> logs/run.log` without logs/): an incomplete checkout, or a folder a setup step makes.
+    const redirect = typeof exitCode === 'number' && exitCode !== 126 && exitCode !== 127 ? /^(?:\/bin\/)?(?:ba|da|z)?sh: (?:line \d+: |\d+: )?(?:cannot create )?([^\s:]+\/[^\s:]+): (?:No such file or directory|Directory nonexistent)/.exec(l) : null;
+    if (redirect) {
+      const p = isAbsolute(redirect[1]!) ? redirect[1]! : join(roots.projectDir, redirect[1]!);
+      const folder = join(p, '..');
+      if (inProject(p) && !existsSync(folder)) return { missing: `${short(folder)}/ (a folder of the project that is not here)`, how: 'use a complete checkout of the project, or create the folder (its setup may make it)' };
     }
   }
   // The project is no git checkout here (a copy, an export): git's own message.

@@ -205,7 +205,7 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
     return { findings, verdict: failedVerdict(`killed by ${o.signal ?? 'a signal'}`) };
   }
   // Exit 2 too: python3 exits 2 when its script is missing, which on a guard blocks every call.
-  const cause = code !== 0 && h.roots ? machineCause(o.stderr, h.roots) : undefined;
+  const cause = code !== 0 && h.roots ? machineCause(o.stderr, h.roots, undefined, code) : undefined;
   if (cause && !onLoginPathOnly(cause, h.roots)) {
     findings.push(environmentFinding(cause, `exited with ${code}${stderrLine ? `: ${stderrLine}` : ''}`));
     return { findings, verdict: failedVerdict(`could not run here (exit ${code}): ${cause.missing} is missing`) };
