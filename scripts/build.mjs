@@ -190,6 +190,10 @@ if (process.env.HOOKLINT_WRITE_CODE_CACHE === '1' && script)
 const cli = new URL('dist/cli.cjs', root);
 writeFileSync(cli, launcher);
 chmodSync(cli, 0o755);
+// The runner's code cache, from `test --list` on a fixture project (the runner's start-up path); made
+// first, since that run would also rewrite the check program's cache, made next.
+rmSync(new URL('dist/runner.cjs.cache', root), { force: true });
+spawnSync(process.execPath, [fileURLToPath(cli), 'test', '--list'], { cwd: fileURLToPath(new URL('fixtures/runner/good/', root)), env: { ...process.env, HOOKLINT_WRITE_RUNNER_CACHE: '1', GITHUB_ACTIONS: '' }, stdio: 'ignore' });
 // Make the code cache from a run that exercises the usual paths (every rule, the stylish report).
 rmSync(new URL('dist/hooklint.cjs.cache', root), { force: true });
 spawnSync(process.execPath, [fileURLToPath(cli), 'check', fileURLToPath(new URL('fixtures/', root))], { env: { ...process.env, HOOKLINT_WRITE_CODE_CACHE: '1', GITHUB_ACTIONS: '' }, stdio: 'ignore' });

@@ -128,6 +128,14 @@ const TEST_OPTIONS = {
   'output-file': { alias: 'o', type: 'string', describe: 'Write the report to this file instead of standard output' },
   config: { alias: 'c', type: 'string', describe: 'Use this hooklint.config.json (its "ignores") for every file' },
   'config-lookup': { type: 'boolean', default: true, describe: 'Look up hooklint.config.json files (--no-config-lookup: use none)' },
+  'in-place': { type: 'boolean', default: false, describe: 'Run the hooks in the project itself (default: in a temporary copy, so the project never changes)' },
+  home: { type: 'string', choices: ['keep', 'temp'], default: 'keep', describe: 'HOME the hooks get: yours (keep) or a temporary empty one (temp)' },
+  verbose: { type: 'boolean', default: false, describe: "Print each hook's whole stdout and stderr (on standard error)" },
+  input: { type: 'string', describe: 'Run the hooks this payload reaches (a JSON file, or - for standard input), merged over the sample as a test\'s "input"' },
+  event: { type: 'string', describe: 'Only the hooks (and tests) of these events (comma-separated)' },
+  hook: { type: 'string', describe: 'Only the handler at FILE:LINE' },
+  match: { type: 'string', describe: 'Only the hooks whose command or URL contains TEXT' },
+  faults: { type: 'boolean', default: false, describe: 'Run each guard again under faults (a program missing, no execute bit, killed at its timeout, bad stdin): guard-fails-open' },
 } as const;
 
 /** Options that cannot be combined (yargs `conflicts`). */
@@ -180,6 +188,70 @@ function fastParse(argv: string[]): CheckArgs | undefined {
   return { ...(a as unknown as CheckArgs), paths };
 }
 
+/**
+ * `hooklint test [paths] [--list] ...` with yargs-parser alone (as `fastParse`
+ * does for check), or undefined to let yargs handle it: `test --list` starts
+ * without loading yargs.
+ */
+function fastParseTest(argv: string[]): TestCliArgs | undefined {
+  if (argv[0] !== 'test' || argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === 'help')) return undefined;
+  const entries = Object.entries(TEST_OPTIONS) as [string, { type: string; alias?: string; default?: unknown; choices?: readonly string[] }][];
+  const known = new Set(['_', '--']);
+  for (const [k, o] of entries) {
+    known.add(k).add(camel(k));
+    if (o.alias) known.add(o.alias);
+  }
+  const parsed = yargsParser.detailed(argv.slice(1), {
+    alias: Object.fromEntries(entries.filter(([, o]) => o.alias).map(([k, o]) => [k, [o.alias!]])),
+    boolean: entries.filter(([, o]) => o.type === 'boolean').map(([k]) => k),
+    string: entries.filter(([, o]) => o.type === 'string').map(([k]) => k),
+    number: entries.filter(([, o]) => o.type === 'number').map(([k]) => k),
+    default: Object.fromEntries(entries.filter(([, o]) => o.default !== undefined).map(([k, o]) => [k, o.default])),
+    configuration: { 'populate--': true },
+  });
+  if (parsed.error) return undefined;
+  const a = parsed.argv as Record<string, unknown>;
+  if (Object.keys(a).some((k) => !known.has(k))) return undefined;
+  for (const [k, o] of entries) {
+    const v = a[k];
+    if (Array.isArray(v)) return undefined;
+    if (o.choices && v !== undefined && !o.choices.includes(v as string)) return undefined;
+    if (o.type === 'number' && v !== undefined && !Number.isFinite(v)) return undefined;
+    if (o.type === 'string' && v !== undefined && (typeof v !== 'string' || v === '')) return undefined;
+  }
+  const paths = [...(a._ as unknown[]), ...((a['--'] as unknown[] | undefined) ?? [])].map(String);
+  return { ...(a as unknown as TestCliArgs), paths };
+}
+
+/**
+ * Require a CommonJS bundle through the V8 code cache made at build time
+ * (`<file>.cache`, as dist/cli.cjs does for the check program): `hooklint test`
+ * skips compiling most of dist/runner.cjs. A missing or rejected cache is a
+ * normal compile; HOOKLINT_WRITE_RUNNER_CACHE=1 writes it (the build does, once).
+ */
+function requireCached(file: string): unknown {
+  const req = createRequire(file);
+  let script: import('node:vm').Script | undefined;
+  try {
+    const vm = req('node:vm') as typeof import('node:vm');
+    const Module = req('node:module') as { wrap(s: string): string };
+    let cachedData: Buffer | undefined;
+    try {
+      cachedData = readFileSync(file + '.cache');
+    } catch {
+      // no cache
+    }
+    script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
+    const mod = { exports: {} as unknown, filename: file, id: file, loaded: false };
+    (script.runInThisContext() as (...a: unknown[]) => void).call(mod.exports, mod.exports, req, mod, file, dirname(file));
+    if (process.env.HOOKLINT_WRITE_RUNNER_CACHE === '1') process.on('exit', () => writeFileSync(file + '.cache', script!.createCachedData()));
+    return mod.exports;
+  } catch (e) {
+    if (script) throw e;
+    return req(file);
+  }
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
   // `hooklint --version` / `-v` (alone): hooklint's version and the newest Claude Code its catalog knows; no yargs.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
@@ -191,6 +263,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     return lsp(true, io);
   const fast = fastParse(argv);
   if (fast) return check(fast, io);
+  const fastTest = fastParseTest(argv);
+  if (fastTest) return test(fastTest, io);
   const { default: yargs } = await import('yargs/yargs');
   let usageError: string | undefined;
   // yargs renders and caches the whole help text whenever a command is named explicitly,
@@ -424,6 +498,14 @@ interface TestCliArgs {
   outputFile?: string;
   config?: string;
   configLookup: boolean;
+  inPlace: boolean;
+  home: 'keep' | 'temp';
+  verbose: boolean;
+  input?: string;
+  event?: string;
+  hook?: string;
+  match?: string;
+  faults: boolean;
 }
 
 /**
@@ -439,7 +521,7 @@ async function test(args: TestCliArgs, io: CliIo): Promise<number> {
     io.stderr('hooklint: --slow-ms takes a number of milliseconds (0 or more)\nRun "hooklint --help" for usage.\n');
     return EXIT.error;
   }
-  const runner = createRequire(import.meta.url)(join(packageRoot(), 'dist', 'runner.cjs')) as typeof import('../runner/index.js');
+  const runner = requireCached(join(packageRoot(), 'dist', 'runner.cjs')) as typeof import('../runner/index.js');
   return runner.testCommand(
     {
       paths: args.paths ?? [],
@@ -454,6 +536,14 @@ async function test(args: TestCliArgs, io: CliIo): Promise<number> {
       ...(args.outputFile ? { outputFile: args.outputFile } : {}),
       ...(args.config ? { config: resolve(io.cwd, args.config) } : {}),
       configLookup: args.configLookup,
+      inPlace: args.inPlace,
+      home: args.home,
+      verbose: args.verbose,
+      ...(args.input !== undefined ? { input: args.input } : {}),
+      ...(args.event ? { event: args.event.split(',').map((e) => e.trim()).filter(Boolean) } : {}),
+      ...(args.hook ? { hook: args.hook } : {}),
+      ...(args.match !== undefined ? { match: args.match } : {}),
+      faults: args.faults,
     },
     io,
   );

@@ -199,6 +199,8 @@ export interface RunnerFacts {
   fieldSamples: Record<string, unknown>;
   /** A plausible `tool_input` per tool name (other tools get `{}`). */
   toolInputs: Record<string, Record<string, unknown>>;
+  /** A realistic `tool_response` per tool (the SDK's output types); `mcp` for MCP tools; others get `fieldSamples.tool_response`. */
+  toolResponses: Record<string, unknown>;
   /** The `tool_input` field an `if` rule's pattern is matched against, per tool, and how. */
   ruleContent: Record<string, { field: string; kind: 'command' | 'path' | 'domain' }>;
   /** Values of `environment.always` variables that are constants. */

@@ -1,4 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import type { Containment } from './contain.js';
 
 /** How to start one hook process. */
 export interface ProcessSpec {
@@ -13,6 +16,8 @@ export interface ProcessSpec {
   timeoutSeconds: number;
   /** Told the process id (= its group id) once it runs. */
   onSpawn?: (pid: number) => void;
+  /** Where every process the hook starts is kept and killed (Linux cgroup v2; see contain.ts). */
+  containment?: Containment;
 }
 
 /** What happened to one hook process. Times are milliseconds since the spawn. */
@@ -26,6 +31,18 @@ export interface ProcessOutcome {
   stderr: string;
   /** The first byte on stdout or stderr. */
   firstOutputMs?: number;
+  /** The first byte on stdout (what Claude Code reads; stderr progress is not an answer). */
+  firstStdoutMs?: number;
+  /** The end of stdout's first line (the async first-line protocol, SPEC.md §13.4). */
+  firstLineMs?: number;
+  /** CPU time (user + system) of the hook and everything it started, milliseconds (cgroup containment only). */
+  cpuMs?: number;
+  /** Time its processes were runnable but waited for a CPU (cgroup `cpu.pressure`, "some"), milliseconds: the machine's load, not the hook. */
+  stallMs?: number;
+  /** Processes still running outside the hook's process group when it ended (killed). */
+  strays?: number;
+  /** With cgroup containment: the command lines of its processes when hooklint killed it at the timeout (what it was waiting on). */
+  runningAtKill?: string[];
   /** The process exited on its own (not set when hooklint killed it). */
   exitMs?: number;
   /** stdout and stderr were both closed (by everything holding them). */
@@ -72,13 +89,39 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
     const sizes = { stdout: 0, stderr: 0 };
     let open = 2;
     let done = false;
-    const child = spawn(spec.file, spec.args, { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const missing = programError(spec.file, spec.env.PATH, spec.cwd);
+    if (missing) {
+      out.spawnError = missing;
+      return resolve(out);
+    }
+    let leaf: string | undefined;
+    try {
+      leaf = spec.containment?.leaf();
+    } catch {
+      // No leaf: the process group and the session scan remain.
+    }
+    const started = leaf ? spec.containment!.wrap(leaf, spec.file, spec.args) : { file: spec.file, args: spec.args };
+    let child: ChildProcess;
+    try {
+      child = spawn(started.file, started.args, { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (e) {
+      // Thrown, not emitted: E2BIG (an argument over 128 KiB), EINVAL (a NUL byte), ...
+      out.spawnError = e as NodeJS.ErrnoException;
+      if (leaf) spec.containment!.release(leaf);
+      return resolve(out);
+    }
     if (child.pid !== undefined) spec.onSpawn?.(child.pid);
     const finish = () => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       killGroup(child.pid);
+      if (leaf) {
+        out.cpuMs = spec.containment!.cpuMs(leaf);
+        out.stallMs = spec.containment!.stallMs(leaf);
+        const strays = spec.containment!.release(leaf);
+        if (strays > 0) out.strays = strays;
+      }
       out.stdout = Buffer.concat(chunks.stdout).toString('utf8');
       out.stderr = Buffer.concat(chunks.stderr).toString('utf8');
       // Streams of a killed group may still be open in this process: let them go.
@@ -88,6 +131,7 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
     };
     const timer = setTimeout(() => {
       out.timedOut = true;
+      if (leaf) out.runningAtKill = spec.containment!.commands(leaf);
       killGroup(child.pid);
       // The pipes close once the group is gone; do not wait for a stray holder outside it.
       setTimeout(finish, 50);
@@ -108,6 +152,10 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
       const stream = child[name]!;
       stream.on('data', (b: Buffer) => {
         out.firstOutputMs ??= since();
+        if (name === 'stdout') {
+          out.firstStdoutMs ??= since();
+          if (out.firstLineMs === undefined && b.includes(10)) out.firstLineMs = since();
+        }
         if (sizes[name] < MAX_CAPTURE) {
           chunks[name].push(b.subarray(0, MAX_CAPTURE - sizes[name]));
           if (sizes[name] + b.length > MAX_CAPTURE) out.truncated = true;
@@ -124,4 +172,35 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
     child.stdin!.on('error', () => {});
     child.stdin!.end(spec.stdin);
   });
+}
+
+/**
+ * Why `file` cannot be started, checked before spawning, as `spawn` would fail
+ * (ENOENT, EACCES): a program name is looked up on `path`, a path is taken
+ * relative to `cwd`. Undefined when it can start (or when it cannot be told).
+ */
+export function programError(file: string, path: string | undefined, cwd: string): NodeJS.ErrnoException | undefined {
+  const fail = (code: 'ENOENT' | 'EACCES', where: string): NodeJS.ErrnoException => Object.assign(new Error(`spawn ${file} ${code}`), { code, path: where, syscall: 'spawn' });
+  const executable = (p: string): 'ok' | 'ENOENT' | 'EACCES' => {
+    try {
+      if (!statSync(p).isFile()) return 'EACCES';
+      accessSync(p, constants.X_OK);
+      return 'ok';
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'ENOENT' : 'EACCES';
+    }
+  };
+  if (file.includes('/')) {
+    const p = isAbsolute(file) ? file : resolve(cwd, file);
+    const r = executable(p);
+    return r === 'ok' ? undefined : fail(r, p);
+  }
+  let denied: string | undefined;
+  for (const d of (path ?? '').split(delimiter)) {
+    if (!d) continue;
+    const r = executable(join(d, file));
+    if (r === 'ok') return undefined;
+    if (r === 'EACCES') denied ??= join(d, file);
+  }
+  return denied ? fail('EACCES', denied) : fail('ENOENT', file);
 }

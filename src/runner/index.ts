@@ -5,11 +5,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import type { TreeNode as Node } from '../formats/parse.js';
-import { catalog, EVENTS } from '../model/catalog.js';
+import { catalog, EVENTS, type EventSpec } from '../model/catalog.js';
 import { compareDiagnostics, HooklintError } from '../lint/lint.js';
 import type { LineIndex } from '../formats/positions.js';
 import type { Diagnostic, LintResult } from '../model/types.js';
@@ -18,12 +18,14 @@ import { displayPath, sanitize } from '../formatters/text.js';
 import type { FormatContext, Formatter } from '../formatters/types.js';
 import { field, stringField } from '../model/model.js';
 import type { PathMode } from './environment.js';
-import { combineDecisions, firstLine, ms, type Finding } from './judge.js';
+import { combineDecisions, cpuText, firstLine, ms, type Finding } from './judge.js';
 import { junit, type JunitCase } from './junit.js';
-import { ifAccepts, matcherAccepts, matcherSubject, samplePayload, toolInputFor, toolInputForIf, type JsonObject } from './payload.js';
+import { buildPayload, ifAccepts, matcherAccepts, matcherSubject, samplePayload, toolInputForIf, type JsonObject } from './payload.js';
 import { filesOfRoot, planRun, type Plan, type PlannedHook } from './plan.js';
 import { RUNTIME_RULES } from './rules.js';
 import { Session, type HookRun } from './session.js';
+import { listPaths, type Changes } from './sandbox.js';
+import { faultsFor, isGuard, type Fault } from './faults.js';
 import { loadTestsFile, type HookTest, type TestsFile } from './tests-file.js';
 
 export { RUNTIME_RULES } from './rules.js';
@@ -51,6 +53,22 @@ export interface TestArgs {
   outputFile?: string;
   config?: string;
   configLookup: boolean;
+  /** `--in-place`: run the hooks in the project itself, not in a temporary copy. */
+  inPlace?: boolean;
+  /** `--home temp`: a temporary, empty HOME for the hooks. */
+  home?: 'keep' | 'temp';
+  /** `--verbose`: print each hook's whole stdout and stderr. */
+  verbose?: boolean;
+  /** `--input FILE|-`: run the hooks this payload reaches, with it (merged over the sample as a test's `input`). */
+  input?: string;
+  /** `--event`: only these events' hooks (and tests). */
+  event?: string[];
+  /** `--hook FILE:LINE`: only the handler at that line. */
+  hook?: string;
+  /** `--match TEXT`: only hooks whose command or URL contains it. */
+  match?: string;
+  /** `--faults`: run each guard again under each fault (guard-fails-open). */
+  faults?: boolean;
 }
 
 /** Where the runner writes and what it knows of its environment (the CLI's `CliIo`). */
@@ -100,35 +118,63 @@ export async function testCommand(args: TestArgs, io: RunnerIo): Promise<number>
 }
 
 async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
-  const plan = planRun(args.paths, { cwd: io.cwd, env: io.env, user: args.user, http: args.http, config: args.config, useConfig: args.configLookup || !!args.config });
-  for (const n of plan.notices) io.stderr(`hooklint: ${sanitize(n)}\n`);
-  for (const e of plan.errors) io.stderr(`hooklint: ${sanitize(e)}\n`);
-  const testsFiles = plan.testFiles.map(loadTestsFile);
+  const found = planRun(args.paths, { cwd: io.cwd, env: io.env, user: args.user, http: args.http, config: args.config, useConfig: args.configLookup || !!args.config });
+  for (const n of found.notices) io.stderr(`hooklint: ${sanitize(n)}\n`);
+  for (const e of found.errors) io.stderr(`hooklint: ${sanitize(e)}\n`);
+  const input = args.input !== undefined ? readInput(args.input, args.event, io) : undefined;
+  const plan: Plan = { ...found, hooks: filterHooks(found.hooks, args, io.cwd) };
+  // A given input, one handler or a text filter: the tests files are not this run's.
+  const testsFiles = input || args.hook || args.match ? [] : plan.testFiles.map(loadTestsFile).map((f) => (args.event ? { ...f, tests: f.tests.filter((t) => args.event!.includes(t.event)) } : f));
   const listing = formatPlan(plan, testsFiles, io.cwd);
   if (args.list) {
     io.stdout(listing);
     return plan.errors.length > 0 ? 2 : 0;
   }
-  const runnable = plan.hooks.filter((h) => !h.skip);
+  const runnable = input ? hooksAccepting(plan.hooks, input.event, input.payload, io.cwd).filter((h) => !h.skip) : plan.hooks.filter((h) => !h.skip);
   io.stderr(`hooklint test: running ${runnable.length} ${runnable.length === 1 ? 'hook' : 'hooks'} and ${testsFiles.reduce((n, f) => n + f.tests.length, 0)} tests with your permissions (cwd ${sanitize(io.cwd)}):\n${listing}`);
-  const session = new Session({ env: io.env, path: args.path, maxTimeout: args.maxTimeout, slowMs: args.slowMs });
-  const onSigint = () => {
+  const session = new Session({ env: io.env, path: args.path, maxTimeout: args.maxTimeout, slowMs: args.slowMs, inPlace: !!args.inPlace, home: args.home ?? 'keep' });
+  // Ctrl-C, a CI cancel (SIGTERM), a closed terminal (SIGHUP): every hook process is killed and the temporary files removed before exiting.
+  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  const onSignal = (signal: keyof typeof signals) => {
     session.close();
-    io.stderr('hooklint: interrupted; every hook process was killed\n');
-    process.exit(130);
+    try {
+      io.stderr(`hooklint: ${signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`}; every hook process was killed\n`);
+    } catch {
+      // The terminal is gone (SIGHUP).
+    }
+    process.exit(signals[signal]);
   };
-  process.once('SIGINT', onSigint);
+  const onExit = () => session.close();
+  for (const s of Object.keys(signals) as (keyof typeof signals)[]) process.once(s, onSignal);
+  process.once('exit', onExit);
   const placed: Placed[] = [];
   const cases: JunitCase[] = [];
   let tests: TestOutcome[] = [];
   let strays = 0;
+  let environment = 0;
+  let cost = '';
+  const faultRows: { hook: PlannedHook; rows: FaultRow[] }[] = [];
+  const created: string[] = [];
   try {
-    const runs = await pool(runnable, concurrency(), (hook) => runGenerated(session, hook));
+    const runs = await pool(runnable, concurrency(), (hook) => runGenerated(session, hook, input && { event: input.event, given: input.given }));
     runnable.forEach((hook, i) => {
       const r = runs[i]!;
+      if (r.findings.some((f) => f.ruleId === 'hook-environment')) environment++;
+      if (r.changes) created.push(`  ${sanitize(whereOf(hook, io.cwd))}  ${sanitize(caseName(hook))}: ${sanitize(describeChanges(r.changes))}\n`);
+      if (args.verbose) io.stderr(verboseBlock(hook, r, io.cwd));
       for (const f of r.findings) placed.push({ path: hook.file.path, lines: hook.file.lines, source: hook.file.text, node: hook.node, finding: f });
       cases.push({ suite: displayPath(hook.file.path, io.cwd), name: caseName(hook), ms: r.ms, failures: r.findings.map((f) => ({ type: f.ruleId, message: `${f.ruleId}: ${f.message}`, detail: [f.message, ...(f.note ? [f.note] : [])] })) });
     });
+    cost = costPerEvent(runnable, runs);
+    if (args.faults) {
+      const guards = runnable.map((h, i) => [h, runs[i]!] as const).filter(([h, r]) => isGuard(h) && !r.verdict.failed);
+      const tried = await pool(guards, concurrency(), ([hook]) => runFaults(session, hook));
+      guards.forEach(([hook], i) => {
+        const { rows, finding } = tried[i]!;
+        faultRows.push({ hook, rows });
+        if (finding) placed.push({ path: hook.file.path, lines: hook.file.lines, source: hook.file.text, node: hook.node, finding });
+      });
+    }
     for (const hook of plan.hooks.filter((h) => h.skip)) cases.push({ suite: displayPath(hook.file.path, io.cwd), name: caseName(hook), ms: 0, failures: [], skipped: hook.skip });
     const jobs = testsFiles.flatMap((file) => file.tests.map((test) => ({ file, test })));
     tests = await pool(jobs, concurrency(), ({ file, test }) => runTest(session, plan, file, test));
@@ -137,15 +183,20 @@ async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
       cases.push({ suite: displayPath(t.file.path, io.cwd), name: t.test.name, ms: t.ms, failures: t.failures.map((f) => ({ type: 'hook-test-failed', message: f, detail: [f, ...(t.note ? [t.note] : [])] })) });
     }
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    for (const s of Object.keys(signals)) process.removeListener(s, onSignal);
+    process.removeListener('exit', onExit);
     strays = session.close();
   }
   if (strays > 0) io.stderr(`hooklint: killed ${strays} ${strays === 1 ? 'process' : 'processes'} the hooks left running outside their process groups\n`);
   const results = toResults(plan, testsFiles, placed);
   const passed = tests.filter((t) => t.failures.length === 0).length;
   const failed = tests.length - passed;
-  const withFindings = new Set(placed.filter((p) => p.finding.ruleId !== 'hook-test-failed').map((p) => `${p.path}:${p.node.offset}`)).size;
-  const summary = `Hooks: ${runnable.length} run, ${withFindings} with findings, ${plan.hooks.length - runnable.length} not run. Tests: ${passed} passed, ${failed} failed\n`;
+  const withFindings = new Set(placed.filter((p) => p.finding.ruleId !== 'hook-test-failed' && p.finding.ruleId !== 'hook-environment').map((p) => `${p.path}:${p.node.offset}`)).size;
+  const here = environment > 0 ? ` ${environment} ${environment === 1 ? 'hook' : 'hooks'} could not run here (hook-environment: this machine, not the hook).` : '';
+  let summary = `Hooks: ${runnable.length} run, ${withFindings} with findings, ${plan.hooks.length - runnable.length} not run.${here} Tests: ${passed} passed, ${failed} failed\n`;
+  if (cost) summary += `\n${cost}`;
+  if (args.faults) summary += `\n${faultTable(faultRows, io.cwd)}`;
+  if (created.length > 0) summary += `\nWhat the hooks created or changed in ${session.sandbox ? 'the temporary copy of the project' : 'the project (--in-place)'}:\n${created.join('')}`;
   let report: string;
   if (args.format === 'junit') report = junit(cases);
   else {
@@ -164,7 +215,8 @@ async function runCommand(args: TestArgs, io: RunnerIo): Promise<number> {
     }
   } else io.stdout(report);
   if (plan.errors.length > 0) return 2;
-  return placed.length > 0 ? 1 : 0;
+  // hook-environment says what this machine lacks, not what is wrong with a hook: alone it does not fail the run.
+  return placed.some((p) => p.finding.ruleId !== 'hook-environment') ? 1 : 0;
 }
 
 /** Formatters of `check`, loaded as `check` loads them. */
@@ -227,9 +279,20 @@ function generatedPayload(session: Session, hook: PlannedHook): JsonObject {
  * The generated run of one hook; a Stop or SubagentStop hook runs a second time
  * with `stop_hook_active: true`, and blocking then is `hook-stop-loop`.
  */
-async function runGenerated(session: Session, hook: PlannedHook): Promise<HookRun> {
-  const payload = generatedPayload(session, hook);
-  const first = await session.run(hook, payload);
+async function runGenerated(session: Session, hook: PlannedHook, given?: { event: EventSpec; given: JsonObject }): Promise<HookRun> {
+  try {
+    return await runGeneratedOnce(session, hook, given);
+  } catch (e) {
+    // Never an internal error for one hook: the others' results are kept.
+    const message = sanitize((e as NodeJS.ErrnoException).code ? `${(e as NodeJS.ErrnoException).code}: ${(e as Error).message}` : String((e as Error).message ?? e));
+    return { findings: [{ ruleId: 'hook-failed-to-start', severity: 'error', message: `hooklint could not run the hook: ${message}` }], verdict: { decision: 'none', context: [], failed: true, summary: 'could not run' }, ms: 0, stdout: '', stderr: '', exitCode: null };
+  }
+}
+
+async function runGeneratedOnce(session: Session, hook: PlannedHook, given?: { event: EventSpec; given: JsonObject }): Promise<HookRun> {
+  const payload = given ? buildPayload(given.event, session.sampleContext(hook.file.projectDir), given.given) : generatedPayload(session, hook);
+  const first = await session.run(hook, payload, { track: true });
+  await confirmSlow(session, hook, payload, first);
   if (!('stop_hook_active' in hook.event!.input) || first.findings.some((f) => f.ruleId === 'hook-failed-to-start')) return first;
   const second = await session.run(hook, { ...payload, stop_hook_active: true });
   if (second.verdict.decision === 'block') {
@@ -244,22 +307,111 @@ async function runGenerated(session: Session, hook: PlannedHook): Promise<HookRu
   return { ...first, ms: first.ms + second.ms };
 }
 
+/**
+ * `hook-slow` that survives a busy machine: a hook found slow runs once more;
+ * slow again, the finding gives both runs' wall and CPU times; fast the second
+ * time, it goes (the first run waited on the machine, not on the hook).
+ */
+async function confirmSlow(session: Session, hook: PlannedHook, payload: JsonObject, first: HookRun): Promise<void> {
+  const i = first.findings.findIndex((f) => f.ruleId === 'hook-slow');
+  if (i < 0) return;
+  const again = await session.run(hook, payload);
+  const slow = again.findings.find((f) => f.ruleId === 'hook-slow');
+  if (!slow) {
+    first.findings.splice(i, 1);
+    return;
+  }
+  const cpu = (r: HookRun) => cpuText(r.cpuMs, r.verdict.stallMs);
+  const f = first.findings[i]!;
+  const threshold = /the threshold is (.*)$/.exec(f.message)?.[1] ?? ms(session.options.slowMs);
+  f.message = `the hook took ${ms(first.verdict.waitMs ?? first.ms)}${cpu(first)}, and ${ms(again.verdict.waitMs ?? again.ms)}${cpu(again)} when run again; the threshold is ${threshold}`;
+  if (first.cpuMs !== undefined && first.cpuMs < (first.verdict.waitMs ?? first.ms) / 4) f.note = `${f.note ?? ''}${f.note ? '; ' : ''}most of that time it waited (on the network, a lock, a sleep), not computed`;
+}
+
+/** What one guard did under one fault. */
+interface FaultRow {
+  fault: Fault;
+  /** `open`: it failed and the action went ahead; `blocks`: it failed closed; `handled`: it did not fail. */
+  outcome: 'open' | 'blocks' | 'handled';
+  /** It exited 0 without the program (the shell's "not found" on stderr): open, and no `onFailure` catches it. */
+  silent?: boolean;
+}
+
+/** Run one guard under each of its faults (one at a time: a fault may clear its script's execute bit in the copy). */
+async function runFaults(session: Session, hook: PlannedHook): Promise<{ rows: FaultRow[]; finding?: Finding }> {
+  const payload = generatedPayload(session, hook);
+  const projectDir = session.where(hook.file.projectDir);
+  const pluginRoot = hook.file.pluginRoot ? session.where(hook.file.pluginRoot) : undefined;
+  const rows: FaultRow[] = [];
+  for (const fault of faultsFor(hook, projectDir, pluginRoot, !!session.sandbox)) {
+    const r = await session.run(hook, payload, { track: true, fault });
+    // A guard whose `jq` is gone may exit 0 all the same (`cmd=$(jq ...)` is empty, nothing matches): the shell's
+    // "not found" on stderr with an action let through is failing open, silently.
+    const silently = fault.without !== undefined && r.verdict.decision !== 'block' && new RegExp(`\\b${fault.without}: (?:command )?not found|['‘]${fault.without}['’]: No such file`).test(r.stderr);
+    rows.push({ fault, outcome: r.verdict.decision === 'block' ? 'blocks' : r.verdict.failed || silently ? 'open' : 'handled', ...(silently && !r.verdict.failed ? { silent: true } : {}) });
+  }
+  const open = rows.filter((r) => r.outcome === 'open').map((r) => r.fault.label);
+  if (open.length === 0) return { rows };
+  const hasOnFailure = stringField(hook.handler, 'onFailure') === 'block';
+  const stop = hook.event!.name === 'Stop' || hook.event!.name === 'SubagentStop';
+  const silent = rows.filter((r) => r.silent).map((r) => r.fault.without!);
+  const notes: string[] = [];
+  if (rows.some((r) => r.outcome === 'open' && !r.silent))
+    notes.push(hasOnFailure ? 'Claude Code treats a hook that fails as a non-blocking error' : 'add "onFailure": "block" to the handler (Claude Code 2.1.295+): a guard that cannot run then blocks instead of letting everything through (SPEC.md §12.2)');
+  if (silent.length > 0)
+    notes.push(`without ${silent.join(', ')} the script goes on and exits 0, which no onFailure can catch: test for ${silent.length === 1 ? 'it' : 'them'} first (command -v ${silent[0]} >/dev/null || { echo "${silent[0]} is required" >&2; exit 2; })`);
+  return {
+    rows,
+    finding: {
+      ruleId: 'guard-fails-open',
+      severity: 'warning',
+      message: `the guard fails open ${stop ? '(Claude stops anyway)' : '(the action goes ahead)'} when ${open.length > 1 ? `${open.slice(0, -1).join(', ')} or ${open[open.length - 1]}` : open[0]}`,
+      note: notes.join('; '),
+    },
+  };
+}
+
+/** The --faults table: one line per guard, each fault with what happened. */
+function faultTable(rows: { hook: PlannedHook; rows: FaultRow[] }[], cwd: string): string {
+  if (rows.length === 0) return 'Guards under faults (--faults): no guard ran cleanly to try\n';
+  const word = { open: 'FAILS OPEN', blocks: 'blocks', handled: 'handled' } as const;
+  let out = 'Guards under faults (--faults): FAILS OPEN = it failed and the action went ahead; blocks = it failed closed; handled = it did not fail\n';
+  for (const { hook, rows: r } of rows) {
+    out += `  ${sanitize(whereOf(hook, cwd))}  ${sanitize(caseName(hook).slice(0, 80))}\n`;
+    out += `    ${r.map((x) => `${x.fault.short}: ${word[x.outcome]}`).join(' | ')}\n`;
+  }
+  return out;
+}
+
+/** The listing position of a hook: file:line:column. */
+function whereOf(hook: PlannedHook, cwd: string): string {
+  const p = hook.file.lines.position(hook.node.offset);
+  return `${displayPath(hook.file.path, cwd)}:${p.line}:${p.column}`;
+}
+
+/** `created a, b; changed c; deleted d`. */
+function describeChanges(c: Changes): string {
+  const parts: string[] = [];
+  if (c.created.length) parts.push(`created ${listPaths(c.created)}`);
+  if (c.changed.length) parts.push(`changed ${listPaths(c.changed)}`);
+  if (c.deleted.length) parts.push(`deleted ${listPaths(c.deleted)}`);
+  return parts.join('; ');
+}
+
+/** `--verbose`: a hook's whole stdout and stderr (escaped), after its run. */
+function verboseBlock(hook: PlannedHook, r: HookRun, cwd: string): string {
+  const block = (name: string, text: string) => (text.trim() ? `  ${name}:\n${text.replace(/\r?\n$/, '').split(/\r?\n/).map((l) => `    ${sanitize(l)}`).join('\n')}\n` : `  ${name}: (empty)\n`);
+  return `hooklint: ${sanitize(whereOf(hook, cwd))}  ${sanitize(caseName(hook))}: ${sanitize(r.verdict.summary)}\n${block('stdout', r.stdout)}${block('stderr', r.stderr)}`;
+}
+
 /** Run one test: the handlers of its root that accept its input run in parallel, their results combine, the expectations are checked. */
 async function runTest(session: Session, plan: Plan, file: TestsFile, test: HookTest): Promise<TestOutcome> {
   const ev = EVENTS.get(test.event)!;
   const root = dirname(file.path);
   const files = filesOfRoot(plan, root);
   const ctx = session.sampleContext(files.find((f) => !f.pluginRoot)?.projectDir ?? root);
-  const payload: JsonObject = { ...samplePayload(ev, ctx), ...(test.input ?? {}), hook_event_name: ev.name };
-  if (test.input && 'tool_name' in test.input && !('tool_input' in test.input) && typeof test.input.tool_name === 'string') payload.tool_input = toolInputFor(test.input.tool_name, ctx);
-  const subject = matcherSubject(ev, payload);
-  const selected = plan.hooks.filter((h) => {
-    if (!files.includes(h.file) || h.event?.name !== ev.name) return false;
-    if (!matcherAccepts(ev, h.handler.group.flat ? undefined : (h.handler.group.matcher?.value as string | undefined), subject)) return false;
-    const rule = field(h.handler, 'if');
-    if (rule?.type === 'string') return ev.ifEvaluated && ifAccepts(rule.value as string, payload.tool_name, payload.tool_input, ctx.cwd);
-    return true;
-  });
+  const payload = buildPayload(ev, ctx, test.input ?? {});
+  const selected = hooksAccepting(plan.hooks.filter((h) => files.includes(h.file)), ev, payload, ctx.cwd);
   const toRun = selected.filter((h) => !h.skip);
   const unsupported = selected.filter((h) => h.skipKind === 'unsupported');
   // No handler accepting the input is a result too (a guard that ignores reads): the expectations are checked against nothing run.
@@ -286,6 +438,96 @@ async function runTest(session: Session, plan: Plan, file: TestsFile, test: Hook
   const found = runs.flatMap((r) => r.findings);
   const note = found.length > 0 ? found.slice(0, 2).map((f) => `${f.ruleId}: ${f.note ?? f.message}`).join('; ') : undefined;
   return { file, test, ran: toRun.length, ms: wall, failures, ...(note ? { note } : {}) };
+}
+
+/**
+ * `--input FILE|-`: a payload, merged over the event's sample as a test's
+ * `input` is (`buildPayload`); the event is its `hook_event_name` or `--event`.
+ * @throws HooklintError when it cannot be read, is not a JSON object, or names no known event
+ */
+function readInput(from: string, events: string[] | undefined, io: RunnerIo): { event: EventSpec; payload: JsonObject; given: JsonObject } {
+  let text: string;
+  try {
+    text = from === '-' ? readFileSync(0, 'utf8') : readFileSync(resolve(io.cwd, from), 'utf8');
+  } catch (e) {
+    throw new HooklintError(`--input ${from}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new HooklintError(`--input ${from}: not JSON (${(e as Error).message})`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HooklintError(`--input ${from}: the payload must be a JSON object`);
+  const given = value as JsonObject;
+  const name = typeof given.hook_event_name === 'string' ? given.hook_event_name : events?.length === 1 ? events[0] : undefined;
+  const event = name ? EVENTS.get(name) : undefined;
+  if (!event) throw new HooklintError(`--input ${from}: ${name ? `"${name}" is not a Claude Code event` : 'say which event it is for: "hook_event_name" in the payload, or --event'}`);
+  // For choosing the hooks; each hook's run builds it again with its session and its copy of the project.
+  const payload = buildPayload(event, { cwd: io.cwd, transcriptPath: '', sessionId: '' }, given);
+  return { event, payload, given };
+}
+
+/**
+ * The hooks `--event`, `--hook FILE:LINE` and `--match TEXT` keep: the event's
+ * (several: comma-separated), the one handler whose text spans that line of that
+ * file, those whose command or URL contains the text.
+ * @throws HooklintError when `--hook` names no handler
+ */
+function filterHooks(hooks: PlannedHook[], args: TestArgs, cwd: string): PlannedHook[] {
+  let out = hooks;
+  const unknown = args.event?.filter((e) => !EVENTS.has(e));
+  if (unknown?.length) throw new HooklintError(`--event ${unknown.join(',')}: not a Claude Code event`);
+  if (args.event) out = out.filter((h) => args.event!.includes(h.event?.name ?? h.handler.event.name));
+  if (args.match) out = out.filter((h) => h.label.includes(args.match!));
+  if (args.hook) {
+    const m = /^(.*):(\d+)$/.exec(args.hook);
+    if (!m) throw new HooklintError(`--hook ${args.hook}: give FILE:LINE (the line of the handler, as the listing shows it)`);
+    const file = resolve(cwd, m[1]!);
+    const line = Number(m[2]);
+    out = out.filter((h) => {
+      if (h.file.path !== file) return false;
+      const from = h.file.lines.position(h.handler.node.offset).line;
+      const to = h.file.lines.position(h.handler.node.offset + h.handler.node.length).line;
+      return line >= from && line <= to;
+    });
+    if (out.length === 0) throw new HooklintError(`--hook ${args.hook}: no handler at that line`);
+  }
+  return out;
+}
+
+/**
+ * What hooks cost the user per event (issue 26 item 8): for each event the user
+ * waits for and each value its matchers were run with (a tool, a source), how
+ * many hooks run and how long the user waits: they run in parallel, so the
+ * slowest. Empty when no such hook ran.
+ */
+function costPerEvent(hooks: PlannedHook[], runs: HookRun[]): string {
+  const lines: string[] = [];
+  const events = [...new Set(hooks.map((h) => h.event!))].filter((ev) => catalog.runner.userWaits.events.includes(ev.name));
+  for (const ev of events) {
+    const mine = hooks.map((h, i) => [h, runs[i]!] as const).filter(([h]) => h.event === ev);
+    const subjects = [...new Set(mine.map(([h]) => h.matcherValue))];
+    for (const subject of subjects) {
+      const hit = mine.filter(([h]) => subject === undefined || matcherAccepts(ev, h.handler.group.flat ? undefined : (h.handler.group.matcher?.value as string | undefined), subject));
+      const wait = Math.max(...hit.map(([, r]) => r.verdict.waitMs ?? r.ms));
+      const what = subject === undefined ? `every ${ev.name}` : ev.toolEvent ? `${ev.name} on every ${subject} call` : `every ${ev.name} (${subject})`;
+      lines.push(`  ${sanitize(what)}: ${hit.length} ${hit.length === 1 ? 'hook' : 'hooks'}, waits ${ms(wait)}`);
+    }
+  }
+  return lines.length > 0 ? `What the hooks cost (they run in parallel; the user waits for the slowest):\n${lines.join('\n')}\n` : '';
+}
+
+/** The planned hooks of `ev` that a payload reaches: matcher and `if` accept it (SPEC.md §3). */
+function hooksAccepting(hooks: PlannedHook[], ev: EventSpec, payload: JsonObject, cwd: string): PlannedHook[] {
+  const subject = matcherSubject(ev, payload);
+  return hooks.filter((h) => {
+    if (h.event?.name !== ev.name) return false;
+    if (!matcherAccepts(ev, h.handler.group.flat ? undefined : (h.handler.group.matcher?.value as string | undefined), subject)) return false;
+    const rule = field(h.handler, 'if');
+    if (rule?.type === 'string') return ev.ifEvaluated && ifAccepts(rule.value as string, payload.tool_name, payload.tool_input, cwd);
+    return true;
+  });
 }
 
 /** Results in `check`'s shape: every config file with a hook run (and every test file), findings at their nodes. */

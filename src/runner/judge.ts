@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { catalog, type EventSpec, type FieldType } from '../model/catalog.js';
 import type { Severity } from '../model/types.js';
 import type { ProcessOutcome } from './exec.js';
 import type { HttpOutcome } from './http.js';
 import type { RuntimeRuleId } from './rules.js';
+import { machineCause, whatFailed, type HookRoots, type MachineCause } from './cause.js';
 
 /** One runtime finding, before it is placed in a config file. */
 export interface Finding {
@@ -32,6 +35,10 @@ export interface Verdict {
   failed: boolean;
   /** One line on what happened, for test failures and JUnit. */
   summary: string;
+  /** How long the user waits for it, ms (to its exit and closed pipes, or to its async first line); set by judgeProcess. */
+  waitMs?: number;
+  /** Of `waitMs`, the time the machine kept it waiting for a CPU (cgroup CPU pressure), ms. */
+  stallMs?: number;
 }
 
 /** The handler facts judging needs. */
@@ -44,6 +51,8 @@ export interface JudgedHandler {
   timeoutSeconds: number;
   /** The timeout hooklint used (`--max-timeout` may cap it), seconds. */
   ranSeconds: number;
+  /** Where it ran (paths shortened in messages; what is the project's own). */
+  roots?: HookRoots;
 }
 
 /** Judging options: the `--slow-ms` threshold. */
@@ -96,11 +105,25 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
   const ev = h.event;
   const findings: Finding[] = [];
   const failedVerdict = (summary: string): Verdict => ({ decision: failureDecision(h, false), context: [], failed: true, summary });
-  const stderrLine = firstLine(o.stderr);
+  const stderrLine = whatFailed(o.stderr, h.roots);
   if (o.spawnError) {
     const e = o.spawnError;
-    const why = e.code === 'ENOENT' ? 'no such file or command' : e.code === 'EACCES' ? 'permission denied (not executable?)' : (e.message ?? String(e));
-    findings.push({ ruleId: 'hook-failed-to-start', severity: 'error', message: `the hook could not start: ${why} (${e.code ?? 'spawn error'})`, note: failureNote(h) });
+    const program = typeof e.path === 'string' ? e.path : undefined;
+    const cause = e.code === 'ENOENT' && h.roots && program ? machineCause('', h.roots, program) : undefined;
+    if (cause && !onLoginPathOnly(cause, h.roots)) {
+      findings.push(environmentFinding(cause, 'could not start'));
+      return { findings, verdict: failedVerdict(`could not start here: ${cause.missing} is missing`) };
+    }
+    const shortPath = program && h.roots ? whatFailed(program, h.roots) : program;
+    const why =
+      e.code === 'ENOENT'
+        ? `no such file or command${shortPath ? ` (${shortPath})` : ''}`
+        : e.code === 'EACCES'
+          ? `permission denied${shortPath ? ` on ${shortPath}` : ''} (no execute bit?)`
+          : e.code === 'E2BIG'
+            ? 'the command or its environment is too long for the system (E2BIG: one argument is limited to 128 KiB)'
+            : (e.message ?? String(e));
+    findings.push({ ruleId: 'hook-failed-to-start', severity: 'error', message: `the hook could not start: ${why}${e.code && e.code !== 'E2BIG' ? ` (${e.code})` : ''}`, note: failureNote(h) });
     return { findings, verdict: failedVerdict(`could not start: ${why}`) };
   }
   if (o.timedOut) {
@@ -115,19 +138,37 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
       });
       return { findings, verdict: { decision: failureDecision(h, true), context: [], failed: true, summary: 'hung: a background process held its output open' } };
     }
-    if (o.firstOutputMs !== undefined) {
+    const backgrounded = asyncFirstLine(o.stdout, h);
+    if (backgrounded) {
+      // Backgrounded by its first line: the user never waited; Claude Code kills it at its timeout and its late answer is lost.
+      // Capped by --max-timeout, it would have had longer in Claude Code: nothing to say.
+      if (!backgrounded.rest.trim() && !capped)
+        findings.push({
+          ruleId: 'hook-timed-out',
+          severity: 'warning',
+          message: `the hook went to the background with its first line ({"async": true}) after ${ms(o.firstLineMs ?? 0)}, then was still running with no later answer when ${limit} ran out; killed`,
+          note: `Claude Code kills it at its timeout too (asyncTimeout is only logged): its late answer never arrives`,
+        });
+      return { findings, verdict: { decision: 'none', context: [], failed: false, summary: `backgrounded after ${ms(o.firstLineMs ?? 0)}, killed at the timeout`, waitMs: o.firstLineMs ?? 0 } };
+    }
+    if (o.firstStdoutMs !== undefined) {
       findings.push({
         ruleId: 'hook-hangs',
         severity: 'error',
-        message: `the hook wrote its output after ${ms(o.firstOutputMs)} but did not exit; killed when ${limit} ran out`,
+        message: `the hook wrote its output after ${ms(o.firstStdoutMs)} but did not exit; killed when ${limit} ran out`,
         note: `something keeps it alive after it answered (a timer, an open handle, a server; in Node, call process.exit(0) after writing); ${timeoutEffect(h)}`,
       });
-      return { findings, verdict: { decision: failureDecision(h, true), context: [], failed: true, summary: `hung after its output at ${ms(o.firstOutputMs)}` } };
+      return { findings, verdict: { decision: failureDecision(h, true), context: [], failed: true, summary: `hung after its output at ${ms(o.firstStdoutMs)}` } };
+    }
+    const fetching = o.runningAtKill?.find((c) => DOWNLOADERS.test(c));
+    if (fetching) {
+      findings.push(environmentFinding({ missing: 'the network (or a package cache)', how: `let it download once, or install what it fetches beforehand; it was still running \`${fetching.slice(0, 80)}\` when ${limit} ran out` }, 'killed at its timeout'));
+      return { findings, verdict: { decision: failureDecision(h, true), context: [], failed: true, summary: `timed out downloading (${fetching.slice(0, 40)})` } };
     }
     findings.push({
       ruleId: 'hook-timed-out',
       severity: capped ? 'warning' : 'error',
-      message: `the hook was still running, with no output, when ${limit} ran out; killed`,
+      message: `the hook was still running, with no output${o.stderr.trim() ? ' on stdout' : ''}, when ${limit} ran out; killed${o.stderr.trim() ? ` (its last line on stderr: ${lastLine(o.stderr)})` : ''}`,
       note: capped ? `Claude Code would wait up to ${seconds(h.timeoutSeconds)} on every ${ev.name}; ${timeoutEffect(h)}` : timeoutEffect(h),
     });
     return { findings, verdict: { decision: failureDecision(h, true), context: [], failed: true, summary: `timed out after ${seconds(h.ranSeconds)}` } };
@@ -140,18 +181,34 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
       message: `the hook exited after ${ms(exitMs)}, but a process it started kept stdout or stderr open for ${ms(o.closeMs - exitMs)} more`,
       note: 'Claude Code waits for the output pipes to close: redirect background jobs (`cmd >/dev/null 2>&1 &`) or detach them',
     });
-  const total = o.closeMs ?? exitMs;
-  if (catalog.runner.userWaits.events.includes(ev.name) && !h.async && total > opts.slowMs && !findings.some((f) => f.ruleId === 'hook-hangs'))
+  const background = asyncFirstLine(o.stdout, h);
+  // Backgrounded by its first line: the user waits until that line only.
+  const total = background && o.firstLineMs !== undefined ? o.firstLineMs : (o.closeMs ?? exitMs);
+  // Time spent waiting for a CPU this busy machine did not give (the cgroup's CPU pressure) is the machine's, not the hook's.
+  const stall = Math.min(o.stallMs ?? 0, total);
+  // On a machine this busy (a third of the time or more spent waiting for a CPU, and more that PSI does not see: page faults,
+  // short-lived children) the wall time says little more than the load; the CPU time, which load does not inflate, still does.
+  const busy = stall >= total / 3;
+  const slow = (o.cpuMs !== undefined && o.cpuMs > opts.slowMs) || (!busy && total - stall > opts.slowMs);
+  if (catalog.runner.userWaits.events.includes(ev.name) && !h.async && slow && !findings.some((f) => f.ruleId === 'hook-hangs'))
     findings.push({
       ruleId: 'hook-slow',
       severity: 'warning',
-      message: `the hook took ${ms(total)} (first output after ${o.firstOutputMs === undefined ? 'none' : ms(o.firstOutputMs)}, exit after ${ms(exitMs)}); the threshold is ${ms(opts.slowMs)}`,
+      message: background
+        ? `the hook took ${ms(total)}${cpuText(o.cpuMs, o.stallMs)} to print its first line ({"async": true}); the threshold is ${ms(opts.slowMs)}`
+        : `the hook took ${ms(total)}${cpuText(o.cpuMs, o.stallMs)} (first output after ${o.firstOutputMs === undefined ? 'none' : ms(o.firstOutputMs)}, exit after ${ms(exitMs)}); the threshold is ${ms(opts.slowMs)}`,
       note: `Claude Code waits for it on every ${ev.name}`,
     });
   const code = o.exitCode;
   if (code === null) {
     findings.push({ ruleId: 'hook-error-exit', severity: 'error', message: `the hook was killed by ${o.signal ?? 'a signal'}`, note: errorExitNote(h, stderrLine) });
     return { findings, verdict: failedVerdict(`killed by ${o.signal ?? 'a signal'}`) };
+  }
+  // Exit 2 too: python3 exits 2 when its script is missing, which on a guard blocks every call.
+  const cause = code !== 0 && h.roots ? machineCause(o.stderr, h.roots, undefined, code) : undefined;
+  if (cause && !onLoginPathOnly(cause, h.roots)) {
+    findings.push(environmentFinding(cause, `exited with ${code}${stderrLine ? `: ${stderrLine}` : ''}`));
+    return { findings, verdict: failedVerdict(`could not run here (exit ${code}): ${cause.missing} is missing`) };
   }
   if (code === 126 || code === 127) {
     findings.push({
@@ -167,15 +224,17 @@ export function judgeProcess(o: ProcessOutcome, h: JudgedHandler, opts: JudgeOpt
   if (code !== 0 && code !== 2) {
     findings.push({ ruleId: 'hook-error-exit', severity: 'error', message: `the hook exited with ${code}${stderrLine ? `: ${stderrLine}` : ''}`, note: errorExitNote(h, stderrLine) });
   }
-  const verdict = readOutput(o.stdout, code, h, findings, pathOnStdout);
+  const verdict = background && code !== 2 ? readLateAnswer(background.rest, h, findings) : readOutput(o.stdout, code, h, findings, pathOnStdout);
   // Fire-and-forget events (SPEC.md §13.3): output and exit codes decide nothing (the fields are still checked above).
   if (ev.output.ignored) Object.assign(verdict, { decision: 'none', context: [] });
   if (code !== 0 && code !== 2) verdict.failed = true;
   // WorktreeCreate, WorktreeRemove: any non-zero exit fails the action (SPEC.md §13.3).
   if ((pathOnStdout || ev.nonZeroExitFails) && code !== 0) verdict.decision = 'block';
   if (verdict.failed) verdict.decision = combineDecisions([verdict.decision, failureDecision(h, false)]);
-  if (h.async) verdict.decision = 'none';
-  verdict.summary = `exited ${code} after ${ms(exitMs)}${stderrLine && code !== 0 ? `: ${stderrLine}` : ''}`;
+  if (h.async || background) verdict.decision = 'none';
+  verdict.waitMs = total;
+  verdict.stallMs = stall;
+  verdict.summary = `${background ? `backgrounded after ${ms(total)}, ` : ''}exited ${code} after ${ms(exitMs)}${stderrLine && code !== 0 ? `: ${stderrLine}` : ''}`;
   return { findings, verdict };
 }
 
@@ -207,7 +266,7 @@ function readOutput(stdout: string, code: number, h: JudgedHandler, findings: Fi
     return verdict;
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return verdict;
-  const invalid = checkOutputFields(value as Record<string, unknown>, ev, findings);
+  const invalid = judgeOutputFields(value as Record<string, unknown>, ev, findings);
   if (invalid) {
     verdict.failed = true;
     return verdict;
@@ -230,6 +289,139 @@ function readOutput(stdout: string, code: number, h: JudgedHandler, findings: Fi
   verdict.decision = combineDecisions(ds);
   if (typeof hso.additionalContext === 'string') verdict.context.push(hso.additionalContext);
   return verdict;
+}
+
+/**
+ * The async first-line protocol (SPEC.md §13.4): a command hook whose first
+ * stdout line is a JSON object with `"async": true` is backgrounded from that
+ * line, unless Claude Code makes it wait (an effective `onFailure: "block"`,
+ * MessageDisplay). Returns the rest of stdout, or undefined when the protocol
+ * does not apply.
+ */
+export function asyncFirstLine(stdout: string, h: JudgedHandler): { rest: string } | undefined {
+  if (h.type !== 'command') return undefined;
+  const nl = stdout.indexOf('\n');
+  const first = (nl < 0 ? stdout : stdout.slice(0, nl)).trim();
+  if (!first.startsWith('{')) return undefined;
+  let v: unknown;
+  try {
+    v = JSON.parse(first);
+  } catch {
+    return undefined;
+  }
+  if (!v || typeof v !== 'object' || (v as Record<string, unknown>).async !== true) return undefined;
+  if (h.event.name === 'MessageDisplay' || failureDecision({ ...h, async: false }, false) === 'block') return undefined;
+  return { rest: nl < 0 ? '' : stdout.slice(nl + 1) };
+}
+
+/** Fields of a late answer Claude Code applies (SPEC.md §13.4): the rest is never applied. */
+const LATE_APPLIED = new Set(['systemMessage']);
+const LATE_APPLIED_SPECIFIC = new Set(['hookEventName', 'additionalContext']);
+
+/**
+ * The late answer of a hook backgrounded by its first line: the rest of stdout
+ * as one JSON document, else its first line that is a JSON object without
+ * `async`. Judged as output, plus one warning naming the fields that are never
+ * applied (decision, permissionDecision, continue, ...).
+ */
+function readLateAnswer(rest: string, h: JudgedHandler, findings: Finding[]): Verdict {
+  const verdict: Verdict = { decision: 'none', context: [], failed: false, summary: '' };
+  let answer: Record<string, unknown> | undefined;
+  const asObject = (t: string) => {
+    try {
+      const v = JSON.parse(t) as unknown;
+      return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (looksLikeJson(rest)) answer = asObject(rest.trim());
+  if (!answer) for (const line of rest.split('\n')) {
+    const o = looksLikeJson(line) ? asObject(line.trim()) : undefined;
+    if (o && !('async' in o)) {
+      answer = o;
+      break;
+    }
+  }
+  if (!answer) return verdict;
+  if (judgeOutputFields(answer, h.event, findings)) return verdict;
+  const hso = (answer.hookSpecificOutput && typeof answer.hookSpecificOutput === 'object' ? answer.hookSpecificOutput : {}) as Record<string, unknown>;
+  const dropped = [...Object.keys(answer).filter((k) => k !== 'hookSpecificOutput' && k in catalog.universalOutput && !LATE_APPLIED.has(k) && !atDefault(k, answer![k])), ...Object.keys(hso).filter((k) => !LATE_APPLIED_SPECIFIC.has(k) && k in h.event.output.hookSpecificOutput).map((k) => `hookSpecificOutput.${k}`)];
+  if (dropped.length > 0)
+    findings.push({
+      ruleId: 'hook-output-field',
+      severity: 'warning',
+      message: `${dropped.map((k) => `"${k}"`).join(', ')} in the answer after the first line {"async": true} ${dropped.length === 1 ? 'is' : 'are'} never applied: the hook was already in the background`,
+      note: 'a backgrounded hook delivers only systemMessage and hookSpecificOutput.additionalContext, on a later turn; to decide, answer without the async first line',
+    });
+  if (typeof hso.additionalContext === 'string') verdict.context.push(hso.additionalContext);
+  return verdict;
+}
+
+/** Top-level output keys whose value is the default: saying it changes nothing (SPEC.md §13.4). */
+const DEFAULTS: Record<string, unknown> = { continue: true, suppressOutput: false };
+
+function atDefault(key: string, value: unknown): boolean {
+  return key in DEFAULTS && DEFAULTS[key] === value;
+}
+
+/**
+ * The runner's call of `checkOutputFields`: keys at their default value
+ * (`"continue": true`) are left out, and keys the event does not know are one
+ * finding per hook (a hook that echoes its input back names a dozen), not one
+ * per key. Returns true when the output is invalid.
+ */
+export function judgeOutputFields(out: Record<string, unknown>, ev: EventSpec, findings: Finding[]): boolean {
+  const universal = catalog.universalOutput;
+  const specific = ev.output.hookSpecificOutput;
+  // `metrics` is telemetry Claude Code reads from plugins of official marketplaces (SPEC.md §13.4): deliberate, never reported here.
+  const unknown = Object.keys(out).filter((k) => k !== 'hookSpecificOutput' && k !== 'metrics' && !(k in universal) && !(k in specific));
+  const filtered = Object.fromEntries(Object.entries(out).filter(([k, v]) => !atDefault(k, v) && !unknown.includes(k) && k !== 'metrics'));
+  const hso = out.hookSpecificOutput;
+  let unknownInner: string[] = [];
+  if (hso && typeof hso === 'object' && !Array.isArray(hso) && Object.keys(specific).length > 0) {
+    unknownInner = Object.keys(hso).filter((k) => k !== 'hookEventName' && !(k in specific));
+    filtered.hookSpecificOutput = Object.fromEntries(Object.entries(hso).filter(([k]) => !unknownInner.includes(k)));
+  }
+  const invalid = checkOutputFields(filtered, ev, findings);
+  const names = [...unknown.map((k) => `"${k}"`), ...unknownInner.map((k) => `"hookSpecificOutput.${k}"`)];
+  if (names.length > 0) {
+    const shownNames = names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more` : names.join(', ');
+    findings.push({
+      ruleId: 'hook-output-field',
+      severity: 'warning',
+      message: `${ev.name} does not read ${shownNames}; Claude Code ignores ${names.length === 1 ? 'it' : 'them'}`,
+      note: `${unknown.includes('session_id') && unknown.includes('hook_event_name') ? "the output repeats the hook's input (stdin): print only output fields, or nothing; " : ''}${ev.name} reads: ${[...Object.keys(universal), ...(Object.keys(specific).length ? [`hookSpecificOutput (${Object.keys(specific).join(', ')})`] : [])].join(', ')}`,
+    });
+  }
+  return invalid;
+}
+
+/** ` (CPU 1.2 s)` when the CPU time is known; ` (CPU 1.2 s, 300 ms waiting for a CPU)` when the machine held it back. */
+export function cpuText(cpuMs: number | undefined, stallMs?: number): string {
+  if (cpuMs === undefined) return '';
+  return ` (CPU ${ms(cpuMs)}${stallMs !== undefined && stallMs >= 50 ? `, ${ms(stallMs)} waiting for a CPU` : ''})`;
+}
+
+/** The last non-empty line of `text`, shortened. */
+export function lastLine(text: string): string {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const line = (lines[lines.length - 1] ?? '').trim();
+  return line.length > EXCERPT ? line.slice(0, EXCERPT) + '…' : line;
+}
+
+/** With `--path app`, a program on the terminal's PATH but not the app's: the hook relies on a login PATH (a defect), not a missing program. */
+function onLoginPathOnly(cause: MachineCause, roots: HookRoots | undefined): boolean {
+  if (!cause.program || roots?.loginPath === undefined) return false;
+  return roots.loginPath.split(':').some((d) => d !== '' && existsSync(join(d, cause.program!)));
+}
+
+/** Commands that download what they run when it is not installed (`npx pkg`, `uvx`, `pip install`, ...): a hook killed while one runs waited on the network. */
+const DOWNLOADERS = /(?:^|\/)(?:npm exec|npx|npm install|npm i |pnpm dlx|yarn dlx|bunx|uvx|uv (?:run|sync|pip)|pip3? install|deno run)\b/;
+
+/** `hook-environment`: a failure this machine caused, with what is missing and how to provide it (a warning, never an error). */
+function environmentFinding(cause: MachineCause, what: string): Finding {
+  return { ruleId: 'hook-environment', severity: 'warning', message: `the hook could not run here: ${cause.missing} is missing (${what})`, note: `not a defect of the hook as written; to test it, ${cause.how}` };
 }
 
 /** Does `v` have type `t` (the catalog's field types)? */

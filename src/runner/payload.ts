@@ -49,6 +49,13 @@ export function toolInputFor(tool: string, ctx: SampleContext): JsonObject {
   return (fillSample(runner.toolInputs[tool] ?? {}, ctx) as JsonObject) ?? {};
 }
 
+/** The `tool_response` a tool gives (the catalog's `toolResponses`: the SDK's output shapes; MCP tools a content-block array). */
+export function toolResponseFor(tool: string, ctx: SampleContext): unknown {
+  const shapes = runner.toolResponses;
+  const shape = tool in shapes && tool !== '$comment' ? shapes[tool] : isMcpName(tool) ? shapes.mcp : runner.fieldSamples.tool_response;
+  return fillSample(shape, ctx);
+}
+
 /**
  * The stdin payload of `event` (SPEC.md §1.2 "Common input fields", the catalog's
  * `input`): a realistic value for each field, fields that only subagents get left
@@ -72,12 +79,30 @@ export function samplePayload(event: EventSpec, ctx: SampleContext, matcherValue
     out.tool_input = toolInputFor(tool, ctx);
     const server = /^mcp__(.+?)__./.exec(tool)?.[1];
     if (server && 'mcp_server' in event.input) out.mcp_server = { name: server, source: 'project' };
+    if ('tool_response' in event.input) out.tool_response = toolResponseFor(tool, ctx);
   } else if (event.matcher && matcherValue !== undefined) {
     if (event.matcher.field in event.input) out[event.matcher.field] = matcherValue;
     // FileChanged: the matcher is compared with the changed file's basename.
     else if ('file_path' in event.input) out.file_path = join(ctx.cwd, matcherValue);
   }
   return out;
+}
+
+/**
+ * The payload of a given input (a test's `input`, `--input FILE`): the event's
+ * sample with `input`'s top-level keys over it and `hook_event_name` set; a
+ * `tool_name` without `tool_input` or `tool_response` gets that tool's. The one
+ * way `hooklint test` builds a payload from an input (tests, `--input`, and
+ * `hooklint hooks --event/--tool`).
+ */
+export function buildPayload(event: EventSpec, ctx: SampleContext, input: JsonObject = {}): JsonObject {
+  const payload: JsonObject = { ...samplePayload(event, ctx), ...input, hook_event_name: event.name };
+  const tool = input.tool_name;
+  if (typeof tool === 'string') {
+    if (!('tool_input' in input)) payload.tool_input = toolInputFor(tool, ctx);
+    if (!('tool_response' in input) && 'tool_response' in event.input) payload.tool_response = toolResponseFor(tool, ctx);
+  }
+  return payload;
 }
 
 /** The value the matcher of `event` compares, in a payload (FileChanged: the file's basename). */

@@ -6,7 +6,7 @@ import { buildModel, field, stringField, type HandlerEntry, type HookModel } fro
 import { parseDocument, stringValue } from '../formats/parse.js';
 import { parseMarkdownDocument } from '../formats/frontmatter.js';
 import { LineIndex } from '../formats/positions.js';
-import { isFrontmatterKind, isPluginFile, type FileKind } from '../model/types.js';
+import { isFrontmatterKind, isPluginFile, isSettingsKind, type FileKind } from '../model/types.js';
 import { ConfigResolver } from '../node/config.js';
 import { isInside, type Target } from '../node/files.js';
 import { confirmKind, decode, describeFsError, discoverTargets, manifestHookFiles } from '../node/lint-files.js';
@@ -126,7 +126,9 @@ export function planRun(paths: string[], options: PlanOptions): Plan {
           : undefined;
     const projectDir = t.projectRoot ?? resolve(options.cwd);
     const pluginRoot = isPluginFile(kind, t.pluginRoot) ? t.pluginRoot : undefined;
-    files.push({ path: t.path, kind, text, lines: new LineIndex(text), model: buildModel(kind, doc.root), projectDir, ...(pluginRoot ? { pluginRoot } : {}), ...(notLoaded ? { notLoaded } : {}) });
+    const model = buildModel(kind, doc.root);
+    const unloaded = notLoaded ?? loaderDrops(kind, model);
+    files.push({ path: t.path, kind, text, lines: new LineIndex(text), model, projectDir, ...(pluginRoot ? { pluginRoot } : {}), ...(unloaded ? { notLoaded: unloaded } : {}) });
     if (kind === 'plugin-manifest' && t.pluginRoot)
       for (const ref of manifestHookFiles(text)) {
         const abs = resolve(t.pluginRoot, ref);
@@ -142,6 +144,26 @@ export function planRun(paths: string[], options: PlanOptions): Plan {
   return { files, hooks, testFiles, notices, errors };
 }
 
+/**
+ * What the loader drops of a whole file for its structure, as `check` says it
+ * (RULES.md §1 `missing-hooks-wrapper`, `flat-handler`; SPEC.md §8.3, §12.6, for
+ * the newest Claude Code): a plugin hooks.json without its `"hooks"` wrapper or
+ * with a flat handler loads none of its hooks; a settings file with a flat
+ * handler under a guard event (PreToolUse, PermissionRequest,
+ * PreSkillShellCommand) is not applied at all. A flat handler under another
+ * event of a settings file drops that entry only (see `planHook`).
+ */
+function loaderDrops(kind: FileKind, model: HookModel): string | undefined {
+  if (kind === 'plugin-hooks' && model.wrapperMissing) return 'Claude Code loads none of the hooks in this file: its events are not under a "hooks" key (missing-hooks-wrapper)';
+  const flat = model.handlers.filter((h) => h.group.flat);
+  if (flat.length === 0) return undefined;
+  if (isPluginFile(kind, undefined) || kind === 'plugin-hooks') return 'Claude Code loads none of the hooks in this file: a handler is written without its matcher group (flat-handler)';
+  const guard = flat.find((h) => catalog.loader.guardEvents.includes(h.event.name));
+  if (guard && isSettingsKind(kind) && kind !== 'managed-settings')
+    return `Claude Code applies none of this file: a handler under ${guard.event.name} is written without its matcher group (flat-handler), and an invalid entry under a guard event leaves the whole file unapplied`;
+  return undefined;
+}
+
 /** Why Claude Code would not run a handler here, or undefined when it would (and `hooklint test` can). */
 function planHook(file: ConfigFile, h: HandlerEntry, options: PlanOptions): PlannedHook {
   const event = catalog.events.find((e) => e.name === (h.event.runsAs ?? h.event.name));
@@ -154,6 +176,7 @@ function planHook(file: ConfigFile, h: HandlerEntry, options: PlanOptions): Plan
   const base: PlannedHook = { file, handler: h, event, node, type, label };
   const skip = (why: string, kind: 'never' | 'unsupported' = 'never'): PlannedHook => ({ ...base, skip: why, skipKind: kind });
   if (file.notLoaded) return skip(file.notLoaded);
+  if (h.group.flat && isSettingsKind(file.kind)) return skip('Claude Code drops this entry: the handler is written without its matcher group (flat-handler)');
   if (!event) return skip(`"${h.event.name}" is not a Claude Code event`);
   if (!event.handlerTypes.includes(type as never)) return skip(`Claude Code does not run ${type} handlers on ${event.name}`);
   if (type === 'prompt' || type === 'agent') return skip(`${type} handlers ask a model; hooklint test does not run them`, 'unsupported');

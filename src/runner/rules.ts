@@ -7,6 +7,8 @@ export type RuntimeRuleId =
   | 'hook-hangs'
   | 'hook-slow'
   | 'hook-failed-to-start'
+  | 'hook-environment'
+  | 'guard-fails-open'
   | 'hook-error-exit'
   | 'hook-invalid-json'
   | 'hook-output-field'
@@ -32,6 +34,8 @@ export const RUNTIME_RULES: ReadonlyMap<RuntimeRuleId, RuleMeta> = new Map(
       ['hook-hangs', 'error', 'A hook that wrote its output but did not exit, or exited while a process it started held stdout or stderr open'],
       ['hook-slow', 'warning', 'A hook on an event the user waits for that took longer than the threshold (--slow-ms)'],
       ['hook-failed-to-start', 'error', 'A hook that could not start: command not found, not executable, bad interpreter (exit 126/127, spawn errors)'],
+      ['hook-environment', 'warning', 'A hook that could not run on this machine: a program not installed, a file outside the project or made on setup, a package the project installs, no network (not a defect of the hook)'],
+      ['guard-fails-open', 'warning', 'With --faults: a guard (PreToolUse, PermissionRequest, PreSkillShellCommand, Stop/SubagentStop) that fails under a fault of the machine (a program missing, no execute bit, killed at its timeout, bad stdin) and lets the action through'],
       ['hook-error-exit', 'error', 'A hook that exited with a code other than 0 and 2: a non-blocking error (exit 1 does not block)'],
       ['hook-invalid-json', 'error', 'Output that starts with "{" and ends with "}" but does not parse: a hook error'],
       ['hook-output-field', 'error', 'A JSON output field the event does not read, of the wrong type or value, or a hookSpecificOutput.hookEventName that does not match'],
