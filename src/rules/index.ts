@@ -48,6 +48,7 @@ import schema from './schema.js';
 import scriptNotExecutable from './script-not-executable.js';
 import scriptNotFound from './script-not-found.js';
 import secretInConfig from './secret-in-config.js';
+import shellSyntaxError from './shell-syntax-error.js';
 import shebangCrlf from './shebang-crlf.js';
 import shebangPython from './shebang-python.js';
 import slowSyncCommand from './slow-sync-command.js';
@@ -112,6 +113,7 @@ export const rules: readonly Rule[] = [
   windowsBackslashPath,
   slowSyncCommand,
   remoteCodeExecution,
+  shellSyntaxError,
   secretInConfig,
   userConfigInShellForm,
   envVarNeverSet,
