@@ -7,6 +7,7 @@ import escapedShebang from './escaped-shebang.js';
 import execFormMisuse from './exec-form-misuse.js';
 import exit1DoesNotBlock from './exit-1-does-not-block.js';
 import fileChangedMatcher from './file-changed-matcher.js';
+import frontmatterEventNeverFires from './frontmatter-event-never-fires.js';
 import flatHandler from './flat-handler.js';
 import handlerTypeUnsupported from './handler-type-unsupported.js';
 import httpEnvNotAllowed from './http-env-not-allowed.js';
@@ -89,6 +90,7 @@ export const rules: readonly Rule[] = [
   asyncMisuse,
   onceIgnored,
   skillHooksOverCap,
+  frontmatterEventNeverFires,
   onFailureIgnored,
   rewakeIgnored,
   ifOnNonToolEvent,
