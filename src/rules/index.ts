@@ -14,6 +14,7 @@ import httpEnvNotAllowed from './http-env-not-allowed.js';
 import httpInsecureUrl from './http-insecure-url.js';
 import ifMisplaced from './if-misplaced.js';
 import ifOnNonToolEvent from './if-on-non-tool-event.js';
+import inputFieldMissing from './input-field-missing.js';
 import invalidMatcherRegex from './invalid-matcher-regex.js';
 import jsonSyntax from './json-syntax.js';
 import yamlSyntax from './yaml-syntax.js';
@@ -127,6 +128,7 @@ export const rules: readonly Rule[] = [
   shebangPython,
   exit1DoesNotBlock,
   stopHookLoop,
+  inputFieldMissing,
   pluginHooksUnknownKey,
   duplicateHooksFile,
   manifestHooksPath,

@@ -1,0 +1,10 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { inputReads, envReads } from './src/analysis/script-reads.js';
+import { catalog } from './src/model/catalog.js';
+const all = new Set<string>(); for (const e of JSON.parse(readFileSync('schemas/events.json','utf8')).events) for (const k of Object.keys(e.input ?? {})) all.add(k);
+const L: Record<string, any> = { '.py': 'python', '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.ts': 'javascript', '.sh': 'shell' };
+const stats: Record<string, number> = {};
+const walk = (d: string) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = join(d, e.name); if (e.isDirectory()) { if (e.name !== 'node_modules') walk(p); } else if (L[extname(p)] && statSync(p).size < 300000) { const t = readFileSync(p, 'latin1'); const r = inputReads(t, L[extname(p)]); if (r.length) stats[L[extname(p)]] = (stats[L[extname(p)]] ?? 0) + 1; for (const x of r) if (!all.has(x.name)) console.log('UNKNOWN', x.name, p.replace('../shared/corpus/', ''), x.line); if (process.argv[2]) for (const x of envReads(t, L[extname(p)])) if (/^CLAUDE/.test(x.name)) console.log('ENV', x.name, x.fallback, p.replace('../shared/corpus/', ''), x.line); } } };
+walk('../shared/corpus/repos'); walk('../shared/corpus/repos2');
+console.log(stats);
