@@ -17,7 +17,7 @@ import type { ScriptLanguage } from './scripts.js';
 export interface ScriptRead {
   name: string;
   line: number;
-  /** The same line also reads the value another way (`os.environ.get("X") or data.get("x")`): a deliberate fallback. */
+  /** The read says what happens when the value is unset: a default or an alternative on its line (`os.environ.get("X", "")`, `env.X || input.x`). */
   fallback: boolean;
 }
 
@@ -97,7 +97,7 @@ function lineText(text: string, at: number): string {
 }
 
 const ENV_PATTERNS: Record<'python' | 'javascript', RegExp[]> = {
-  python: [/\bos\.environ(?:\.get)?\s*[[(]\s*(['"])([A-Za-z_]\w*)\1/g, /\bos\.getenv\s*\(\s*(['"])([A-Za-z_]\w*)\1/g],
+  python: [/\bos\.environ(?:\.get)?\s*[[(]\s*(['"])([A-Za-z_]\w*)\1(\s*,)?/g, /\bos\.getenv\s*\(\s*(['"])([A-Za-z_]\w*)\1(\s*,)?/g],
   javascript: [/\b(?:process|Bun)\.env\.([A-Za-z_]\w*)()/g, /\b(?:process|Bun)\.env\[\s*(['"])([A-Za-z_]\w*)\1\s*\]/g, /\bDeno\.env\.get\(\s*(['"])([A-Za-z_]\w*)\1/g],
 };
 
@@ -124,9 +124,11 @@ export function envReads(text: string, language: ScriptLanguage): ScriptRead[] {
     for (const m of masked.matchAll(re)) {
       if (insideString(masked, m.index)) continue;
       const name = language === 'javascript' && m[2] === '' ? m[1]! : m[2]!;
-      const field = name.replace(/^CLAUDE_(?:HOOK_|CODE_)?/, '').toLowerCase();
+      // A default (`os.environ.get("X", "")`) or an alternative on the same line (`env.X || input.x`,
+      // `… or data.get("x")`, `?? …`) says what happens when it is unset, like `${X:-…}` in shell.
       const line = lineText(masked, m.index);
-      out.push({ name, line: lineAt(text, m.index), fallback: new RegExp(`['"\`.]${field}\\b`).test(line.replace(m[0], '')) });
+      const fallback = m[3] !== undefined || /\|\||\?\?|\bor\b/.test(line);
+      out.push({ name, line: lineAt(text, m.index), fallback });
     }
   return out.sort((a, b) => a.line - b.line);
 }
