@@ -43,6 +43,7 @@ import outputFieldInConfig from './output-field-in-config.js';
 import pathDependentCommand from './path-dependent-command.js';
 import pluginHooksUnknownKey from './plugin-hooks-unknown-key.js';
 import pluginRootOutsidePlugin from './plugin-root-outside-plugin.js';
+import pluginSelfImport from './plugin-self-import.js';
 import preferPython3 from './prefer-python3.js';
 import relativeScriptPath from './relative-script-path.js';
 import remoteCodeExecution from './remote-code-execution.js';
@@ -132,6 +133,7 @@ export const rules: readonly Rule[] = [
   pluginHooksUnknownKey,
   duplicateHooksFile,
   manifestHooksPath,
+  pluginSelfImport,
   deadSchemaUrl,
   unloadedLocation,
   duplicateHandler,
