@@ -92,6 +92,7 @@ export default defineRule({
       }
     }
     // Reads inside the scripts the handlers run (issue 25): once per handler and script, at the first such name.
+    if (!ctx.options.host) return;
     for (const h of ctx.model.handlers)
       for (const s of scriptsOf(h, ctx.options)) {
         const text = scriptText(ctx.options, s.absolute);

@@ -88,6 +88,7 @@ export default defineRule({
       }
     }
     // Scripts run directly: the kernel reads their shebang, and `env` looks the interpreter up on PATH.
+    if (!ctx.options.host) return;
     for (const { h, s, text } of directScripts(ctx)) {
       const found = shebangProgram(text);
       if (!found || !PATH_DEPENDENT.includes(found.program) || known.has(found.program)) continue;
