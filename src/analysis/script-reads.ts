@@ -202,7 +202,7 @@ export function inputReads(text: string, language: ScriptLanguage): ScriptRead[]
     for (const v of vars) {
       const id = v.replace(/\$/g, '\\$');
       // A name that is also a parameter somewhere (`function f(input)`, `input =>`) may be another value there: not judged.
-      if (new RegExp(`(?:function\\s*[\\w$]*\\s*\\([^)]*|\\(\\s*(?:[\\w$]+\\s*,\\s*)*)\\b${id}\\b[^)]*\\)|(?<![\\w$.])${id}\\s*=>`).test(masked)) continue;
+      if (new RegExp(`function\\s*[\\w$]*\\s*\\([^)]*\\b${id}\\b[^)]*\\)|\\(\\s*(?:[\\w$]+\\s*,\\s*)*${id}\\s*(?:,[^()]*)?\\)\\s*=>|(?<![\\w$.])${id}\\s*=>`).test(masked)) continue;
       // Fields the script stores itself (`input.seen = …`, `input["x"] = …`) are not read from Claude Code.
       const written = new Set(
         [...masked.matchAll(new RegExp(`(?<![\\w$.])${id}(?:\\.([A-Za-z_]\\w*)|\\[\\s*(['"])([A-Za-z_]\\w*)\\2\\s*\\])\\s*=(?!=)`, 'g'))].map((m) => m[1] ?? m[3]!),
