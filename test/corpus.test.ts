@@ -64,6 +64,8 @@ const KNOWN: [file: string, rule: string, expected: string[]][] = [
   ['102-ChrAlpha__cc-limit-resume/claude-plugin/hooks/hooks.json', 'schema', ['3:20: error: event "StopFailure" must be an array, got an object']],
   ['094-EliasMarine__NetTap/.claude/settings.json', 'json-syntax', ['33:1: error: invalid JSON: closing brace "}" expected']],
   ['144-10K-Digital__lovable-claude-code/hooks/hooks.json', 'unknown-event', ['4:5: error: unknown hook event "Start": its hooks never run']],
+  // `\'` inside a single-quoted `bash -c '…'` ends the quote: bash -n refuses the command (issue 25).
+  ['087-JetBrains__thinkrail/claude-plugin/hooks/hooks.json', 'shell-syntax-error', ["23:24: error: this command does not parse as shell (unexpected token ')' at character 121): the shell stops with a syntax error before running any of it, every time the hook fires"]],
 ];
 
 describe('corpus: known defects', () => {
@@ -131,6 +133,8 @@ const CORPUS_TOTALS: Record<string, number> = {
   'matcher-permission-syntax': 1,
   'legacy-tool-name': 1,
   'json-syntax': 1,
+  // 087-JetBrains__thinkrail: `\'` ends the single-quoted `bash -c '…'` (reviewed: bash -n refuses it).
+  'shell-syntax-error': 1,
   'empty-hooks': 1,
 };
 

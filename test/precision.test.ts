@@ -48,13 +48,20 @@ function readVerdicts(path: string): Row[] {
  */
 const FRONTMATTER_VERDICTS = join(ROOT, 'test', 'data', 'frontmatter-verdicts.tsv');
 const frontmatterRows = readVerdicts(FRONTMATTER_VERDICTS);
-const rows: Row[] = [...readVerdicts(join(REPOS, 'VERDICTS.tsv')), ...frontmatterRows];
+/**
+ * Our audit of the findings of the rules that read what scripts do (issue 25:
+ * input-field-missing, plugin-self-import, env-var-never-set inside scripts, ...)
+ * on both corpora, judged by reading each script; `corpus` says which.
+ */
+const SCRIPT_VERDICTS = join(ROOT, 'test', 'data', 'script-verdicts.tsv');
+const scriptRows = readVerdicts(SCRIPT_VERDICTS) as (Row & { corpus: string })[];
+const rows: Row[] = [...readVerdicts(join(REPOS, 'VERDICTS.tsv')), ...frontmatterRows, ...scriptRows.filter((r) => r.corpus === 'repos')];
 
 const repos = readdirSync(REPOS).filter((d) => lstatSync(join(REPOS, d)).isDirectory());
 
 interface JsonResult {
   filePath: string;
-  messages: { ruleId: string; line: number; column: number; severity: string; fix?: unknown }[];
+  messages: { ruleId: string; line: number; column: number; severity: string; message?: string; fix?: unknown }[];
 }
 
 async function check(args: string[]): Promise<{ code: number; results: JsonResult[]; stderr: string }> {
@@ -96,6 +103,26 @@ describe('precision on real repositories (VERDICTS.tsv)', () => {
     const audited = frontmatterRows.map((r) => `${r.file}:${r.line}:${r.col}:${r.rule}`).sort();
     assert.deepEqual(reported, audited);
     assert.deepEqual(frontmatterRows.filter((r) => r.verdict === 'FP'), []);
+  });
+
+  it('reports exactly the audited findings of the script-reading rules of issue 25 on repos and repos2 (test/data/script-verdicts.tsv)', async () => {
+    // New rules, and the findings the issue-25 extensions of older rules add (told apart by their message).
+    const NEW = new Set(['input-field-missing', 'plugin-self-import', 'shell-syntax-error', 'frontmatter-event-never-fires']);
+    const pinned = (m: { ruleId: string; message?: string }) =>
+      NEW.has(m.ruleId) ||
+      (m.ruleId === 'env-var-never-set' && /^script "/.test(m.message ?? '')) ||
+      (m.ruleId === 'exit-1-does-not-block' && /^this command/.test(m.message ?? '')) ||
+      (m.ruleId === 'path-dependent-command' && /its shebang/.test(m.message ?? '')) ||
+      (m.ruleId === 'mcp-matcher-incomplete' && /lacks the mcp__ prefix/.test(m.message ?? '')) ||
+      (m.ruleId === 'plugin-root-outside-plugin' && /is not in a plugin/.test(m.message ?? ''));
+    for (const corpus of ['repos', 'repos2']) {
+      const dir = join(SHARED, 'corpus', corpus);
+      const { results } = await check([dir]);
+      const reported = results.flatMap((r) => (r.messages as { ruleId: string; line: number; column: number; message?: string }[]).filter(pinned).map((m) => `${relative(dir, r.filePath)}:${m.line}:${m.column}:${m.ruleId}`)).sort();
+      const audited = [...scriptRows.filter((r) => r.corpus === corpus), ...(corpus === 'repos' ? frontmatterRows.filter((r) => NEW.has(r.rule)) : [])].map((r) => `${r.file}:${r.line}:${r.col}:${r.rule}`).sort();
+      assert.deepEqual(reported, audited, corpus);
+    }
+    assert.deepEqual(scriptRows.filter((r) => r.verdict === 'FP'), []);
   });
 
   it('each repository: exit 0 or 1, nothing on stderr; exit 0 where every audited error was false', async () => {

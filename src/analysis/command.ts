@@ -84,6 +84,8 @@ export interface ShellAnalysis {
   assigned: Set<string>;
   /** The parser reported errors (the tree is a best-effort partial one). */
   hasErrors: boolean;
+  /** The parser's errors of the top-level script: message and 0-based offset into the command string. */
+  errors: { message: string; pos: number }[];
 }
 
 /** A script the command runs, resolved to a path when possible. */
@@ -139,14 +141,16 @@ const NO_SCRIPT_OPTS = new Set(['-c', '-m', '-e', '-p', '--eval', '--print']);
  * Never throws: a command that does not parse yields what did.
  */
 export function analyzeShell(command: string, values: PlaceholderValues = {}): ShellAnalysis {
-  const out: ShellAnalysis = { commands: [], expansions: [], variables: [], assigned: new Set(), hasErrors: false };
+  const out: ShellAnalysis = { commands: [], expansions: [], variables: [], assigned: new Set(), hasErrors: false, errors: [] };
   let script;
   try {
     script = parseShell(command);
-  } catch {
+  } catch (e) {
     out.hasErrors = true;
+    out.errors.push({ message: e instanceof Error ? e.message : String(e), pos: 0 });
     return out;
   }
+  for (const e of script.errors ?? []) out.errors.push({ message: e.message, pos: e.pos });
   const ctx = new WordContext(values);
   const visit = (node: SyntaxNode, background: boolean, substituted: boolean, exact: boolean): void => {
     switch (node.type) {
@@ -451,6 +455,11 @@ function ref(word: ShellWord, interpreter: string | undefined): ScriptRef {
   return { path: isUnresolved(word.value) ? undefined : word.value, written: display(word.written), interpreter, word };
 }
 
+/** curl's short options that take a value (curl(1)). */
+const CURL_VALUE_OPTS = new Set('AbcCdDeEFHKmoPQrtTuUwxXyYz');
+/** wget's short options that take a value (wget(1)). */
+const WGET_VALUE_OPTS = new Set('aABDeiIlOoPQRtTUwX');
+
 /**
  * The files a simple command writes that a later command of the same hook may
  * run: its output redirections, a download's output file (`curl -o f`, `curl -O
@@ -463,18 +472,39 @@ export function filesWritten(cmd: SimpleCommand): string[] {
   const args = cmd.args;
   const urlName = (a: string | undefined) => (a && /^[a-z]+:\/\//i.test(a) ? basename(a.replace(/[?#].*$/, '')) : undefined);
   if (prog === 'curl' || prog === 'wget') {
-    const outFlags = prog === 'curl' ? ['-o', '--output'] : ['-O', '--output-document'];
+    // Short options cluster (`curl -fsSLo f URL`, `wget -qO- URL`): an option that takes a value
+    // takes the rest of the cluster, or the next word when it ends the cluster.
+    const takesValue = prog === 'curl' ? CURL_VALUE_OPTS : WGET_VALUE_OPTS;
+    const outFlag = prog === 'curl' ? 'o' : 'O';
+    const outLong = prog === 'curl' ? '--output' : '--output-document';
     let named = false;
+    let remote = false;
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
-      if (outFlags.includes(a) && args[i + 1] !== undefined) {
+      if (a === outLong && args[i + 1] !== undefined) {
         named = true;
         if (args[i + 1] !== '-') out.push(args[i + 1]!);
-      } else if (prog === 'curl' && /^-o./.test(a)) (named = true), out.push(a.slice(2));
-      else if (prog === 'wget' && /^-O./.test(a)) (named = true), a.slice(2) !== '-' && out.push(a.slice(2));
+        i++;
+      } else if (a.startsWith(`${outLong}=`)) {
+        named = true;
+        if (a.slice(outLong.length + 1) !== '-') out.push(a.slice(outLong.length + 1));
+      } else if (a === '--remote-name') remote = true;
+      else if (/^-[A-Za-z]/.test(a)) {
+        for (let j = 1; j < a.length; j++) {
+          const c = a[j]!;
+          if (prog === 'curl' && c === 'O') remote = true;
+          if (!takesValue.has(c)) continue;
+          const value = j + 1 < a.length ? a.slice(j + 1) : args[++i];
+          if (c === outFlag && value !== undefined) {
+            named = true;
+            if (value !== '-') out.push(value);
+          }
+          break;
+        }
+      }
     }
     // `curl -O URL` and a bare `wget URL` save the file under the URL's last segment.
-    const remoteName = prog === 'curl' ? args.some((a) => a === '-O' || a === '--remote-name' || /^-[a-zA-Z]*O[a-zA-Z]*$/.test(a)) : !named;
+    const remoteName = prog === 'curl' ? remote : !named;
     if (remoteName) for (const a of args) {
       const n = urlName(a);
       if (n) out.push(n);

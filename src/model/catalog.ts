@@ -183,6 +183,13 @@ export interface FrontmatterFacts {
   onceHonouredIn: string[];
   /** A plugin's agents' `hooks` are ignored (with a warning at load). */
   pluginAgentHooksIgnored: { source: string };
+  /**
+   * Events (or occurrences of them) that happen before a skill's or agent's hooks
+   * are registered (at the skill's invocation, the subagent's start): event name →
+   * the matcher values (SessionStart `source`s) that do; an empty list: every
+   * occurrence. SPEC.md §13.4.
+   */
+  beforeRegistration: { events: Record<string, string[]>; source: string };
   /** Per source and session: at most `hooks` hooks and `matcherCharacters` characters of matchers (since `since`). */
   skillHookCaps: { hooks: number; matcherCharacters: number; since: string; source: string };
 }

@@ -2,8 +2,29 @@ import { defineRule } from './rule.js';
 import { exitOnePaths } from '../analysis/exit-paths.js';
 import { exitCodes, printsDecision } from '../analysis/script-exits.js';
 import { linkedTexts } from '../analysis/script-links.js';
-import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
+import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText, shellOf } from '../analysis/scripts.js';
+import { field, stringField, type HandlerEntry } from '../model/model.js';
+import type { ScriptOptions } from '../analysis/scripts.js';
 import { wordLocation } from './util.js';
+
+/**
+ * The `exit 1` of a shell-form command that refuses (see `exitOnePaths`), as a
+ * 0-based span of the command string, when the command never exits 2 nor
+ * prints a decision itself; undefined otherwise.
+ */
+function inlineRefusal(h: HandlerEntry, options: ScriptOptions): { pos: number; end: number } | undefined {
+  const shell = shellOf(h, options);
+  const command = stringField(h, 'command');
+  if (!shell || shell.hasErrors || command === undefined || !/\bexit\s+1\b/.test(command)) return undefined;
+  if (exitCodes(command, 'shell').has(2) || printsDecision(command)) return undefined;
+  const refusal = exitOnePaths(command, 'shell').find((p) => p.intent === 'refusal');
+  if (!refusal) return undefined;
+  // The refusal's line of the command, and its `exit 1` there.
+  let start = 0;
+  for (let l = 1; l < refusal.line; l++) start = command.indexOf('\n', start) + 1;
+  const m = /\bexit\s+1\b/.exec(command.slice(start));
+  return m ? { pos: start + m.index, end: start + m.index + m[0].length } : undefined;
+}
 
 /**
  * RULES.md §6 `exit-1-does-not-block`; SPEC.md §5.1, §9 #6: only exit code 2
@@ -25,16 +46,17 @@ export default defineRule({
     type: 'problem',
     severity: 'warning',
     section: 6,
-    needsHost: true,
     description: 'A script of a blocking event that refuses with exit 1 and never exits 2 (exit 1 does not block)',
     messages: {
       exit1: 'script "{{script}}" refuses with exit 1 (line {{line}}) and never exits 2: on {{event}} only exit code 2 blocks, so {{where}}the action proceeds',
+      inline: 'this command refuses with exit 1 and never exits 2: on {{event}} only exit code 2 blocks, so {{where}}the action proceeds',
     },
   },
   check(ctx) {
     for (const h of ctx.model.handlers) {
       if (!h.event.spec?.canBlock || h.event.spec.nonZeroExitFails) continue;
-      const scripts = scriptsOf(h, ctx.options);
+      // Without filesystem access (--no-scripts) only the command itself is read.
+      const scripts = ctx.options.host ? scriptsOf(h, ctx.options) : [];
       // One finding per handler (`python3 x || python x` names one script twice).
       let blocks = false;
       const refusals: { s: (typeof scripts)[number]; line: number; file: string }[] = [];
@@ -61,6 +83,11 @@ export default defineRule({
           const refusal = exitOnePaths(f.text, f.language).find((p) => p.intent === 'refusal');
           if (refusal) refusals.push({ s, line: refusal.line, file: f.path });
         }
+      }
+      if (!blocks && refusals.length === 0) {
+        // The command itself is a script too (issue 25): `… && echo 'Blocked' && exit 1`.
+        const inline = inlineRefusal(h, ctx.options);
+        if (inline) ctx.report({ messageId: 'inline', data: { event: h.event.name }, ...wordLocation(ctx, field(h, 'command')!, inline), note: 'to block, exit 2 and write the reason to stderr (echo … >&2; exit 2)' });
       }
       if (blocks || refusals.length === 0) continue;
       const { s, line, file } = refusals[0]!;

@@ -7,12 +7,14 @@ import escapedShebang from './escaped-shebang.js';
 import execFormMisuse from './exec-form-misuse.js';
 import exit1DoesNotBlock from './exit-1-does-not-block.js';
 import fileChangedMatcher from './file-changed-matcher.js';
+import frontmatterEventNeverFires from './frontmatter-event-never-fires.js';
 import flatHandler from './flat-handler.js';
 import handlerTypeUnsupported from './handler-type-unsupported.js';
 import httpEnvNotAllowed from './http-env-not-allowed.js';
 import httpInsecureUrl from './http-insecure-url.js';
 import ifMisplaced from './if-misplaced.js';
 import ifOnNonToolEvent from './if-on-non-tool-event.js';
+import inputFieldMissing from './input-field-missing.js';
 import invalidMatcherRegex from './invalid-matcher-regex.js';
 import jsonSyntax from './json-syntax.js';
 import yamlSyntax from './yaml-syntax.js';
@@ -42,6 +44,7 @@ import outputFieldInConfig from './output-field-in-config.js';
 import pathDependentCommand from './path-dependent-command.js';
 import pluginHooksUnknownKey from './plugin-hooks-unknown-key.js';
 import pluginRootOutsidePlugin from './plugin-root-outside-plugin.js';
+import pluginSelfImport from './plugin-self-import.js';
 import preferPython3 from './prefer-python3.js';
 import relativeScriptPath from './relative-script-path.js';
 import remoteCodeExecution from './remote-code-execution.js';
@@ -49,6 +52,7 @@ import schema from './schema.js';
 import scriptNotExecutable from './script-not-executable.js';
 import scriptNotFound from './script-not-found.js';
 import secretInConfig from './secret-in-config.js';
+import shellSyntaxError from './shell-syntax-error.js';
 import shebangCrlf from './shebang-crlf.js';
 import shebangPython from './shebang-python.js';
 import slowSyncCommand from './slow-sync-command.js';
@@ -90,6 +94,7 @@ export const rules: readonly Rule[] = [
   asyncMisuse,
   onceIgnored,
   skillHooksOverCap,
+  frontmatterEventNeverFires,
   onFailureIgnored,
   rewakeIgnored,
   ifOnNonToolEvent,
@@ -114,6 +119,7 @@ export const rules: readonly Rule[] = [
   windowsBackslashPath,
   slowSyncCommand,
   remoteCodeExecution,
+  shellSyntaxError,
   secretInConfig,
   userConfigInShellForm,
   envVarNeverSet,
@@ -125,9 +131,11 @@ export const rules: readonly Rule[] = [
   shebangPython,
   exit1DoesNotBlock,
   stopHookLoop,
+  inputFieldMissing,
   pluginHooksUnknownKey,
   duplicateHooksFile,
   manifestHooksPath,
+  pluginSelfImport,
   deadSchemaUrl,
   unloadedLocation,
   duplicateHandler,

@@ -7,10 +7,21 @@ import { matcherOf } from './util.js';
 
 const TOOLS = new Set(catalog.toolNames);
 
-/** `Tool(pattern)` with a known tool (or an MCP tool): a permission rule, not a matcher. */
+/**
+ * `Tool(pattern)` with a known tool (or an MCP tool): a permission rule, not a matcher.
+ * A regex group that completes a tool name is a matcher, not a rule:
+ * `mcp__codescout__(edit_code|edit_file)` matches `mcp__codescout__edit_code`,
+ * `Task(Create|Update)` matches `TaskCreate`. That is a group of word
+ * alternatives (`.*`, `?` allowed) after an MCP prefix, or one whose
+ * alternatives complete a known tool's name.
+ */
 export function permissionRule(matcher: string): { tool: string; rule: string } | undefined {
   const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\((.*)\)\s*$/s.exec(matcher);
   if (!m || !(TOOLS.has(m[1]!) || m[1]!.startsWith('mcp__'))) return undefined;
+  if (/^[\w|.*+?-]+$/.test(m[2]!)) {
+    const alternatives = m[2]!.split('|');
+    if (m[1]!.startsWith('mcp__') || alternatives.some((a) => TOOLS.has(m[1]! + a))) return undefined;
+  }
   return { tool: m[1]!, rule: matcher.trim() };
 }
 

@@ -1,6 +1,6 @@
 import { basename } from '../analysis/command.js';
 import { defineRule } from './rule.js';
-import { commandHandlers, jsonInner, wordLocation } from './util.js';
+import { commandHandlers, directScripts, jsonInner, wordLocation } from './util.js';
 
 /** Programs usually found only through a login PATH (RULES.md §5). */
 export const PATH_DEPENDENT = ['uv', 'uvx', 'bun', 'bunx', 'deno', 'npx', 'pnpm', 'yarn', 'pip', 'pipx', 'poetry', 'cargo', 'brew'];
@@ -35,6 +35,22 @@ const LOOKUPS = new Set(['command', 'which', 'type', 'hash']);
  * whose presence the command checks first (`command -v uv && …`) is not reported.
  * Suggestion: the program's usual absolute path (`USUAL`), in shell form.
  */
+/**
+ * The program a `#!/usr/bin/env` shebang looks up on PATH (`#!/usr/bin/env bun`,
+ * `#!/usr/bin/env -S uv run --script` → bun, uv) with the words after it, or undefined for an absolute
+ * interpreter (`#!/bin/bash`) or no shebang. `env`'s own options are skipped.
+ */
+export function shebangProgram(text: string): { program: string; shebang: string; rest: string[] } | undefined {
+  const line = /^#!([^\r\n]*)/.exec(text)?.[1];
+  if (line === undefined) return undefined;
+  const words = line.trim().split(/\s+/);
+  if (basename(words[0] ?? '') !== 'env') return undefined;
+  let i = 1;
+  while (i < words.length && words[i]!.startsWith('-')) i += words[i] === '-u' || words[i] === '--unset' || words[i] === '-C' || words[i] === '--chdir' ? 2 : 1;
+  const program = words[i];
+  return program && !program.includes('/') && !program.includes('=') ? { program, shebang: `#!${line.trim()}`, rest: words.slice(i + 1) } : undefined;
+}
+
 export default defineRule({
   meta: {
     id: 'path-dependent-command',
@@ -45,6 +61,7 @@ export default defineRule({
     description: 'A program usually found only through a login shell PATH (uv, npx, bun, ...)',
     messages: {
       pathDependent: '"{{program}}" is usually installed in a directory (~/.local/bin, nvm, Homebrew) that is not on PATH when Claude Code starts from an IDE or app; use an absolute path',
+      shebang: 'script "{{script}}" runs through "{{program}}" (its shebang "{{shebang}}" looks it up on PATH), which is usually installed in a directory (~/.local/bin, Homebrew) that is not on PATH when Claude Code starts from an IDE or app',
     },
   },
   check(ctx) {
@@ -69,6 +86,21 @@ export default defineRule({
             : undefined;
         ctx.report({ messageId: 'pathDependent', data: { program }, ...at, ...(suggestions ? { suggestions } : {}) });
       }
+    }
+    // Scripts run directly: the kernel reads their shebang, and `env` looks the interpreter up on PATH.
+    if (!ctx.options.host) return;
+    for (const { h, s, text } of directScripts(ctx)) {
+      const found = shebangProgram(text);
+      if (!found || !PATH_DEPENDENT.includes(found.program) || known.has(found.program)) continue;
+      // The command itself checks for the program first (`command -v uv && …`).
+      if (commandHandlers(ctx).find((c) => c.h === h)?.commands.some((c) => LOOKUPS.has(basename(c.program)) && c.args.includes(found.program))) continue;
+      const usual = USUAL[found.program];
+      ctx.report({
+        messageId: 'shebang',
+        data: { script: s.written, program: found.program, shebang: found.shebang },
+        ...wordLocation(ctx, s.node, s.word),
+        note: `name the interpreter in the command instead: ${[usual?.text ?? `/absolute/path/to/${found.program}`, ...found.rest, s.written].join(' ')}${usual ? ` (${usual.why})` : ''}`,
+      });
     }
   },
 });

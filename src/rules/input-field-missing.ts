@@ -1,0 +1,69 @@
+import { inputReads } from '../analysis/script-reads.js';
+import { scriptLanguage, scriptsOf, scriptText, type ResolvedScript } from '../analysis/scripts.js';
+import { eventDetails } from '../model/catalog.js';
+import { closest } from '../model/suggest.js';
+import type { HandlerEntry } from '../model/model.js';
+import { defineRule } from './rule.js';
+import { wordLocation } from './util.js';
+
+/**
+ * Beyond RULES.md (issue 25; SPEC.md §5, the catalog's input tables): a script
+ * that reads a field of the hook input that none of the events it runs on
+ * sends (a Stop hook reading `tool_name`, a TaskCompleted hook reading
+ * `task_name`): the value is always missing, so the branch that depends on it
+ * never runs. Judged per script over every handler of the file that runs it,
+ * so a dispatcher registered on PreToolUse and Stop may read `tool_name`.
+ * Only direct reads of the parsed input by a literal name count
+ * (`analysis/script-reads.ts` `inputReads`); a script run by a handler of an
+ * unknown event is skipped. Reported once per handler and script, naming the
+ * fields.
+ */
+export default defineRule({
+  meta: {
+    id: 'input-field-missing',
+    type: 'problem',
+    severity: 'warning',
+    section: 6,
+    needsHost: true,
+    description: 'A script reading an input field its event never sends (a Stop hook reading tool_name): that branch never runs',
+    messages: {
+      missing: 'script "{{script}}" reads {{fields}} from the hook input (line {{line}}), which {{events}} never {{sends}}: {{where}}the value is always missing',
+    },
+  },
+  check(ctx) {
+    // Every handler of this file that runs each script: its reads are judged against all their events.
+    const byScript = new Map<string, { h: HandlerEntry; s: ResolvedScript }[]>();
+    for (const h of ctx.model.handlers)
+      for (const s of scriptsOf(h, ctx.options)) {
+        const list = byScript.get(s.absolute) ?? [];
+        if (!list.some((x) => x.h === h)) list.push({ h, s });
+        byScript.set(s.absolute, list);
+      }
+    for (const [path, runs] of byScript) {
+      if (runs.some(({ h }) => !h.event.spec)) continue;
+      const text = scriptText(ctx.options, path);
+      if (text === undefined) continue;
+      const reads = inputReads(text, scriptLanguage(runs[0]!.s, text));
+      if (reads.length === 0) continue;
+      // The input tables are left out of the check program's catalog: read them only now.
+      const inputs = runs.map(({ h }) => eventDetails(h.event.spec!).input);
+      if (inputs.some((i) => !i)) continue;
+      const sent = new Set(inputs.flatMap((i) => Object.keys(i)));
+      const missing = new Map<string, number>();
+      for (const r of reads) if (!sent.has(r.name) && !missing.has(r.name)) missing.set(r.name, r.line);
+      if (missing.size === 0) continue;
+      const events = [...new Set(runs.map(({ h }) => h.event.spec!.name))];
+      const names = [...missing.keys()];
+      const hint = names.map((n) => closest(n, [...sent])).find((x) => x !== undefined);
+      for (const { h, s } of runs) {
+        if (runs.find((r) => r.h === h)!.s !== s) continue;
+        ctx.report({
+          messageId: 'missing',
+          data: { script: s.written, fields: names.map((n) => `"${n}"`).join(', '), line: Math.min(...missing.values()), events: events.join(' and '), sends: events.length > 1 ? 'send' : 'sends' },
+          ...wordLocation(ctx, s.node, s.word),
+          note: `${events.join(' and ')} input: ${[...sent].sort().join(', ')}${hint ? `; did you mean "${hint}"?` : ''}`,
+        });
+      }
+    }
+  },
+});
