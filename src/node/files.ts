@@ -1,9 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parseTree, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import { EVENT_NAMES } from '../model/catalog.js';
-import { properties, keyOf, propertyValue } from '../formats/parse.js';
+import { properties, keyOf, parseTreeBounded, propertyValue } from '../formats/parse.js';
 import { isFrontmatterKind, type FileKind } from '../model/types.js';
 import { declaresHooks, findFrontmatter } from '../formats/frontmatter.js';
 import type { ScriptHost } from '../analysis/scripts.js';
@@ -207,7 +207,7 @@ function hasEventKey(node: Node | undefined): boolean {
  * tool's: `{ foreign: reason }`. Undefined when it is not a hook config at all.
  */
 export function sniffKind(path: string, text: string): FileKind | { foreign: string } | undefined {
-  const root = parseTree(text, [], { allowTrailingComma: true });
+  const root = parseTreeBounded(text);
   if (!root || root.type !== 'object') return undefined;
   const hooks = propertyValue(root, 'hooks');
   const topEvents = hasEventKey(root);
@@ -301,9 +301,12 @@ export const nodeHost: ScriptHost = {
   readHead(path, bytes) {
     let fd: number | undefined;
     try {
-      fd = openSync(path, 'r');
+      // Non-blocking: a FIFO named as a script never waits for a writer; only regular files are read.
+      fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      const st = fstatSync(fd);
+      if (!st.isFile()) return undefined;
       // Only as much memory as the file needs (a 256 KiB request for a 200-byte script).
-      const size = Math.min(bytes, Math.max(0, fstatSync(fd).size));
+      const size = Math.min(bytes, Math.max(0, st.size));
       const buf = Buffer.allocUnsafe(size);
       const n = size === 0 ? 0 : readSync(fd, buf, 0, size, 0);
       return buf.subarray(0, n).toString('latin1');

@@ -2,13 +2,13 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { getNodeValue, parseTree } from 'jsonc-parser';
 import type writeFileAtomicType from 'write-file-atomic';
 import { applyFixes, notAppliedNotice } from '../lint/fix.js';
-import { lintText, type LintTextOptions, type RuleLevel } from '../lint/lint.js';
-import { propertyValue } from '../formats/parse.js';
+import { HooklintError, lintText, type LintTextOptions, type RuleLevel } from '../lint/lint.js';
+import { parseTreeBounded, propertyValue, treeValue } from '../formats/parse.js';
 import { isFrontmatterKind, type Diagnostic, type FileEdit, type FileKind, type FixSafety, type LintResult } from '../model/types.js';
-import { ConfigResolver, type LoadedConfig } from './config.js';
+import { ConfigError, ConfigResolver, type LoadedConfig } from './config.js';
+import { isRegularFile, isUnreadableFile, readRegularFile } from './read-file.js';
 import type { ScriptHost } from '../analysis/scripts.js';
 import { memoHost, type MemoHost } from '../analysis/scripts.js';
 import { claimContext, declaresFrontmatterHooks, isForeign, isInside, kindFromPath, nodeHost, sniffKind, targetFor, targetOfText, userConfigDir, walkTree, type ForeignFile, type Target } from './files.js';
@@ -217,9 +217,21 @@ export class LintRun {
    * Lint one target (once per path: repeats are skipped). `content` is the
    * file's bytes, or the error reading it, when another thread read it;
    * otherwise it is read here.
+   * A failure inside hooklint while linting the file (a bug: a rule that throws)
+   * is one line in `errors` (exit 2), and the run goes on: it never loses the
+   * other files' results.
    * @throws ConfigError for an invalid config file.
    */
   lint(t: Target, content?: { bytes: Buffer } | { error: unknown }): void {
+    try {
+      this.lintOne(t, content);
+    } catch (e) {
+      if (e instanceof ConfigError) throw e;
+      this.errors.push(e instanceof HooklintError ? e.message : `${t.path}: internal error: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+
+  private lintOne(t: Target, content?: { bytes: Buffer } | { error: unknown }): void {
     const { options, notices, errors, host } = this;
     if (this.done.has(t.path)) return;
     this.done.add(t.path);
@@ -232,9 +244,11 @@ export class LintRun {
     let encoding: LintFilesEncoding;
     try {
       if (content && 'error' in content) throw content.error;
-      ({ text, encoding } = decode(content ? content.bytes : readFileSync(t.path)));
+      ({ text, encoding } = decode(content ? content.bytes : readRegularFile(t.path)));
     } catch (e) {
-      errors.push(`${t.path}: ${describeFsError(e)}`);
+      // A device, FIFO or huge file (a committed link to /dev/zero) is skipped with a notice; a read failure is an error.
+      if (isUnreadableFile(e)) notices.push(`${t.path}: skipped: ${e.message}`);
+      else errors.push(`${t.path}: ${describeFsError(e)}`);
       return;
     }
     if (t.sniff || t.confirm) {
@@ -259,7 +273,7 @@ export class LintRun {
       if (!options.dryRun)
         try {
           // A file edited since it was read is not overwritten: the edit would be lost.
-          if (res.output !== text && decode(readFileSync(t.path)).text !== text) {
+          if (res.output !== text && decode(readRegularFile(t.path)).text !== text) {
             written = false;
             errors.push(`${t.path}: changed on disk while hooklint was fixing it; not written (run again)`);
           } else {
@@ -287,7 +301,8 @@ export class LintRun {
     this.results.push(resultOf(t.path, t.kind, messages, options.keepSource === false || messages.length === 0 ? undefined : text, output));
     if (t.kind === 'plugin-manifest' && t.pluginRoot) for (const ref of manifestHookFiles(text)) {
       const abs = resolve(t.pluginRoot, ref);
-      if (!isInside(t.pluginRoot, abs) || !existsSync(abs)) continue; // reported by plugin rules, never followed
+      // Reported by manifest-hooks-path, never followed: outside the plugin, missing, a folder or a special file.
+      if (!isInside(t.pluginRoot, abs) || !isRegularFile(abs)) continue;
       this.followed.push({ path: abs, kind: 'plugin-hooks', pluginRoot: t.pluginRoot, discovered: true, inPlace: true, ...(t.claudeVersion ? { claudeVersion: t.claudeVersion } : {}) });
     }
   }
@@ -426,9 +441,9 @@ export function manifestHookFiles(text: string): string[] {
   // Most manifests name no hooks file (hooks/hooks.json loads by default): no second parse then.
   // (A key spelled with \u escapes is still parsed.)
   if (!text.includes('hooks') && !text.includes('\\u')) return [];
-  const hooks = propertyValue(parseTree(text, [], { allowTrailingComma: true }), 'hooks');
+  const hooks = propertyValue(parseTreeBounded(text), 'hooks');
   if (!hooks) return [];
-  const v = getNodeValue(hooks) as unknown;
+  const v = treeValue(hooks);
   if (typeof v === 'string') return [v];
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
   return [];
@@ -447,6 +462,9 @@ export function describeFsError(e: unknown): string {
       return 'is a directory';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENOTREG':
+    case 'EFBIG':
+      return (e as Error).message;
     default:
       return (e as Error).message;
   }

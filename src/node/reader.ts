@@ -8,7 +8,8 @@
  * workerData: `ReaderInput[]`. Messages: `ReaderItem[]` batches, in order;
  * the last item of the last batch is `{ t: 'done' }`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readRegularFile } from './read-file.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { walkDirectory } from './walk.js';
 
@@ -62,7 +63,7 @@ if (parentPort) {
   };
   const file = (path: string, named: boolean) => {
     try {
-      const buf = readFileSync(path);
+      const buf = readRegularFile(path);
       // A fresh, exactly sized buffer that can be transferred (small reads share Node's pool).
       const own = new Uint8Array(buf);
       transfer.push(own.buffer);
