@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Node } from 'jsonc-parser';
@@ -269,15 +269,17 @@ export function isForeign(t: Target | ForeignFile): t is ForeignFile {
 /**
  * Every candidate hook config under `dir` (sorted by path; node_modules and
  * .git skipped), plus every hooklint.config.json met on the way: config lookup
- * for files under `dir` then needs no stat per directory. With `maxDirs`, the
+ * for files under `dir` then needs no stat per directory; `notices` are the
+ * folders it could not walk (names that are not valid UTF-8), one line each. With `maxDirs`, the
  * walk stops after reading that many directories (`complete: false`).
  */
-export function walkTree(dir: string, maxDirs = Infinity): { files: string[]; configFiles: string[]; complete: boolean; dirs: number } {
+export function walkTree(dir: string, maxDirs = Infinity): { files: string[]; configFiles: string[]; complete: boolean; dirs: number; notices: string[] } {
   const files: string[] = [];
   const configFiles: string[] = [];
+  const notices: string[] = [];
   let dirs = 0;
-  const complete = walkDirectory(resolve(dir), { file: (p) => files.push(p), config: (p) => configFiles.push(p), enter: () => ++dirs <= maxDirs });
-  return { files: files.sort(), configFiles, complete, dirs };
+  const complete = walkDirectory(resolve(dir), { file: (p) => files.push(p), config: (p) => configFiles.push(p), enter: () => ++dirs <= maxDirs, skipped: (p, why) => notices.push(`${p}: ${why}`) });
+  return { files: files.sort(), configFiles, complete, dirs, notices };
 }
 
 /** True when `child` is `root` or inside it. */
@@ -294,6 +296,13 @@ export const nodeHost: ScriptHost = {
       // throwIfNoEntry: a missing script is common and an exception per miss is slow.
       const st = statSync(path, { throwIfNoEntry: false });
       return st ? { isFile: st.isFile(), mode: st.mode } : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  realpath(path) {
+    try {
+      return realpathSync.native(path);
     } catch {
       return undefined;
     }

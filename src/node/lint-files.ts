@@ -1,6 +1,6 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type writeFileAtomicType from 'write-file-atomic';
 import { applyFixes, notAppliedNotice } from '../lint/fix.js';
@@ -144,6 +144,7 @@ export function discoverTargets(paths: string[], options: LintFilesOptions = {},
       maxDirs -= tree.dirs;
       walked.roots.push(abs);
       walked.configFiles.push(...tree.configFiles);
+      notices.push(...tree.notices);
       const claims = claimContext(env, abs, layout);
       for (const f of tree.files) {
         const t = targetFor(f, true, claims);
@@ -262,13 +263,25 @@ export class LintRun {
     const lintOptions = optionsFor(t, t.kind, cfg, host, encoding, options);
     let messages;
     let output: string | undefined;
+    const boundary = options.fix ? fixBoundary(t, options.env ?? process.env) : undefined;
+    const linkedOut = boundary !== undefined && outside(boundary, t.path);
     if (options.fix && encoding === 'invalid-utf-8') {
       // Writing the decoded text back would replace the invalid bytes: never fix such a file.
       notices.push(`${t.path}: not fixed: the file is not valid UTF-8`);
       messages = lintText(text, lintOptions).diagnostics;
+    } else if (linkedOut) {
+      // A committed link to a file elsewhere (issue 23 §7): writing through it would change a file outside the project.
+      notices.push(`${t.path}: not fixed: it links to ${linkedOut}, outside ${boundary}; hooklint writes only inside the project or plugin`);
+      messages = lintText(text, lintOptions).diagnostics;
     } else if (options.fix) {
       const res = applyFixes(text, lintOptions, options.fix);
       for (const d of res.notApplied) notices.push(notAppliedNotice(t.path, d));
+      // Script fixes stay inside the same boundary (a script reached through a link, an absolute path elsewhere).
+      res.fileEdits = res.fileEdits.filter((e) => {
+        const real = outside(boundary!, e.path);
+        if (real) notices.push(`${e.path}: not fixed: ${real === e.path ? 'it is' : `it links to ${real},`} outside ${boundary}; hooklint writes only inside the project or plugin of ${t.path}`);
+        return !real;
+      });
       let written = true;
       if (!options.dryRun)
         try {
@@ -420,6 +433,40 @@ export function effectiveOptions(cfg: LoadedConfig | undefined, path: string, op
 const NO_LEVELS: Readonly<Record<string, RuleLevel>> = Object.freeze({});
 const NO_TIMEOUTS: Readonly<Record<string, number>> = Object.freeze({});
 const NO_COMMANDS: readonly string[] = Object.freeze([]);
+
+/**
+ * The folder a fix of target `t` may write in (issue 23 §7): its project or
+ * plugin root; for user settings (and the user's skills and agents), the
+ * user's config directory; otherwise the folder holding the file.
+ */
+function fixBoundary(t: Target, env: NodeJS.ProcessEnv): string {
+  if (t.projectRoot !== undefined) return t.projectRoot;
+  if (t.pluginRoot !== undefined) return t.pluginRoot;
+  const userDir = userConfigDir(env);
+  if (t.kind === 'user-settings' || isInside(userDir, t.path)) return userDir;
+  return dirname(t.path);
+}
+
+/**
+ * The real path of `path` (symbolic links resolved) when it lies outside the real
+ * `boundary`, else undefined (inside, or it does not exist: a new file is written
+ * where its path says).
+ */
+function outside(boundary: string, path: string): string | undefined {
+  let real: string;
+  let realRoot: string;
+  try {
+    real = realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
+  try {
+    realRoot = realpathSync.native(boundary);
+  } catch {
+    realRoot = resolve(boundary);
+  }
+  return isInside(realRoot, real) ? undefined : real;
+}
 
 /** Apply a script fix (RULES.md §6): `chmod +x` where the file is readable, or rewrite its first bytes. */
 function applyFileEdit(e: FileEdit): void {

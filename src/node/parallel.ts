@@ -136,6 +136,9 @@ export async function lintFilesStreaming(paths: string[], options: LintFilesOpti
               case 'config':
                 run.configs?.addWalkedConfig(item.path);
                 break;
+              case 'notice':
+                foreignNotices.push(item.message);
+                break;
               case 'input-error':
                 inputErrors.push(`${item.given}: ${describeFsError(item.error)}`);
                 break;

@@ -33,6 +33,8 @@ export type ReaderItem =
   | { t: 'config'; path: string }
   /** A candidate file (walked) or a file input (`named`): its bytes, or why they could not be read. */
   | { t: 'file'; path: string; named: boolean; bytes?: Uint8Array; error?: ReaderError }
+  /** A one-line notice about the walk (a folder it could not enter). */
+  | { t: 'notice'; message: string }
   /** An input that does not exist or cannot be statted. */
   | { t: 'input-error'; given: string; error: ReaderError }
   | { t: 'done' };
@@ -86,7 +88,7 @@ if (parentPort) {
       continue;
     }
     push({ t: 'root', path: input.abs });
-    walkDirectory(input.abs, { config: (path) => push({ t: 'config', path }), file: (path) => file(path, false) });
+    walkDirectory(input.abs, { config: (path) => push({ t: 'config', path }), file: (path) => file(path, false), skipped: (path, why) => push({ t: 'notice', message: `${path}: ${why}` }) });
   }
   batch.push({ t: 'done' });
   flush();
