@@ -26,7 +26,8 @@ import { walkDirectory } from '../src/node/walk.js';
 import { capDiagnostics, quickFixes } from '../src/lsp/convert.js';
 import { guardInput, type GuardResponse } from '../src/lsp/transport.js';
 import type { Diagnostic } from '../src/model/types.js';
-import { CLI, childEnv, exitOf, runCli } from './helpers.js';
+import fc from 'fast-check';
+import { assertProperty, CLI, childEnv, exitOf, runCli } from './helpers.js';
 
 /** A temporary folder with `files` (path → content; a Buffer is written as is). */
 function tree(files: Record<string, string | Buffer>): string {
@@ -342,5 +343,83 @@ describe('caps (issue 23 §8)', () => {
     const capped = capDiagnostics(findings, doc, { relatedInformation: false }, 3);
     assert.deepEqual(capped.map((c) => c.message), ['m1', 'm3', '3 more problems in this file are not shown: the language server shows 2 per file (errors first); run "hooklint check" on it for all of them']);
     assert.equal(quickFixes(findings, doc, 0, 100, { relatedInformation: false }, 2).length, 2);
+  });
+});
+
+describe('fuzzing deep nesting and special files (issue 23 §4, §6)', () => {
+  const KINDS = ['project-settings', 'local-settings', 'user-settings', 'managed-settings', 'plugin-hooks', 'plugin-manifest'] as const;
+  /** A hook config with a nested run of `depth` brackets (arrays or objects, lines or not, an unterminated string or a comment before) spliced in at one of several places. */
+  const deepConfig = fc
+    .record({
+      depth: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: MAX_DEPTH - 20, max: MAX_DEPTH + 20 }), fc.integer({ min: 2000, max: 6000 })),
+      open: fc.constantFrom('[', '{"a":', '[\n', '{"a":\n', '[ /* c */'),
+      before: fc.constantFrom('', '"x', '"x\\', '// c\n', '/* [ */', '"[[[", ', "'"),
+      place: fc.constantFrom('hooks', 'group', 'handler', 'command', 'top', 'manifest'),
+      closed: fc.boolean(),
+    })
+    .map(({ depth, open, before, place, closed }) => {
+      const close = open.startsWith('[') ? ']' : '}';
+      const inner = before + open.repeat(depth) + (open.startsWith('{') ? '1' : '') + (closed ? close.repeat(depth) : close.repeat(Math.floor(depth / 2)));
+      switch (place) {
+        case 'hooks':
+          return `{"hooks": ${inner}}`;
+        case 'group':
+          return `{"hooks": {"Stop": [${inner}]}}`;
+        case 'handler':
+          return `{"hooks": {"Stop": [{"hooks": [${inner}]}]}}`;
+        case 'command':
+          return `{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": ${inner}}]}]}}`;
+        case 'top':
+          return `{"Stop": ${inner}}`;
+        default:
+          return `{"name": "x", "hooks": ${inner}}`;
+      }
+    });
+  it('lintText and the discovery parses never throw on deep text, in any kind; depth over the limit is one positioned json-syntax finding', () => {
+    assertProperty(
+      fc.property(deepConfig, fc.constantFrom(...KINDS), (text, kind) => {
+        const out = lintText(text, { filePath: '/tmp/p/.claude/settings.json', kind, projectRoot: '/tmp/p', pluginRoot: '/tmp/p' });
+        for (const d of out.diagnostics) assert.ok(d.offset >= 0 && d.offset <= text.length && d.line >= 1, JSON.stringify(d));
+        const depthError = out.diagnostics.find((d) => d.message.includes('nesting deeper than'));
+        if (depthError) assert.equal(depthError.ruleId, 'json-syntax');
+        sniffKind('/tmp/p/hooks.json', text);
+        manifestHookFiles(text);
+        new PluginLayout({ exists: () => true, read: () => text }).placementOf('/tmp/p/hooks/hooks.json');
+      }),
+      { seed: 2323, numRuns: 150 },
+    );
+  });
+  it('a project of special files (links to devices, FIFOs, folders, huge sparse files) at every config path: lintFiles returns, with a notice or a finding per path', { skip: process.platform !== 'linux' && 'devices and FIFOs' }, () => {
+    const PATHS = ['.claude/settings.json', '.claude/settings.local.json', 'p/.claude-plugin/plugin.json', 'p/hooks/hooks.json', 'p/hooks/extra.json', 'hooklint.config.json'];
+    const special = fc.constantFrom('dev-zero', 'dev-urandom', 'dev-null', 'fifo', 'folder', 'sparse', 'regular', 'missing-link');
+    assertProperty(
+      fc.property(fc.array(special, { minLength: PATHS.length, maxLength: PATHS.length }), (what) => {
+        const dir = tree({});
+        what.forEach((w, i) => {
+          const path = join(dir, PATHS[i]!);
+          mkdirSync(dirname(path), { recursive: true });
+          if (w === 'dev-zero') symlinkSync('/dev/zero', path);
+          else if (w === 'dev-urandom') symlinkSync('/dev/urandom', path);
+          else if (w === 'dev-null') symlinkSync('/dev/null', path);
+          else if (w === 'fifo') execFileSync('mkfifo', [path]);
+          else if (w === 'folder') mkdirSync(path);
+          else if (w === 'missing-link') symlinkSync(join(dir, 'nowhere'), path);
+          else if (w === 'sparse') {
+            const fd = openSync(path, 'w');
+            ftruncateSync(fd, MAX_CONFIG_BYTES + 10);
+            closeSync(fd);
+          } else writeFileSync(path, PATHS[i]!.endsWith('plugin.json') ? '{"name": "p", "hooks": "./hooks/extra.json"}\n' : PATHS[i] === 'hooklint.config.json' ? '{}\n' : UNTIMED);
+        });
+        try {
+          const out = lintFiles([dir], { cwd: dir, useConfig: true });
+          for (const line of [...out.notices, ...out.errors]) assert.doesNotMatch(line, /\n|Maximum call stack|TypeError/);
+        } catch (e) {
+          // Only hooklint.config.json may stop the run, as a ConfigError of one line.
+          assert.equal((e as Error).name, 'ConfigError', String(e));
+          assert.match((e as Error).message, /hooklint\.config\.json: /);
+        }
+      }),
+      { seed: 2324, numRuns: 25 },
+    );
   });
 });
