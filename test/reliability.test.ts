@@ -105,6 +105,11 @@ describe('deep nesting (issue 23 §4)', () => {
       assert.ok(!out.diagnostics.some((d) => d.ruleId === 'json-syntax'), `${kind}: ${JSON.stringify(out.diagnostics.slice(0, 2))}`);
     }
   });
+  it('found by the fuzz below: a plugin hooks file without its "hooks" wrapper whose event value does not parse (the schema rule read a missing value node)', () => {
+    const text = '{"Stop": "x{"a":1}}';
+    const out = lintText(text, { filePath: '/tmp/p/hooks/hooks.json', kind: 'plugin-hooks' });
+    assert.ok(out.diagnostics.some((d) => d.ruleId === 'json-syntax'));
+  });
   it('YAML frontmatter nested 3,000 deep is a yaml-syntax finding, and the run goes on', async () => {
     const dir = tree({ '.claude/skills/s/SKILL.md': '---\nname: s\nhooks:\n  Stop: ' + '['.repeat(3000) + ']'.repeat(3000) + '\n---\n', 'b/.claude/settings.json': UNTIMED });
     const { code, lines } = await check(['.'], dir);
