@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { createConnection, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
 import { guardInput } from './transport.js';
@@ -15,6 +16,8 @@ import { guardInput } from './transport.js';
  */
 export function runStdioServer(): void {
   for (const k of ['log', 'info', 'debug', 'warn'] as const) console[k] = console.error;
+  // The launcher (dist/cli.cjs) turns Sparkplug off for short runs; a server runs long enough to earn it.
+  setFlagsFromString('--sparkplug');
   const writer = new StreamMessageWriter(process.stdout);
   const input = guardInput(process.stdin, {
     respond: (response) => void writer.write(response).catch(() => undefined),
