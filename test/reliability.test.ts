@@ -193,6 +193,13 @@ describe('--fix writes only inside the project or plugin (issue 23 §7)', { skip
     assert.match(readFileSync(join(inside, 'real/settings.json'), 'utf8'), /"timeout": 30/);
     assert.ok(lstatSync(join(inside, '.claude/settings.json')).isSymbolicLink());
   });
+  it("the user's own settings.json linking to a dotfiles repository is still fixed through the link (no project to stay in)", async () => {
+    const dir = tree({ 'dotfiles/claude/settings.json': UNTIMED, 'work/.claude/settings.json': CLEAN });
+    link(dir, 'home/.claude/settings.json', '../../dotfiles/claude/settings.json');
+    const r = await check(['--fix', '--user', '.'], join(dir, 'work'), { env: { CLAUDE_CONFIG_DIR: join(dir, 'home/.claude') } });
+    assert.equal(r.stderr, '');
+    assert.match(readFileSync(join(dir, 'dotfiles/claude/settings.json'), 'utf8'), /"timeout": 30/);
+  });
   it('a hook script linking outside the project is never chmod-ed, rewritten or quoted', async () => {
     const dir = tree({
       'outside/secret.py': '#!/usr/bin/python SECRET=hunter2\nprint(1)\n',

@@ -277,11 +277,12 @@ export class LintRun {
       const res = applyFixes(text, lintOptions, options.fix);
       for (const d of res.notApplied) notices.push(notAppliedNotice(t.path, d));
       // Script fixes stay inside the same boundary (a script reached through a link, an absolute path elsewhere).
-      res.fileEdits = res.fileEdits.filter((e) => {
-        const real = outside(boundary!, e.path);
-        if (real) notices.push(`${e.path}: not fixed: ${real === e.path ? 'it is' : `it links to ${real},`} outside ${boundary}; hooklint writes only inside the project or plugin of ${t.path}`);
-        return !real;
-      });
+      if (boundary !== undefined)
+        res.fileEdits = res.fileEdits.filter((e) => {
+          const real = outside(boundary, e.path);
+          if (real) notices.push(`${e.path}: not fixed: ${real === e.path ? 'it is' : `it links to ${real},`} outside ${boundary}; hooklint writes only inside the project or plugin of ${t.path}`);
+          return !real;
+        });
       let written = true;
       if (!options.dryRun)
         try {
@@ -436,14 +437,15 @@ const NO_COMMANDS: readonly string[] = Object.freeze([]);
 
 /**
  * The folder a fix of target `t` may write in (issue 23 §7): its project or
- * plugin root; for user settings (and the user's skills and agents), the
- * user's config directory; otherwise the folder holding the file.
+ * plugin root, which a repository commits (a link in it must not lead a fix
+ * elsewhere); otherwise the folder holding the file. None (undefined) for the
+ * user's own files (user settings, the user's skills and agents): there a link
+ * to a dotfiles repository is the user's own doing, and is written through.
  */
-function fixBoundary(t: Target, env: NodeJS.ProcessEnv): string {
+function fixBoundary(t: Target, env: NodeJS.ProcessEnv): string | undefined {
   if (t.projectRoot !== undefined) return t.projectRoot;
   if (t.pluginRoot !== undefined) return t.pluginRoot;
-  const userDir = userConfigDir(env);
-  if (t.kind === 'user-settings' || isInside(userDir, t.path)) return userDir;
+  if (t.kind === 'user-settings' || isInside(userConfigDir(env), t.path)) return undefined;
   return dirname(t.path);
 }
 
