@@ -249,33 +249,19 @@ describe('the executable (dist/cli.cjs)', () => {
   });
 });
 
-describe('tuning for large runs (src/cli/tune.ts)', { skip: process.platform !== 'linux' && 'thread priorities are set on Linux only' }, () => {
-  /** Run `lowerSurplusV8Workers` in a fresh Node process; its answer and every thread's nice value after it. */
-  async function probe(cores: number, nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
+describe('tuning for large runs (src/cli/tune.ts)', { skip: process.platform !== 'linux' && 'thread priorities are read on Linux only' }, () => {
+  it('sets V8 flags only: no thread of the process changes priority (issue 23 §9: nice 19 workers starve on a busy machine)', async () => {
     const { ROOT } = await import('./helpers.js');
     const script = `import { readFileSync, readdirSync } from 'node:fs';
-      import { lowerSurplusV8Workers } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'tune.ts'))};
-      const lowered = lowerSurplusV8Workers(${cores}, process.env);
+      import { tuneForThroughput } from ${JSON.stringify(join(ROOT, 'src', 'cli', 'tune.ts'))};
+      tuneForThroughput(process.env);
       // Field 19 of /proc/<pid>/task/<tid>/stat, counted after the ") " that ends the name.
       const nice = (tid) => Number(readFileSync('/proc/self/task/' + tid + '/stat', 'utf8').split(') ')[1].split(' ')[16]);
-      const tids = readdirSync('/proc/self/task').map(Number).sort((a, b) => a - b);
-      process.stdout.write(JSON.stringify({ pid: process.pid, lowered, nice: tids.map((t) => [t, nice(t)]) }));`;
-    const r = spawnSyncTimed(process.execPath, [...nodeArgs, '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', env: childEnv({ NODE_OPTIONS: '', ...env }) });
+      process.stdout.write(JSON.stringify(readdirSync('/proc/self/task').map((t) => nice(t))));`;
+    const r = spawnSyncTimed(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', env: childEnv({ NODE_OPTIONS: '' }) });
     assert.equal(r.status, 0, r.stderr);
-    return JSON.parse(r.stdout) as { pid: number; lowered: number[]; nice: [number, number][] };
-  }
-  it('on two cores, V8 keeps one worker at normal priority; the pool\'s other three get nice 19, and no other thread changes', async () => {
-    const { pid, lowered, nice } = await probe(2);
-    const others = nice.filter(([t]) => t !== pid).map(([t]) => t);
-    // Node's platform threads, in creation order: the delayed-task scheduler, then the 4 workers.
-    assert.deepEqual(lowered, others.slice(2, 5));
-    for (const [tid, n] of nice) assert.equal(n, lowered.includes(tid) ? 19 : 0, `thread ${tid}`);
-  });
-  it('lowers fewer with more cores, none from five on, and none when --v8-pool-size was chosen', async () => {
-    assert.equal((await probe(3)).lowered.length, 2);
-    assert.equal((await probe(4)).lowered.length, 1);
-    assert.deepEqual((await probe(5)).lowered, []);
-    assert.deepEqual((await probe(2, ['--v8-pool-size=2'])).lowered, []);
-    assert.deepEqual((await probe(2, [], { NODE_OPTIONS: '--v8-pool-size=1' })).lowered, []);
+    const nice = JSON.parse(r.stdout) as number[];
+    assert.ok(nice.length >= 5, r.stdout);
+    assert.deepEqual(new Set(nice), new Set([nice[0]]));
   });
 });

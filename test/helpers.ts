@@ -104,6 +104,16 @@ export async function runCli(
  */
 export const IN_PROCESS = process.env.HOOKLINT_TEST_IN_PROCESS === '1';
 
+/**
+ * `runCli` always in this process (whatever HOOKLINT_TEST_IN_PROCESS says): `main`
+ * from src/cli/main.ts with the same isolated arguments and environment. For
+ * suites that run the CLI hundreds of times (the golden fixtures), where a
+ * process per run costs most of the time; they keep a few end-to-end runs.
+ */
+export function runCliInProcess(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string; configLookup?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runInProcess(opts.configLookup ? args : isolatedArgs(args), opts);
+}
+
 /** `runCli` in this process: `main` with the same isolated environment, cwd and standard input; not a TTY. */
 async function runInProcess(argv: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdin?: string }): Promise<{ code: number; stdout: string; stderr: string }> {
   const { main } = await import('../src/cli/main.js');

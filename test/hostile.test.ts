@@ -149,18 +149,19 @@ describe('bad input matrix', () => {
   });
   it('a file without read permission → an error naming it (simulated EACCES, so it also runs as root)', () => {
     const { dir, file } = project(CLEAN);
-    const read = fs.readFileSync;
-    fs.readFileSync = ((p: fs.PathOrFileDescriptor, o?: unknown) => {
+    // Config files are opened (never read whole blindly: src/node/read-file.ts): the open fails.
+    const open = fs.openSync;
+    fs.openSync = ((p: fs.PathLike, ...rest: unknown[]) => {
       if (p === file) throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
-      return read(p, o as never);
-    }) as typeof fs.readFileSync;
+      return (open as (...a: unknown[]) => number)(p, ...rest);
+    }) as typeof fs.openSync;
     syncBuiltinESMExports();
     try {
       const out = lintFiles([dir], { scripts: false, useConfig: false });
       assert.deepEqual(out.errors, [`${file}: permission denied`]);
       assert.deepEqual(out.results, []);
     } finally {
-      fs.readFileSync = read;
+      fs.openSync = open;
       syncBuiltinESMExports();
     }
   });
@@ -396,18 +397,18 @@ describe('write safety', () => {
   it('refuses to write a file that changed on disk after it was read', () => {
     const { dir, file } = project(FIXABLE);
     const before = snapshot(file);
-    const read = fs.readFileSync;
-    let reads = 0;
-    fs.readFileSync = ((p: fs.PathOrFileDescriptor, o?: unknown) => {
-      if (p === file && ++reads === 2) return Buffer.from(FIXABLE.replace('done', 'edited meanwhile'));
-      return read(p, o as never);
-    }) as typeof fs.readFileSync;
+    // The second open of the file (the check before writing) sees another text: an edit made meanwhile.
+    const edited = join(dir, 'edited.json');
+    writeFileSync(edited, FIXABLE.replace('done', 'edited meanwhile'));
+    const open = fs.openSync;
+    let opens = 0;
+    fs.openSync = ((p: fs.PathLike, ...rest: unknown[]) => (open as (...a: unknown[]) => number)(p === file && ++opens === 2 ? edited : p, ...rest)) as typeof fs.openSync;
     syncBuiltinESMExports();
     let out;
     try {
       out = lintFiles([dir], { fix: 'safe', scripts: false, useConfig: false });
     } finally {
-      fs.readFileSync = read;
+      fs.openSync = open;
       syncBuiltinESMExports();
     }
     assert.deepEqual(out.errors, [`${file}: changed on disk while hooklint was fixing it; not written (run again)`]);

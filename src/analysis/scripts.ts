@@ -11,6 +11,11 @@ export interface ScriptHost {
   stat(path: string): { isFile: boolean; mode: number } | undefined;
   /** The first `bytes` bytes of a file as latin1-safe text, or undefined when unreadable. */
   readHead(path: string, bytes: number): string | undefined;
+  /**
+   * The canonical path of `path` (every symbolic link resolved), or undefined when
+   * it does not exist. Optional: a host without it (an in-memory one) has no links.
+   */
+  realpath?(path: string): string | undefined;
 }
 
 /** What the script analysis needs to know of the file being linted (a part of the rules' `ScriptOptions`). */
@@ -139,8 +144,11 @@ export function scriptsOf(h: HandlerEntry, options: ScriptOptions): ResolvedScri
       if (isAbsolute(s.path)) absolute = normalize(s.path);
       else if (!changedDir && root) absolute = join(root, s.path);
       const createdHere = written.has(s.path) || (absolute !== undefined && (written.has(absolute) || written.has(dirname(absolute))));
-      const elsewhere = absolute !== undefined && !local && !roots.some((r) => absolute === r || absolute.startsWith(r.endsWith(sep) ? r : r + sep));
-      if (absolute && !createdHere && !elsewhere) out.push({ ...s, absolute, handler: h, node });
+      const within = absolute === undefined ? undefined : roots.find((r) => isInsidePath(r, absolute));
+      const elsewhere = absolute !== undefined && !local && within === undefined;
+      // A path inside the project or plugin that links out of it (issue 23 §7) is left out, whatever
+      // the file: its target (another user's file, a secret) is never read, quoted or fixed.
+      if (absolute && !createdHere && !elsewhere && !(within !== undefined && linksOut(options.host, within, absolute))) out.push({ ...s, absolute, handler: h, node });
     }
     for (const w of writes) {
       written.add(w);
@@ -150,6 +158,24 @@ export function scriptsOf(h: HandlerEntry, options: ScriptOptions): ResolvedScri
   }
   h.memo.scripts = out;
   return out;
+}
+
+/** True when `path` is `root` or below it (lexically). */
+function isInsidePath(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * True when `path` (lexically inside `root`) resolves, through symbolic links, to a
+ * place outside the real `root`. False when the host cannot tell (no `realpath`) or
+ * the path does not exist (script-not-found reports that).
+ */
+export function linksOut(host: ScriptHost | undefined, root: string, path: string): boolean {
+  if (!host?.realpath) return false;
+  const real = host.realpath(path);
+  if (real === undefined) return false;
+  const realRoot = host.realpath(root) ?? root;
+  return !isInsidePath(realRoot, real);
 }
 
 /**
@@ -195,6 +221,7 @@ export function memoHost(host: ScriptHost): MemoHost {
   // Already memoised (a run-wide host handed to lintText): use it as it is.
   if (memoHosts.has(host)) return host as MemoHost;
   const stats = new Map<string, ReturnType<ScriptHost['stat']>>();
+  const reals = new Map<string, string | undefined>();
   const heads = new Map<string, Map<number, string | undefined>>();
   const memo: MemoHost = {
     stat(path) {
@@ -211,8 +238,15 @@ export function memoHost(host: ScriptHost): MemoHost {
     forget(path) {
       stats.delete(path);
       heads.delete(path);
+      reals.delete(path);
     },
   };
+  const realpath = host.realpath?.bind(host);
+  if (realpath)
+    memo.realpath = (path) => {
+      if (!reals.has(path)) reals.set(path, realpath(path));
+      return reals.get(path);
+    };
   memoHosts.add(memo);
   return memo;
 }

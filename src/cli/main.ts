@@ -405,7 +405,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
   };
   const { results, notices, errors, fixed, changes } = args.stdin
     ? lintStdin(await (io.readStdin ?? readAllStdin)(), args.stdinFilename ?? '.claude/settings.json', options)
-    : await lintFilesParallel(args.paths ?? [], options, join(packageRoot(), 'dist', 'worker.js'), join(packageRoot(), 'dist', 'reader.cjs'), (lintThreads) => tuneForThroughput(io.env, lintThreads));
+    : await lintFilesParallel(args.paths ?? [], options, join(packageRoot(), 'dist', 'worker.js'), join(packageRoot(), 'dist', 'reader.cjs'), () => tuneForThroughput(io.env));
   // Notices and errors name files and quote configs: one sanitized line each.
   for (const n of notices) io.stderr(`hooklint: ${sanitize(n)}\n`);
   for (const e of errors) io.stderr(`hooklint: ${sanitize(e)}\n`);

@@ -109,7 +109,14 @@ export function parseDocument(text: string): ParsedDocument {
   const deep = tooDeep(src);
   if (deep !== undefined)
     return { text, root: undefined, syntaxErrors: [{ offset: deep, length: 1, message: `nesting deeper than ${MAX_DEPTH} levels` }], comments: [], trailingCommas: [], bom };
-  const root = parseTree(src, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  let root: Node | undefined;
+  try {
+    root = parseTree(src, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  } catch (e) {
+    // A stack overflow `tooDeep` did not foresee (a smaller stack, a scanner case it reads otherwise): a finding, never a crash.
+    if (!(e instanceof RangeError)) throw e;
+    return { text, root: undefined, syntaxErrors: [{ offset: 0, length: 1, message: `nesting too deep to parse (${e.message})` }], comments: [], trailingCommas: [], bom };
+  }
   const syntaxErrors: SyntaxProblem[] = [];
   const seen = new Set<number>();
   for (const e of errors) {
@@ -181,6 +188,23 @@ export const MAX_DEPTH = 1000;
 /** Parse errors reported per file (a binary file would yield thousands). */
 export const MAX_SYNTAX_ERRORS = 100;
 
+/**
+ * jsonc-parser's `parseTree`, refusing a text nested deeper than MAX_DEPTH (its
+ * parser recurses per level and would overflow the stack): then undefined, as
+ * for a text with no value. For the quick looks discovery takes at a file
+ * (sniffing its kind, a plugin manifest's `hooks`); linting uses `parseDocument`,
+ * which reports the depth as a syntax error with its position. Never throws.
+ */
+export function parseTreeBounded(text: string): Node | undefined {
+  if (tooDeep(text) !== undefined) return undefined;
+  try {
+    return parseTree(text, [], { allowTrailingComma: true });
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
 /** The offset where nesting first exceeds MAX_DEPTH (brackets in strings and comments ignored), or undefined. */
 function tooDeep(src: string): number | undefined {
   if (src.length < MAX_DEPTH) return undefined;
@@ -188,7 +212,16 @@ function tooDeep(src: string): number | undefined {
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      for (i++; i < src.length && src.charCodeAt(i) !== 0x22; i++) if (src.charCodeAt(i) === 0x5c) i++;
+      // As jsonc-parser's scanner: a string ends at its closing quote or, unterminated, at a line break.
+      for (i++; i < src.length; i++) {
+        const d = src.charCodeAt(i);
+        if (d === 0x22) break;
+        if (d === 0x0a || d === 0x0d) {
+          i--;
+          break;
+        }
+        if (d === 0x5c) i++;
+      }
     } else if (c === 0x2f /* / */ && src.charCodeAt(i + 1) === 0x2f) {
       while (i < src.length && src.charCodeAt(i) !== 10) i++;
     } else if (c === 0x2f && src.charCodeAt(i + 1) === 0x2a) {

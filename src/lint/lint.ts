@@ -81,6 +81,15 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   let yamlComments: ReturnType<typeof yamlCommentSpans> | undefined;
   const guardDoc: GuardInput = { text, root: doc.root, comments: () => (frontmatter ? (yamlComments ??= yamlCommentSpans(text)) : doc.comments) };
   const guardCache = {};
+  // A file with thousands of handlers repeats the same message, fix title and edit text in every
+  // finding: one string each (issue 23 §9; built by interpolation, each copy was a fresh string).
+  const interned = new Map<string, string>();
+  const intern = (str: string): string => {
+    const hit = interned.get(str);
+    if (hit !== undefined) return hit;
+    interned.set(str, str);
+    return str;
+  };
   const report = (d: ReportDescriptor<string>) => {
     const offset = d.node ? d.node.offset : d.span!.offset;
     const length = d.node ? d.node.length : d.span!.length;
@@ -91,7 +100,7 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
     const diagnostic: Diagnostic = {
       ruleId: rule.meta.id,
       severity,
-      message: interpolate(template, d.data, where),
+      message: intern(interpolate(template, d.data, where)),
       messageId: d.messageId,
       line: start.line,
       column: start.column,
@@ -104,7 +113,11 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
     const written = d.fix && frontmatter ? yamlFix(text, doc.root, d.fix, doc.aliases) : d.fix;
     // A safe fix that deletes a comment becomes unsafe; none may delete or rename a duplicated key (fix/guard.ts).
     const fix = written && guardFix(written, guardDoc, guardCache);
-    if (fix) diagnostic.fix = fix;
+    if (fix) {
+      fix.title = intern(fix.title);
+      for (const e of fix.edits) e.text = intern(e.text);
+      diagnostic.fix = fix;
+    }
     const suggestions = d.suggestions && frontmatter ? yamlSuggestions(text, doc.root, d.suggestions, doc.aliases) : d.suggestions;
     if (suggestions?.length) diagnostic.suggestions = suggestions;
     if (d.note) diagnostic.note = d.note;

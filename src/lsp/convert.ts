@@ -48,9 +48,10 @@ export function toLspEdits(edits: readonly TextEdit[], doc: TextDocument): LspTe
  * change other files on disk (a script's mode or first line) are left to
  * `hooklint check --fix`: an editor edit cannot carry them.
  */
-export function quickFixes(findings: readonly Diagnostic[], doc: TextDocument, start: number, end: number, shows: ClientShows): CodeAction[] {
+export function quickFixes(findings: readonly Diagnostic[], doc: TextDocument, start: number, end: number, shows: ClientShows, max = MAX_CODE_ACTIONS): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of findings) {
+    if (out.length >= max) break;
     if (d.offset > end || d.offset + d.length < start) continue;
     const diagnostics = [toLspDiagnostic(d, doc, shows)];
     const fix = d.fix;
@@ -65,7 +66,38 @@ export function quickFixes(findings: readonly Diagnostic[], doc: TextDocument, s
     for (const s of d.suggestions ?? [])
       if (s.edits.length > 0) out.push({ title: `${s.title} (suggestion)`, kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [doc.uri]: toLspEdits(s.edits, doc) } } });
   }
-  return out;
+  return out.length > max ? out.slice(0, max) : out;
+}
+
+/** Quick fixes offered for one range (a select-all over a huge file touches every finding), at most. */
+export const MAX_CODE_ACTIONS = 100;
+
+/** Diagnostics published per document, at most (an editor cannot show 292,000, and sending them costs minutes). */
+export const MAX_DIAGNOSTICS = 1000;
+
+/**
+ * The findings to publish for one document: all of them up to `max`; over it,
+ * the first `max - 1` by severity (errors first, file order within each) and one
+ * information diagnostic at the first one left out, saying how many are not
+ * shown and how to see them all.
+ */
+export function capDiagnostics(findings: readonly Diagnostic[], doc: TextDocument, shows: ClientShows, max = MAX_DIAGNOSTICS): LspDiagnostic[] {
+  if (findings.length <= max) return findings.map((d) => toLspDiagnostic(d, doc, shows));
+  const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : d.severity === 'warning' ? 1 : 2);
+  const order = findings.map((_, i) => i).sort((a, b) => rank(findings[a]!) - rank(findings[b]!) || a - b);
+  const shown = order.slice(0, max - 1).sort((a, b) => a - b);
+  const firstLeft = findings[order[max - 1]!]!;
+  const left = findings.length - shown.length;
+  const at = doc.positionAt(firstLeft.offset);
+  return [
+    ...shown.map((i) => toLspDiagnostic(findings[i]!, doc, shows)),
+    {
+      range: { start: at, end: at },
+      severity: DiagnosticSeverity.Information,
+      source: 'hooklint',
+      message: `${left.toLocaleString('en-US')} more problems in this file are not shown: the language server shows ${(max - 1).toLocaleString('en-US')} per file (errors first); run "hooklint check" on it for all of them`,
+    },
+  ];
 }
 
 /**

@@ -23,7 +23,7 @@ import { lintStdin, type LintFilesOptions } from '../node/lint-files.js';
 import { completionsAt } from './completion.js';
 import { shownFindings } from './findings.js';
 import { SUPPRESSIONS_FILE } from '../node/suppressions.js';
-import { FIX_ALL_KIND, minimalEdit, quickFixes, toLspDiagnostic, toLspEdits, wanted, type ClientShows } from './convert.js';
+import { capDiagnostics, FIX_ALL_KIND, MAX_DIAGNOSTICS, minimalEdit, quickFixes, toLspEdits, wanted, type ClientShows } from './convert.js';
 import { hoverAt } from './hover.js';
 
 /**
@@ -208,7 +208,7 @@ export function startServer(connection: Connection): void {
         else connection.console.error(`hooklint: ${e instanceof HooklintError ? e.message : `internal error on ${path}: ${(e as Error)?.stack ?? String(e)}`}`);
       }
     state.lintMs = performance.now() - started;
-    quietly(connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: state.findings.map((d) => toLspDiagnostic(d, doc, shows)) }));
+    quietly(connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: capDiagnostics(state.findings, doc, shows) }));
     return state;
   }
 
@@ -271,7 +271,8 @@ export function startServer(connection: Connection): void {
     const only = params.context.only;
     const actions: CodeAction[] = [];
     if (wanted(CodeActionKind.QuickFix, only)) actions.push(...quickFixes(state.findings, doc, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end), shows));
-    if (wanted(FIX_ALL_KIND, only) && state.findings.some((d) => d.fix?.safety === 'safe' && d.fix.edits.length > 0)) {
+    // Fix-all re-lints the whole file once per pass: over the diagnostics cap it is left to `hooklint check --fix`.
+    if (wanted(FIX_ALL_KIND, only) && state.findings.length <= MAX_DIAGNOSTICS && state.findings.some((d) => d.fix?.safety === 'safe' && d.fix.edits.length > 0)) {
       const path = pathOf(doc.uri)!;
       try {
         const text = doc.getText();

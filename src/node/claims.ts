@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readRegularFile } from './read-file.js';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { getNodeValue, parseTree } from 'jsonc-parser';
+import { parseTreeBounded, treeValue } from '../formats/parse.js';
 
 /**
  * Which files are Claude Code's (issue "Precision on real repositories", SPEC.md §4.1).
@@ -154,7 +155,7 @@ const nodeLayoutFs: LayoutFs = {
   exists: (path) => existsSync(path),
   read: (path) => {
     try {
-      return readFileSync(path, 'utf8');
+      return readRegularFile(path).toString('utf8');
     } catch {
       return undefined;
     }
@@ -165,8 +166,8 @@ function readJson(fs: LayoutFs, path: string): unknown {
   const text = fs.read(path);
   if (text === undefined) return undefined;
   try {
-    const root = parseTree(text, [], { allowTrailingComma: true });
-    return root ? (getNodeValue(root) as unknown) : undefined;
+    const root = parseTreeBounded(text);
+    return root ? treeValue(root) : undefined;
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { isUnreadableFile, readRegularFile } from './read-file.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { TreeNode as Node } from '../formats/parse.js';
 import type picomatchType from 'picomatch';
@@ -102,9 +103,9 @@ export class LoadedConfig {
 export function loadConfig(path: string): LoadedConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path).toString('utf8');
   } catch (e) {
-    throw new ConfigError(`${path}: cannot read the config file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new ConfigError(`${path}: cannot read the config file (${isUnreadableFile(e) ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)})`);
   }
   const doc = parseDocument(text);
   const lines = new LineIndex(text);

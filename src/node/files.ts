@@ -1,9 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parseTree, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import { EVENT_NAMES } from '../model/catalog.js';
-import { properties, keyOf, propertyValue } from '../formats/parse.js';
+import { properties, keyOf, parseTreeBounded, propertyValue } from '../formats/parse.js';
 import { isFrontmatterKind, type FileKind } from '../model/types.js';
 import { declaresHooks, findFrontmatter } from '../formats/frontmatter.js';
 import type { ScriptHost } from '../analysis/scripts.js';
@@ -207,7 +207,7 @@ function hasEventKey(node: Node | undefined): boolean {
  * tool's: `{ foreign: reason }`. Undefined when it is not a hook config at all.
  */
 export function sniffKind(path: string, text: string): FileKind | { foreign: string } | undefined {
-  const root = parseTree(text, [], { allowTrailingComma: true });
+  const root = parseTreeBounded(text);
   if (!root || root.type !== 'object') return undefined;
   const hooks = propertyValue(root, 'hooks');
   const topEvents = hasEventKey(root);
@@ -269,15 +269,17 @@ export function isForeign(t: Target | ForeignFile): t is ForeignFile {
 /**
  * Every candidate hook config under `dir` (sorted by path; node_modules and
  * .git skipped), plus every hooklint.config.json met on the way: config lookup
- * for files under `dir` then needs no stat per directory. With `maxDirs`, the
+ * for files under `dir` then needs no stat per directory; `notices` are the
+ * folders it could not walk (names that are not valid UTF-8), one line each. With `maxDirs`, the
  * walk stops after reading that many directories (`complete: false`).
  */
-export function walkTree(dir: string, maxDirs = Infinity): { files: string[]; configFiles: string[]; complete: boolean; dirs: number } {
+export function walkTree(dir: string, maxDirs = Infinity): { files: string[]; configFiles: string[]; complete: boolean; dirs: number; notices: string[] } {
   const files: string[] = [];
   const configFiles: string[] = [];
+  const notices: string[] = [];
   let dirs = 0;
-  const complete = walkDirectory(resolve(dir), { file: (p) => files.push(p), config: (p) => configFiles.push(p), enter: () => ++dirs <= maxDirs });
-  return { files: files.sort(), configFiles, complete, dirs };
+  const complete = walkDirectory(resolve(dir), { file: (p) => files.push(p), config: (p) => configFiles.push(p), enter: () => ++dirs <= maxDirs, skipped: (p, why) => notices.push(`${p}: ${why}`) });
+  return { files: files.sort(), configFiles, complete, dirs, notices };
 }
 
 /** True when `child` is `root` or inside it. */
@@ -298,12 +300,22 @@ export const nodeHost: ScriptHost = {
       return undefined;
     }
   },
+  realpath(path) {
+    try {
+      return realpathSync.native(path);
+    } catch {
+      return undefined;
+    }
+  },
   readHead(path, bytes) {
     let fd: number | undefined;
     try {
-      fd = openSync(path, 'r');
+      // Non-blocking: a FIFO named as a script never waits for a writer; only regular files are read.
+      fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      const st = fstatSync(fd);
+      if (!st.isFile()) return undefined;
       // Only as much memory as the file needs (a 256 KiB request for a 200-byte script).
-      const size = Math.min(bytes, Math.max(0, fstatSync(fd).size));
+      const size = Math.min(bytes, Math.max(0, st.size));
       const buf = Buffer.allocUnsafe(size);
       const n = size === 0 ? 0 : readSync(fd, buf, 0, size, 0);
       return buf.subarray(0, n).toString('latin1');

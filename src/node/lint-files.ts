@@ -1,14 +1,14 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { getNodeValue, parseTree } from 'jsonc-parser';
 import type writeFileAtomicType from 'write-file-atomic';
 import { applyFixes, notAppliedNotice } from '../lint/fix.js';
-import { lintText, type LintTextOptions, type RuleLevel } from '../lint/lint.js';
-import { propertyValue } from '../formats/parse.js';
+import { HooklintError, lintText, type LintTextOptions, type RuleLevel } from '../lint/lint.js';
+import { parseTreeBounded, propertyValue, treeValue } from '../formats/parse.js';
 import { isFrontmatterKind, type Diagnostic, type FileEdit, type FileKind, type FixSafety, type LintResult } from '../model/types.js';
-import { ConfigResolver, type LoadedConfig } from './config.js';
+import { ConfigError, ConfigResolver, type LoadedConfig } from './config.js';
+import { isRegularFile, isUnreadableFile, readRegularFile } from './read-file.js';
 import type { ScriptHost } from '../analysis/scripts.js';
 import { memoHost, type MemoHost } from '../analysis/scripts.js';
 import { claimContext, declaresFrontmatterHooks, isForeign, isInside, kindFromPath, nodeHost, sniffKind, targetFor, targetOfText, userConfigDir, walkTree, type ForeignFile, type Target } from './files.js';
@@ -144,6 +144,7 @@ export function discoverTargets(paths: string[], options: LintFilesOptions = {},
       maxDirs -= tree.dirs;
       walked.roots.push(abs);
       walked.configFiles.push(...tree.configFiles);
+      notices.push(...tree.notices);
       const claims = claimContext(env, abs, layout);
       for (const f of tree.files) {
         const t = targetFor(f, true, claims);
@@ -217,9 +218,21 @@ export class LintRun {
    * Lint one target (once per path: repeats are skipped). `content` is the
    * file's bytes, or the error reading it, when another thread read it;
    * otherwise it is read here.
+   * A failure inside hooklint while linting the file (a bug: a rule that throws)
+   * is one line in `errors` (exit 2), and the run goes on: it never loses the
+   * other files' results.
    * @throws ConfigError for an invalid config file.
    */
   lint(t: Target, content?: { bytes: Buffer } | { error: unknown }): void {
+    try {
+      this.lintOne(t, content);
+    } catch (e) {
+      if (e instanceof ConfigError) throw e;
+      this.errors.push(e instanceof HooklintError ? e.message : `${t.path}: internal error: ${(e as Error)?.message ?? String(e)}`);
+    }
+  }
+
+  private lintOne(t: Target, content?: { bytes: Buffer } | { error: unknown }): void {
     const { options, notices, errors, host } = this;
     if (this.done.has(t.path)) return;
     this.done.add(t.path);
@@ -232,9 +245,11 @@ export class LintRun {
     let encoding: LintFilesEncoding;
     try {
       if (content && 'error' in content) throw content.error;
-      ({ text, encoding } = decode(content ? content.bytes : readFileSync(t.path)));
+      ({ text, encoding } = decode(content ? content.bytes : readRegularFile(t.path)));
     } catch (e) {
-      errors.push(`${t.path}: ${describeFsError(e)}`);
+      // A device, FIFO or huge file (a committed link to /dev/zero) is skipped with a notice; a read failure is an error.
+      if (isUnreadableFile(e)) notices.push(`${t.path}: skipped: ${e.message}`);
+      else errors.push(`${t.path}: ${describeFsError(e)}`);
       return;
     }
     if (t.sniff || t.confirm) {
@@ -248,18 +263,31 @@ export class LintRun {
     const lintOptions = optionsFor(t, t.kind, cfg, host, encoding, options);
     let messages;
     let output: string | undefined;
+    const boundary = options.fix ? fixBoundary(t, options.env ?? process.env) : undefined;
+    const linkedOut = boundary !== undefined && outside(boundary, t.path);
     if (options.fix && encoding === 'invalid-utf-8') {
       // Writing the decoded text back would replace the invalid bytes: never fix such a file.
       notices.push(`${t.path}: not fixed: the file is not valid UTF-8`);
       messages = lintText(text, lintOptions).diagnostics;
+    } else if (linkedOut) {
+      // A committed link to a file elsewhere (issue 23 §7): writing through it would change a file outside the project.
+      notices.push(`${t.path}: not fixed: it links to ${linkedOut}, outside ${boundary}; hooklint writes only inside the project or plugin`);
+      messages = lintText(text, lintOptions).diagnostics;
     } else if (options.fix) {
       const res = applyFixes(text, lintOptions, options.fix);
       for (const d of res.notApplied) notices.push(notAppliedNotice(t.path, d));
+      // Script fixes stay inside the same boundary (a script reached through a link, an absolute path elsewhere).
+      if (boundary !== undefined)
+        res.fileEdits = res.fileEdits.filter((e) => {
+          const real = outside(boundary, e.path);
+          if (real) notices.push(`${e.path}: not fixed: ${real === e.path ? 'it is' : `it links to ${real},`} outside ${boundary}; hooklint writes only inside the project or plugin of ${t.path}`);
+          return !real;
+        });
       let written = true;
       if (!options.dryRun)
         try {
           // A file edited since it was read is not overwritten: the edit would be lost.
-          if (res.output !== text && decode(readFileSync(t.path)).text !== text) {
+          if (res.output !== text && decode(readRegularFile(t.path)).text !== text) {
             written = false;
             errors.push(`${t.path}: changed on disk while hooklint was fixing it; not written (run again)`);
           } else {
@@ -287,7 +315,8 @@ export class LintRun {
     this.results.push(resultOf(t.path, t.kind, messages, options.keepSource === false || messages.length === 0 ? undefined : text, output));
     if (t.kind === 'plugin-manifest' && t.pluginRoot) for (const ref of manifestHookFiles(text)) {
       const abs = resolve(t.pluginRoot, ref);
-      if (!isInside(t.pluginRoot, abs) || !existsSync(abs)) continue; // reported by plugin rules, never followed
+      // Reported by manifest-hooks-path, never followed: outside the plugin, missing, a folder or a special file.
+      if (!isInside(t.pluginRoot, abs) || !isRegularFile(abs)) continue;
       this.followed.push({ path: abs, kind: 'plugin-hooks', pluginRoot: t.pluginRoot, discovered: true, inPlace: true, ...(t.claudeVersion ? { claudeVersion: t.claudeVersion } : {}) });
     }
   }
@@ -406,6 +435,41 @@ const NO_LEVELS: Readonly<Record<string, RuleLevel>> = Object.freeze({});
 const NO_TIMEOUTS: Readonly<Record<string, number>> = Object.freeze({});
 const NO_COMMANDS: readonly string[] = Object.freeze([]);
 
+/**
+ * The folder a fix of target `t` may write in (issue 23 §7): its project or
+ * plugin root, which a repository commits (a link in it must not lead a fix
+ * elsewhere); otherwise the folder holding the file. None (undefined) for the
+ * user's own files (user settings, the user's skills and agents): there a link
+ * to a dotfiles repository is the user's own doing, and is written through.
+ */
+function fixBoundary(t: Target, env: NodeJS.ProcessEnv): string | undefined {
+  if (t.projectRoot !== undefined) return t.projectRoot;
+  if (t.pluginRoot !== undefined) return t.pluginRoot;
+  if (t.kind === 'user-settings' || isInside(userConfigDir(env), t.path)) return undefined;
+  return dirname(t.path);
+}
+
+/**
+ * The real path of `path` (symbolic links resolved) when it lies outside the real
+ * `boundary`, else undefined (inside, or it does not exist: a new file is written
+ * where its path says).
+ */
+function outside(boundary: string, path: string): string | undefined {
+  let real: string;
+  let realRoot: string;
+  try {
+    real = realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
+  try {
+    realRoot = realpathSync.native(boundary);
+  } catch {
+    realRoot = resolve(boundary);
+  }
+  return isInside(realRoot, real) ? undefined : real;
+}
+
 /** Apply a script fix (RULES.md §6): `chmod +x` where the file is readable, or rewrite its first bytes. */
 function applyFileEdit(e: FileEdit): void {
   if (e.kind === 'chmod-executable') {
@@ -426,9 +490,9 @@ export function manifestHookFiles(text: string): string[] {
   // Most manifests name no hooks file (hooks/hooks.json loads by default): no second parse then.
   // (A key spelled with \u escapes is still parsed.)
   if (!text.includes('hooks') && !text.includes('\\u')) return [];
-  const hooks = propertyValue(parseTree(text, [], { allowTrailingComma: true }), 'hooks');
+  const hooks = propertyValue(parseTreeBounded(text), 'hooks');
   if (!hooks) return [];
-  const v = getNodeValue(hooks) as unknown;
+  const v = treeValue(hooks);
   if (typeof v === 'string') return [v];
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
   return [];
@@ -447,6 +511,9 @@ export function describeFsError(e: unknown): string {
       return 'is a directory';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENOTREG':
+    case 'EFBIG':
+      return (e as Error).message;
     default:
       return (e as Error).message;
   }

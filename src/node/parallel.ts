@@ -1,13 +1,25 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerType, WorkerOptions } from 'node:worker_threads';
 import { HooklintError } from '../lint/lint.js';
 import type { ReaderItem, ReaderInput } from './reader.js';
 import { ConfigError } from './config.js';
 import { describeFsError, discoverTargets, foreignNotice, LintRun, lintTargets, userTargets, type LintFilesOptions, type LintFilesOutput } from './lint-files.js';
 import { claimContext, isForeign, targetFor, type Target } from './files.js';
 import { PluginLayout } from './claims.js';
+
+/**
+ * A worker thread, with node:worker_threads loaded on first use: a one-file run
+ * never starts one, and loading the module (its MessagePort and stream machinery)
+ * cost every run start-up (issue 23 §9).
+ */
+function startWorker(file: string | URL, options: WorkerOptions): WorkerType {
+  workerThreads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  return new workerThreads.Worker(file, options);
+}
+let workerThreads: typeof import('node:worker_threads') | undefined;
 
 /** Below this many files one thread is faster: a worker costs ~40 ms to start. */
 export const PARALLEL_THRESHOLD = 300;
@@ -71,7 +83,7 @@ export async function lintFilesParallel(
     slices.map(
       (targets) =>
         new Promise<LintFilesOutput>((resolve, reject) => {
-          const w = new Worker(workerFile!, { workerData: { targets, options: rest } });
+          const w = startWorker(workerFile!, { workerData: { targets, options: rest } });
           w.once('message', (m: { ok: true; output: LintFilesOutput } | { ok: false; name: string; message: string }) => {
             if (m.ok) resolve(m.output);
             else reject(m.name === 'ConfigError' ? new ConfigError(m.message) : new HooklintError(m.message));
@@ -118,7 +130,7 @@ export async function lintFilesStreaming(paths: string[], options: LintFilesOpti
   const layout = new PluginLayout();
   const namedClaims = claimContext(env, cwd, layout);
   let walkClaims = namedClaims;
-  const worker = new Worker(readerFile, { workerData: inputs });
+  const worker = startWorker(readerFile, { workerData: inputs });
   try {
     await new Promise<void>((done, fail) => {
       let finished = false;
@@ -135,6 +147,9 @@ export async function lintFilesStreaming(paths: string[], options: LintFilesOpti
                 break;
               case 'config':
                 run.configs?.addWalkedConfig(item.path);
+                break;
+              case 'notice':
+                foreignNotices.push(item.message);
                 break;
               case 'input-error':
                 inputErrors.push(`${item.given}: ${describeFsError(item.error)}`);

@@ -8,7 +8,8 @@
  * workerData: `ReaderInput[]`. Messages: `ReaderItem[]` batches, in order;
  * the last item of the last batch is `{ t: 'done' }`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readRegularFile } from './read-file.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { walkDirectory } from './walk.js';
 
@@ -32,6 +33,8 @@ export type ReaderItem =
   | { t: 'config'; path: string }
   /** A candidate file (walked) or a file input (`named`): its bytes, or why they could not be read. */
   | { t: 'file'; path: string; named: boolean; bytes?: Uint8Array; error?: ReaderError }
+  /** A one-line notice about the walk (a folder it could not enter). */
+  | { t: 'notice'; message: string }
   /** An input that does not exist or cannot be statted. */
   | { t: 'input-error'; given: string; error: ReaderError }
   | { t: 'done' };
@@ -62,7 +65,7 @@ if (parentPort) {
   };
   const file = (path: string, named: boolean) => {
     try {
-      const buf = readFileSync(path);
+      const buf = readRegularFile(path);
       // A fresh, exactly sized buffer that can be transferred (small reads share Node's pool).
       const own = new Uint8Array(buf);
       transfer.push(own.buffer);
@@ -85,7 +88,7 @@ if (parentPort) {
       continue;
     }
     push({ t: 'root', path: input.abs });
-    walkDirectory(input.abs, { config: (path) => push({ t: 'config', path }), file: (path) => file(path, false) });
+    walkDirectory(input.abs, { config: (path) => push({ t: 'config', path }), file: (path) => file(path, false), skipped: (path, why) => push({ t: 'notice', message: `${path}: ${why}` }) });
   }
   batch.push({ t: 'done' });
   flush();

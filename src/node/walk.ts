@@ -1,4 +1,4 @@
-import { readdirSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { sep } from 'node:path';
 
 /**
@@ -22,7 +22,12 @@ export interface WalkVisitor {
   config(path: string): void;
   /** Called before each directory is read; returning false stops the walk there. */
   enter?(dir: string): boolean;
+  /** A directory the walk cannot enter by name (its name is not valid UTF-8), with why: one line. */
+  skipped?(path: string, reason: string): void;
 }
+
+/** Why a directory whose name is not valid UTF-8 is not walked (its decoded name, with U+FFFD, names no file). */
+export const NOT_UTF8_NAME = 'skipped: the folder name is not valid UTF-8, and hooklint walks only folders whose names are';
 
 /**
  * Walk `root` (an absolute, normalised directory path) depth first, skipping
@@ -36,9 +41,18 @@ export interface WalkVisitor {
  * As with fdir (hooklint's walker before this one): symbolic links are listed as files and
  * never followed (a link to a directory is not walked); entries that are
  * neither files, links nor directories are ignored; directories that cannot
- * be read are skipped silently. Never throws for file-system errors.
+ * be read are skipped silently, and those whose names are not valid UTF-8
+ * (which Node cannot name) are reported to `visit.skipped`. Never throws for file-system errors.
  * Returns false when `visit.enter` stopped the walk, true when it finished.
  */
+function exists(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 export function walkDirectory(root: string, visit: WalkVisitor): boolean {
   const stack = [root];
   while (stack.length > 0) {
@@ -57,7 +71,11 @@ export function walkDirectory(root: string, visit: WalkVisitor): boolean {
       if (e.isFile() || e.isSymbolicLink()) {
         if (e.name === CONFIG_FILE_NAME) visit.config(prefix + e.name);
         else files.push(e.name);
-      } else if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') subdirs.push(e.name);
+      } else if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git') {
+        // Node decodes names as UTF-8: bytes that are not become U+FFFD, and the decoded name names nothing.
+        if (e.name.includes('\uFFFD') && !exists(prefix + e.name)) visit.skipped?.(prefix + e.name, NOT_UTF8_NAME);
+        else subdirs.push(e.name);
+      }
     }
     for (const name of files) {
       const path = prefix + name;

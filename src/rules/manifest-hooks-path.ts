@@ -9,7 +9,8 @@ import { defineRule } from './rule.js';
  * exists (`claude plugin validate` checks that custom component paths exist).
  * A path that escapes the plugin root (`../../x.json`) is reported and never
  * followed by hooklint. The existence check runs only with script checks on
- * (it reads the disk).
+ * (it reads the disk); a path naming a folder or a special file (a FIFO, a
+ * device) is reported as not a file, and hooklint does not follow it.
  */
 export default defineRule({
   meta: {
@@ -23,6 +24,7 @@ export default defineRule({
       notRelative: '"{{path}}" must be a relative path starting with "./" (relative to the plugin root)',
       escapes: '"{{path}}" points outside the plugin: plugin files must stay inside the plugin root, and hooklint does not follow it',
       missing: '"{{path}}" does not exist in the plugin: its hooks never load',
+      notFile: '"{{path}}" is a folder or a special file, not a hook file: "hooks" names JSON files such as "./hooks/extra.json"',
     },
   },
   check(ctx) {
@@ -34,7 +36,11 @@ export default defineRule({
       const rel = normalize(path.replace(/\\/g, '/'));
       if (isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path) || rel === '..' || rel.startsWith('../')) ctx.report({ messageId: 'escapes', data: { path }, node });
       else if (!path.startsWith('./')) ctx.report({ messageId: 'notRelative', data: { path }, node });
-      else if (ctx.options.host && ctx.options.pluginRoot && !ctx.options.host.stat(join(ctx.options.pluginRoot, rel))?.isFile) ctx.report({ messageId: 'missing', data: { path }, node });
+      else if (ctx.options.host && ctx.options.pluginRoot) {
+        const st = ctx.options.host.stat(join(ctx.options.pluginRoot, rel));
+        if (!st) ctx.report({ messageId: 'missing', data: { path }, node });
+        else if (!st.isFile) ctx.report({ messageId: 'notFile', data: { path }, node });
+      }
     }
   },
 });

@@ -35,7 +35,11 @@ export default defineRule({
       const events = new Set(model.events.map((e) => e.name));
       const top: Record<string, unknown> = {};
       const hooks: Record<string, unknown> = {};
-      for (const p of properties(root)) (events.has(keyOf(p)) ? hooks : top)[keyOf(p)] = getNodeValue(p.children![1]!);
+      for (const p of properties(root)) {
+        // A property whose value did not parse (`"Stop": "x{…`, json-syntax reports it) has no value node.
+        const value = p.children![1];
+        if (value) (events.has(keyOf(p)) ? hooks : top)[keyOf(p)] = getNodeValue(value);
+      }
       value = { ...top, hooks };
       locate = (path) => (path.length === 0 ? root : findNodeAtLocation(root, path[0] === 'hooks' ? path.slice(1) : path));
       eventMapPath = ['hooks'];

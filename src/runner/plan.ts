@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import type { TreeNode as Node } from '../formats/parse.js';
 import { catalog, type EventSpec } from '../model/catalog.js';
@@ -9,6 +9,7 @@ import { LineIndex } from '../formats/positions.js';
 import { isFrontmatterKind, isPluginFile, isSettingsKind, type FileKind } from '../model/types.js';
 import { ConfigResolver } from '../node/config.js';
 import { isInside, type Target } from '../node/files.js';
+import { isRegularFile, readRegularFile } from '../node/read-file.js';
 import { confirmKind, decode, describeFsError, discoverTargets, manifestHookFiles } from '../node/lint-files.js';
 import { argsOf } from '../analysis/scripts.js';
 import { matcherValueFor } from './payload.js';
@@ -97,7 +98,7 @@ export function planRun(paths: string[], options: PlanOptions): Plan {
     }
     let text: string;
     try {
-      text = decode(readFileSync(t.path)).text;
+      text = decode(readRegularFile(t.path)).text;
     } catch (e) {
       errors.push(`${t.path}: ${describeFsError(e)}`);
       return;
@@ -132,7 +133,7 @@ export function planRun(paths: string[], options: PlanOptions): Plan {
     if (kind === 'plugin-manifest' && t.pluginRoot)
       for (const ref of manifestHookFiles(text)) {
         const abs = resolve(t.pluginRoot, ref);
-        if (isInside(t.pluginRoot, abs) && existsSync(abs)) followed.push({ path: abs, kind: 'plugin-hooks', pluginRoot: t.pluginRoot, discovered: true, inPlace: true });
+        if (isInside(t.pluginRoot, abs) && isRegularFile(abs)) followed.push({ path: abs, kind: 'plugin-hooks', pluginRoot: t.pluginRoot, discovered: true, inPlace: true });
       }
   };
   for (const t of queue) take(t);
