@@ -11,7 +11,7 @@ import { ConfigResolver } from '../node/config.js';
 import { isInside, type Target } from '../node/files.js';
 import { confirmKind, decode, describeFsError, discoverTargets, manifestHookFiles } from '../node/lint-files.js';
 import { argsOf } from '../analysis/scripts.js';
-import { matcherValueFor } from './payload.js';
+import { matcherValueFor } from '../analysis/payload.js';
 import { TESTS_FILE } from './tests-file.js';
 
 /** A config file `hooklint test` read, with its hook model. */

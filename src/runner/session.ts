@@ -11,7 +11,7 @@ import { baseEnvironment, killSessionProcesses, type PathMode } from './environm
 import { killGroup, runProcess } from './exec.js';
 import { runHttp } from './http.js';
 import { judgeHttp, judgeProcess, type Finding, type JudgedHandler, type Verdict } from './judge.js';
-import { fillSample, type JsonObject, type SampleContext } from './payload.js';
+import { fillSample, type JsonObject, type SampleContext } from '../analysis/payload.js';
 import { onPath, type PlannedHook } from './plan.js';
 
 /** Options of a run that every hook shares. */

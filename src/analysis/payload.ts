@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { catalog, type EventSpec, type FieldType } from '../model/catalog.js';
-import { analyzeShell } from '../analysis/command.js';
+import { analyzeShell } from './command.js';
 import { evaluateMatcher, isMcpName } from '../model/matcher.js';
 
 /** What sample strings may stand for (see `RunnerFacts`): the project root, the transcript file, the session id. */
