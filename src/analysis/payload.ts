@@ -75,6 +75,18 @@ export function samplePayload(event: EventSpec, ctx: SampleContext, matcherValue
   return out;
 }
 
+/**
+ * The payload of one event for a given input, as `hooklint test` builds a test's and
+ * `hooklint hooks --event` its own: the sample payload (`samplePayload`), with the tool
+ * `tool` when given, then the fields of `input` on top, `hook_event_name` always the
+ * event's; an input naming a `tool_name` without a `tool_input` gets that tool's sample input.
+ */
+export function payloadFor(event: EventSpec, ctx: SampleContext, input?: JsonObject, tool?: string): JsonObject {
+  const payload: JsonObject = { ...samplePayload(event, ctx, tool), ...(input ?? {}), hook_event_name: event.name };
+  if (input && 'tool_name' in input && !('tool_input' in input) && typeof input.tool_name === 'string') payload.tool_input = toolInputFor(input.tool_name, ctx);
+  return payload;
+}
+
 /** The value the matcher of `event` compares, in a payload (FileChanged: the file's basename). */
 export function matcherSubject(event: EventSpec, payload: JsonObject): string | undefined {
   if (!event.matcher) return undefined;

@@ -20,7 +20,7 @@ import { field, stringField } from '../model/model.js';
 import type { PathMode } from './environment.js';
 import { combineDecisions, firstLine, ms, type Finding } from './judge.js';
 import { junit, type JunitCase } from './junit.js';
-import { ifAccepts, matcherAccepts, matcherSubject, samplePayload, toolInputFor, toolInputForIf, type JsonObject } from '../analysis/payload.js';
+import { ifAccepts, matcherAccepts, matcherSubject, payloadFor, samplePayload, toolInputFor, toolInputForIf, type JsonObject } from '../analysis/payload.js';
 import { filesOfRoot, planRun, type Plan, type PlannedHook } from './plan.js';
 import { RUNTIME_RULES } from './rules.js';
 import { Session, type HookRun } from './session.js';
@@ -250,8 +250,7 @@ async function runTest(session: Session, plan: Plan, file: TestsFile, test: Hook
   const root = dirname(file.path);
   const files = filesOfRoot(plan, root);
   const ctx = session.sampleContext(files.find((f) => !f.pluginRoot)?.projectDir ?? root);
-  const payload: JsonObject = { ...samplePayload(ev, ctx), ...(test.input ?? {}), hook_event_name: ev.name };
-  if (test.input && 'tool_name' in test.input && !('tool_input' in test.input) && typeof test.input.tool_name === 'string') payload.tool_input = toolInputFor(test.input.tool_name, ctx);
+  const payload = payloadFor(ev, ctx, test.input);
   const subject = matcherSubject(ev, payload);
   const selected = plan.hooks.filter((h) => {
     if (!files.includes(h.file) || h.event?.name !== ev.name) return false;
