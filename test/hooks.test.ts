@@ -408,4 +408,10 @@ describe('hooklint hooks (CLI)', () => {
     assert.equal(fired.event.payload.tool_name, 'Edit');
     assert.equal(fired.handlers.find((h) => h.command === '/opt/corp/audit.sh')!.whyReason, 'matcher');
   });
+
+  it('hooklint test leaves out what Claude Code drops (one model of what loads)', async () => {
+    const r = await runCli(['test', '--list', '--no-color'], { cwd: w.proj, env });
+    assert.match(r.stdout, /not run +\.claude\/settings\.json:\d+:\d+ +PreToolUse.*\.\/block-rm\.sh: Claude Code does not run it: an invalid entry under the guard event PreToolUse/);
+    assert.match(r.stdout, /not run +\.claude\/settings\.local\.json:\d+:\d+ +PreToolUse.*guard\.sh: Claude Code does not run it: identical to the handler at .*settings\.json:\d+ \(user\)/);
+  });
 });

@@ -617,6 +617,29 @@ export function whichFire(set: EffectiveSet, eventName: string, payload: JsonObj
   return out;
 }
 
+/**
+ * What Claude Code drops of the handlers in `files` (the runner's plan: which hooks
+ * `hooklint test` leaves out because Claude Code would never run them): for each file
+ * of a project's effective set (settings, skills, agents), the drop of each handler,
+ * keyed by path and the handler's 0-based offset. Files outside any project's set
+ * (a plugin under development, a template) get nothing.
+ */
+export function dropsFor(files: readonly { path: string; projectDir: string }[], env: NodeJS.ProcessEnv): Map<string, Map<number, Drop>> {
+  const out = new Map<string, Map<number, Drop>>();
+  const sets = new Map<string, EffectiveSet>();
+  for (const f of files) {
+    let set = sets.get(f.projectDir);
+    if (!set) sets.set(f.projectDir, (set = effectiveHooks({ projectDir: f.projectDir, env })));
+    for (const h of set.handlers) {
+      if (h.status !== 'dropped' || h.file !== resolve(f.path) || h.source.scope === 'plugin') continue;
+      let byOffset = out.get(f.path);
+      if (!byOffset) out.set(f.path, (byOffset = new Map()));
+      byOffset.set(h.entry.node.offset, h.drop!);
+    }
+  }
+  return out;
+}
+
 function describeCall(payload: JsonObject): string {
   const input = payload.tool_input;
   const detail = isObject(input) ? (['command', 'file_path', 'url', 'pattern'].map((k) => input[k]).find((v) => typeof v === 'string') as string | undefined) : undefined;
