@@ -219,7 +219,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     .command('test [paths..]', 'Run the hooks of the configs found (as check finds them) the way Claude Code runs them, with your permissions, and report what only running shows', (y) =>
       y.positional('paths', { type: 'string', array: true, describe: 'Files or directories holding hook configs' }).options(TEST_OPTIONS as unknown as Record<string, object>),
     )
-    .command('hooks [path]', 'List every hook Claude Code would load for the project (managed, user, project and local settings, plugins, skills, agents), which are dropped and why; with --event, which fire and why the others do not. Runs nothing', (y) =>
+    .command('hooks [path]', 'List every hook Claude Code would load for the project (managed, user, project and local settings, plugins, skills, agents), which are dropped and why; with --event, which fire and why the others do not. Runs nothing.', (y) =>
       y.positional('path', { type: 'string', describe: 'The project folder (default: the current directory)' }).options(HOOKS_OPTIONS as unknown as Record<string, object>),
     )
     .command('rules', 'List every rule with its severity, fixability and description', (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const }))
