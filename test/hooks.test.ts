@@ -414,4 +414,17 @@ describe('hooklint hooks (CLI)', () => {
     assert.match(r.stdout, /not run +\.claude\/settings\.json:\d+:\d+ +PreToolUse.*\.\/block-rm\.sh: Claude Code does not run it: an invalid entry under the guard event PreToolUse/);
     assert.match(r.stdout, /not run +\.claude\/settings\.local\.json:\d+:\d+ +PreToolUse.*guard\.sh: Claude Code does not run it: identical to the handler at .*settings\.json:\d+ \(user\)/);
   });
+
+  it('--fail-on-dropped judges the repository\'s files, not the machine\'s (a plugin not installed, a user hook)', async () => {
+    const only = world({
+      'home/settings.json': { disableAllHooks: true, enabledPlugins: { 'ghost@tools': true }, ...hooks('Stop', undefined, cmd('user-hook')) },
+      'proj/.claude/settings.json': { disableAllHooks: false, ...hooks('Stop', undefined, cmd('project-hook')) },
+      // A settings.json at the root of a config repository is a template to copy, not a dropped file.
+      'proj/settings.json': hooks('Stop', undefined, cmd('template')),
+    });
+    const r = await runCli(['hooks', '--managed', only.managed, '--fail-on-dropped', '-f', 'compact'], { cwd: only.proj, env: { CLAUDE_CONFIG_DIR: only.home } });
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stdout, /plugin ghost@tools: dropped \(plugin-not-installed/);
+    assert.doesNotMatch(r.stdout, /template/);
+  });
 });

@@ -135,7 +135,7 @@ const HOOKS_OPTIONS = {
   managed: { type: 'string', describe: 'Read managed settings from this folder (managed-settings.json, managed-settings.d/) instead of the platform\'s' },
   'plugin-dir': { type: 'string', array: true, describe: 'Also load the plugin in this folder, as Claude Code\'s --plugin-dir (repeatable)' },
   'claude-version': { type: 'string', describe: `Judge for this Claude Code version or range (default ${catalog.newestVersion})` },
-  'fail-on-dropped': { type: 'boolean', default: false, describe: 'Exit 1 when a handler is dropped or an enabled plugin is not installed (for CI)' },
+  'fail-on-dropped': { type: 'boolean', default: false, describe: 'Exit 1 when a handler of a file in the project folder is dropped (CI: every hook in this repository loads)' },
 } as const;
 
 /** Options that cannot be combined (yargs `conflicts`). */

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { EVENTS, type EventSpec } from '../model/catalog.js';
 import { buildModel, canonicalJson, field, stringField, type HandlerEntry, type HookModel } from '../model/model.js';
 import { parseDocument, stringValue, treeValue, type TreePath } from '../formats/parse.js';
@@ -470,7 +470,6 @@ export function effectiveHooks(options: EffectiveOptions): EffectiveSet {
     [join(projectDir, '.claude', 'hooks.json'), 'a standalone .claude/hooks.json is not a settings file'],
     [join(projectDir, '.claude', 'hooks', 'hooks.json'), '.claude/hooks/hooks.json is read only inside a plugin'],
     [join(configDir, 'settings.local.json'), 'there is no user-level settings.local.json'],
-    [join(projectDir, 'settings.json'), 'a settings.json at the project root is not .claude/settings.json'],
   ] as const) {
     const f = load(path, 'settings', target, {});
     if (f && f.model.handlers.length > 0) addSource('unloaded', 'not loaded', f, 'session', { dropped: { reason: 'unloaded-location', message: `Claude Code never reads this file: ${why}` } });
@@ -501,7 +500,10 @@ export function effectiveHooks(options: EffectiveOptions): EffectiveSet {
       out.push({ reason: 'strict-plugin-only-customization', message: `"strictPluginOnlyCustomization" in ${settings.strictPluginOnlyCustomization.file} stops ${s.scope === 'skill' ? 'skills' : s.scope === 'agent' ? 'agents' : 'hooks'} outside plugins and managed settings` });
     // disableAllHooks covers settings files and installed plugins (SPEC.md §12.5); for skills' and agents' hooks it is not documented [uncertain]: they are left loading.
     if (settings.disableAllHooks?.value && (settingsScopes.has(s.scope) || s.scope === 'plugin'))
-      out.push({ reason: 'disable-all-hooks', message: `"disableAllHooks": true in ${settings.disableAllHooks.file} (the value that wins by precedence: managed, local, project, user) turns off hooks from settings files and plugins` });
+      out.push({
+        reason: 'disable-all-hooks',
+        message: `"disableAllHooks": true in ${settings.disableAllHooks.file} (the value that wins by precedence: managed, local, project, user) turns off hooks from settings files and plugins${s.scope === 'user' && settings.disableAllHooks.file.startsWith(projectDir + sep) ? "; in a folder not yet trusted, the repository's settings cannot turn off the user's hooks (2.1.323)" : ''}`,
+      });
     return out;
   };
   // An identical handler in several settings files runs once; plugin and skill copies run separately (SPEC.md §4.1).
