@@ -12,7 +12,7 @@ import { argsOf } from '../analysis/scripts.js';
 import { ifAccepts, matcherAccepts, matcherSubject, type JsonObject } from '../analysis/payload.js';
 import { isFatal, lintText, loaderEffect } from '../lint/lint.js';
 import { PluginLayout } from './claims.js';
-import { declaresFrontmatterHooks, userConfigDir } from './files.js';
+import { claimContext, declaresFrontmatterHooks, kindFromPath, MANAGED_DIR_OF, userConfigDir } from './files.js';
 import { decode } from './lint-files.js';
 
 /**
@@ -138,9 +138,7 @@ export interface EffectiveOptions {
 
 /** The managed-settings folder of each platform (SPEC.md §4.1). */
 export function managedDirFor(platform: NodeJS.Platform): string {
-  if (platform === 'darwin') return '/Library/Application Support/ClaudeCode';
-  if (platform === 'win32') return 'C:\\Program Files\\ClaudeCode';
-  return '/etc/claude-code';
+  return platform === 'darwin' || platform === 'win32' ? MANAGED_DIR_OF[platform] : MANAGED_DIR_OF.linux;
 }
 
 /** A file read and modelled once. */
@@ -466,12 +464,11 @@ export function effectiveHooks(options: EffectiveOptions): EffectiveSet {
   }
 
   // Places people put hooks that Claude Code never reads (RULES.md §7 unloaded-location).
-  for (const [path, why] of [
-    [join(projectDir, '.claude', 'hooks.json'), 'a standalone .claude/hooks.json is not a settings file'],
-    [join(projectDir, '.claude', 'hooks', 'hooks.json'), '.claude/hooks/hooks.json is read only inside a plugin'],
-    [join(configDir, 'settings.local.json'), 'there is no user-level settings.local.json'],
-  ] as const) {
-    const f = load(path, 'settings', target, {});
+  // Discovery's own reasons (RULES.md §7 unloaded-location), for the files people put hooks in there.
+  const claims = claimContext(env, projectDir, layout);
+  for (const path of [join(projectDir, '.claude', 'hooks.json'), join(projectDir, '.claude', 'hooks', 'hooks.json'), join(configDir, 'settings.local.json')]) {
+    const why = kindFromPath(path, claims)?.unloaded;
+    const f = why === undefined ? undefined : load(path, 'settings', target, {});
     if (f && f.model.handlers.length > 0) addSource('unloaded', 'not loaded', f, 'session', { dropped: { reason: 'unloaded-location', message: `Claude Code never reads this file: ${why}` } });
   }
 
