@@ -130,7 +130,7 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
 }
 
 /** Rules whose errors mean the text is not strict JSON: Claude Code cannot read the file at all. */
-const UNREADABLE = new Set(['json-syntax', 'no-comments', 'no-trailing-commas']);
+export const UNREADABLE: ReadonlySet<string> = new Set(['json-syntax', 'no-comments', 'no-trailing-commas']);
 
 /**
  * Say what Claude Code drops for each structural error (SPEC.md §8, §12.6),

@@ -10,7 +10,7 @@ import { mayPredate, NEWEST, olderThan, withinRange, type Target as VersionTarge
 import { evaluateMatcher } from '../model/matcher.js';
 import { argsOf } from '../analysis/scripts.js';
 import { ifAccepts, matcherAccepts, matcherSubject, type JsonObject } from '../analysis/payload.js';
-import { isFatal, lintText, loaderEffect } from '../lint/lint.js';
+import { isFatal, lintText, loaderEffect, UNREADABLE } from '../lint/lint.js';
 import { PluginLayout } from './claims.js';
 import { claimContext, declaresFrontmatterHooks, kindFromPath, MANAGED_DIR_OF, userConfigDir } from './files.js';
 import { decode } from './lint-files.js';
@@ -194,9 +194,6 @@ function load(path: string, kind: FileKind, target: VersionTarget, roots: { proj
   }
   return loaded;
 }
-
-/** Rules whose errors mean the text is not strict JSON. */
-const UNREADABLE = new Set(['json-syntax', 'no-comments', 'no-trailing-commas']);
 
 /** True when `path` lies at or under `prefix` (JSON paths). */
 function under(path: TreePath, prefix: TreePath): boolean {
