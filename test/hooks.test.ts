@@ -399,6 +399,12 @@ describe('hooklint hooks (CLI)', () => {
     const c = await runCli(['hooks', '--managed', w.managed, '-f', 'compact', '--fail-on-dropped'], { cwd: w.proj, env });
     assert.equal(c.code, 1);
     assert.match(c.stdout, /^\.claude\/settings\.local\.json:\d+:\d+: dropped local PreToolUse Bash command "~\/bin\/guard\.sh" \(allow-managed-hooks-only: /m);
+    const missing = await runCli(['hooks', 'no-such-folder'], { cwd: w.proj, env });
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no-such-folder: no such folder/);
+    const noManaged = await runCli(['hooks', '--managed', join(w.root, 'nothing')], { cwd: w.proj, env });
+    assert.equal(noManaged.code, 0);
+    assert.match(noManaged.stderr, /nothing: no managed-settings\.json/);
     const bad = await runCli(['hooks', '--event', 'PreToolUsee'], { cwd: w.proj, env });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /unknown event "PreToolUsee"; did you mean "PreToolUse"/);

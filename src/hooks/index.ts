@@ -4,7 +4,7 @@
  * of them fire for that event and payload, and why the others do not. Reads
  * files, runs nothing. Loaded by the CLI only when `hooks` runs (dist/hooks.cjs).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { EVENTS, EVENT_NAMES } from '../model/catalog.js';
@@ -80,8 +80,14 @@ export function hooksCommand(args: HooksArgs, io: HooksIo): number {
     return usage(io, `unknown event "${args.event}"${s ? `; did you mean "${s}"?` : ''}`);
   }
   if (args.tool !== undefined && event && !event.toolEvent && !('tool_name' in event.input)) return usage(io, `--tool applies to tool events; ${event.name} has no tool`);
+  const projectDir = resolve(io.cwd, args.path ?? '.');
+  try {
+    if (!statSync(projectDir).isDirectory()) return usage(io, `${args.path}: not a folder (hooklint hooks takes the project folder)`);
+  } catch (e) {
+    return usage(io, `${args.path ?? '.'}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)}`);
+  }
   const set = effectiveHooks({
-    projectDir: resolve(io.cwd, args.path ?? '.'),
+    projectDir,
     env: io.env,
     ...(args.managed !== undefined ? { managedDir: resolve(io.cwd, args.managed) } : {}),
     pluginDirs: args.pluginDirs.map((d) => resolve(io.cwd, d)),

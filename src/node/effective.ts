@@ -287,7 +287,8 @@ function envFlag(v: string | undefined): boolean {
 /**
  * Every handler Claude Code would load for the project at `options.projectDir`,
  * and every one it would not, with the reason (issue 27). Never throws for bad
- * input: unreadable files are left out, with a notice when they were expected.
+ * input: files that cannot be read are left out (a `--managed` folder without
+ * managed settings gets a notice).
  */
 export function effectiveHooks(options: EffectiveOptions): EffectiveSet {
   const projectDir = resolve(options.projectDir);
@@ -341,6 +342,7 @@ export function effectiveHooks(options: EffectiveOptions): EffectiveSet {
     managed.push(f);
     addSource('managed', 'managed', f);
   }
+  if (options.managedDir && managed.length === 0) notices.push(`${managedDir}: no managed-settings.json or managed-settings.d/*.json there`);
   // 2-4. User, project and local settings.
   const settingsFile = (scope: 'user' | 'project' | 'local', path: string, kind: FileKind): Loaded | undefined => {
     const f = load(path, kind, target, scope === 'user' ? {} : { projectRoot: projectDir });
