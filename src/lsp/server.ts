@@ -15,14 +15,15 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HooklintError } from '../lint/lint.js';
+import { effectiveHooks, otherSourcesOf } from '../node/effective.js';
+import { othersLine } from './hover.js';
 import { parseTarget } from '../model/version.js';
 import type { Diagnostic, FileKind } from '../model/types.js';
 import { ConfigError, ConfigResolver, CONFIG_FILE } from '../node/config.js';
 import { lintStdin, type LintFilesOptions } from '../node/lint-files.js';
 import { completionsAt } from './completion.js';
 import { FIX_ALL_KIND, minimalEdit, quickFixes, toLspDiagnostic, toLspEdits, wanted, type ClientShows } from './convert.js';
-import { hoverAt, othersLine } from './hover.js';
-import { effectiveHooks, otherSourcesOf } from '../node/effective.js';
+import { hoverAt } from './hover.js';
 
 /**
  * Settings a client may pass as `initializationOptions` (the VS Code extension
