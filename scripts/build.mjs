@@ -135,6 +135,17 @@ await build({
   define: { 'import.meta.url': '__hlMetaUrl' },
   banner: { js: "const __hlMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// `hooklint hooks` (src/hooks): a CommonJS bundle of its own, required by the CLI only when `hooks`
+// runs, so that `check`'s program holds none of the effective hook set.
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: { hooks: 'src/hooks/index.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: 'dist',
+  define: { 'import.meta.url': '__hlMetaUrl' },
+  banner: { js: "const __hlMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 // The language server (src/lsp/main.ts, `hooklint lsp`): a CommonJS bundle of its own, which the
 // CLI requires by a path computed at run time, so the check bundle never holds LSP code.
 await build({
@@ -151,6 +162,7 @@ await build({ ...common, format: 'cjs', banner: {}, entryPoints: { reader: 'src/
 const program = readFileSync(new URL('dist/hooklint.cjs', root), 'utf8');
 for (const id of ['hook-timed-out', 'hook-stop-loop', 'hooklint.tests.json'])
   if (program.includes(id)) throw new Error(`dist/hooklint.cjs contains runner code ("${id}"): src/runner must be reached only through dist/runner.cjs`);
+if (program.includes('plugin-name-clash')) throw new Error('dist/hooklint.cjs contains the effective hook set: src/hooks/ and src/node/effective.ts must be reached only through dist/hooks.cjs');
 if (/textDocument\/publishDiagnostics|\$\/cancelRequest/.test(program)) throw new Error('dist/hooklint.cjs contains language server code: src/lsp/ must stay in dist/lsp.cjs');
 if (/\bimport\(/.test(program.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, ''))) throw new Error('dist/hooklint.cjs contains import(), which cannot run from the code cache');
 

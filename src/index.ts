@@ -7,6 +7,7 @@ export { lintFiles, lintStdin, type FileChange, type LintFilesOptions, type Lint
 export { applyFixes, applyEdits, MAX_FIX_PASSES, type FixOutput } from './lint/fix.js';
 export { loadConfig, ConfigResolver, ConfigError, CONFIG_FILE, type HooklintConfig, type LoadedConfig } from './node/config.js';
 export { rules, rulesById } from './rules/index.js';
+export { effectiveHooks, whichFire, otherSourcesOf, type EffectiveSet, type EffectiveHandler, type EffectiveOptions, type HookSource, type Drop, type DropReason, type Firing } from './node/effective.js';
 export { catalog, EVENTS, EVENT_NAMES, HANDLER_TYPES, recommendedTimeout, type EventSpec, type HandlerType } from './model/catalog.js';
 export type { Rule, RuleMeta, LintOptions, ScriptHost } from './rules/rule.js';
 export type * from './model/types.js';

@@ -36,7 +36,7 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
  * lookup itself, or is not a check (`rules`, `explain`, help, version).
  */
 function isolatedArgs(args: string[]): string[] {
-  if (args[0] === 'rules' || args[0] === 'explain' || args[0] === 'help') return args;
+  if (args[0] === 'rules' || args[0] === 'explain' || args[0] === 'help' || args[0] === 'hooks') return args;
   if (args.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-v' || a === '-c' || a === '--config' || a.startsWith('--config=') || a === '--config-lookup' || a === '--no-config-lookup')) return args;
   return args[0] === 'check' || args[0] === 'test' ? [args[0], '--no-config-lookup', ...args.slice(1)] : ['--no-config-lookup', ...args];
 }

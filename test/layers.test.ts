@@ -27,6 +27,7 @@ const LAYERS: Record<string, number> = {
   formatters: 6,
   runner: 7, // hooklint test
   lsp: 7, // hooklint lsp
+  hooks: 7, // hooklint hooks
   cli: 8,
 };
 /** Files at the top of src/: the entry points. */

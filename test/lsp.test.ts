@@ -8,6 +8,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { othersLine } from '../src/lsp/hover.js';
 import { after, describe, it } from 'node:test';
 import {
   CodeActionRequest,
@@ -72,7 +73,8 @@ after(() => {
 
 /** Start `hooklint lsp --stdio` and initialize it with `folder` as the workspace. */
 async function start(folder: string, capabilities: ClientCapabilities = { textDocument: { publishDiagnostics: { relatedInformation: true } } }, initializationOptions?: object, args = ['lsp', '--stdio']): Promise<Session> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: folder, env: childEnv(), stdio: ['pipe', 'pipe', 'inherit'] });
+  // The user's config folder is the workspace's own (`<folder>-home`, usually empty): what the machine's ~/.claude holds never reaches a hover.
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: folder, env: childEnv({ CLAUDE_CONFIG_DIR: `${folder}-home` }), stdio: ['pipe', 'pipe', 'inherit'] });
   started.push(child);
   const exited = exitOf(child, 'hooklint lsp');
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -180,6 +182,9 @@ describe('hooklint lsp --stdio', () => {
     const file = join(dir, '.claude', 'settings.json');
     // The file on disk is clean: what is linted is the editor's buffer.
     writeFileSync(file, '{}\n');
+    // The user settings add a PreToolUse handler: the hover on the event counts it (the effective hook set).
+    mkdirSync(`${dir}-home`);
+    writeFileSync(join(`${dir}-home`, 'settings.json'), JSON.stringify({ hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'echo user', timeout: 5 }] }] } }));
     const uri = uriOf(file);
     const s = await start(dir);
     await open(s, uri, SETTINGS);
@@ -208,7 +213,8 @@ describe('hooklint lsp --stdio', () => {
     assert.deepEqual(await s.diagnostics(uri, 3), []);
 
     const hover = (await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 8 } })) as Hover;
-    assert.deepEqual(hover.contents, { kind: 'markdown', value: explainEvent('PreToolUse') });
+    assert.deepEqual(hover.contents, { kind: 'markdown', value: `${othersLine('PreToolUse', new Map([['user', 1]]))}\n\n---\n\n${explainEvent('PreToolUse')}` });
+    assert.match(othersLine('PreToolUse', new Map([['user', 1]])), /Other sources add 1 handler to PreToolUse\*\* that loads: user 1/);
     assert.deepEqual(hover.range, rangeOf(clean, '"PreToolUse"'));
     // The disk was never written.
     assert.equal(readFileSync(file, 'utf8'), '{}\n');
@@ -239,7 +245,7 @@ describe('hooklint lsp --stdio', () => {
     await open(s, uriOf(agent), agentText);
     assert.deepEqual(await s.diagnostics(uriOf(agent), 1), []);
     const hover = (await s.conn.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(agent) }, position: { line: 3, character: 3 } })) as Hover;
-    assert.deepEqual(hover.contents, { kind: 'markdown', value: explainEvent('SubagentStop') });
+    assert.deepEqual(hover.contents, { kind: 'markdown', value: `${othersLine('SubagentStop', new Map())}\n\n---\n\n${explainEvent('SubagentStop')}` });
     assert.deepEqual(s.errors, []);
     assert.equal(await s.stop(), 0);
   });

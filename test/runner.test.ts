@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EVENTS } from '../src/model/catalog.js';
 import { testsSchema } from '../src/runner/tests-file.js';
-import { samplePayload } from '../src/runner/payload.js';
+import { samplePayload } from '../src/analysis/payload.js';
 import { judgeProcess } from '../src/runner/judge.js';
 import type { ProcessOutcome } from '../src/runner/exec.js';
 import { ROOT, runCli } from './helpers.js';

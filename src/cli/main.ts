@@ -138,6 +138,20 @@ const TEST_OPTIONS = {
   faults: { type: 'boolean', default: false, describe: 'Run each guard again under faults (a program missing, no execute bit, killed at its timeout, bad stdin): guard-fails-open' },
 } as const;
 
+/** The options of `hooklint hooks` (src/hooks); its code is loaded only when it runs. */
+const HOOKS_OPTIONS = {
+  format: { alias: 'f', type: 'string', choices: ['stylish', 'json', 'compact'], default: 'stylish', describe: 'Output format' },
+  color: { type: 'boolean', describe: 'Force colour on (--no-color: off)' },
+  event: { alias: 'e', type: 'string', describe: 'Show which loaded handlers fire for this event (PreToolUse, Stop, ...) and why the others do not' },
+  tool: { type: 'string', describe: 'With --event: the tool of the call (Bash, Edit, mcp__server__tool, ...)' },
+  input: { type: 'string', describe: 'With --event: the event\'s input as JSON (fields over the sample payload hooklint test uses)' },
+  'input-file': { type: 'string', describe: 'With --event: read the input JSON from this file' },
+  managed: { type: 'string', describe: 'Read managed settings from this folder (managed-settings.json, managed-settings.d/) instead of the platform\'s' },
+  'plugin-dir': { type: 'string', array: true, describe: 'Also load the plugin in this folder, as Claude Code\'s --plugin-dir (repeatable)' },
+  'claude-version': { type: 'string', describe: `Judge for this Claude Code version or range (default ${catalog.newestVersion})` },
+  'fail-on-dropped': { type: 'boolean', default: false, describe: 'Exit 1 when a handler of a file in the project folder is dropped (CI: every hook in this repository loads)' },
+} as const;
+
 /** Options that cannot be combined (yargs `conflicts`). */
 const CONFLICTS: [string, string][] = [
   ['fix', 'fix-dry-run'],
@@ -156,7 +170,7 @@ const camel = (k: string) => k.replace(/-([a-z])/g, (_, c: string) => c.toUpperC
  */
 function fastParse(argv: string[]): CheckArgs | undefined {
   const rest = argv[0] === 'check' ? argv.slice(1) : argv;
-  if (rest[0] === 'rules' || rest[0] === 'explain' || rest[0] === 'test' || rest[0] === 'lsp' || rest.some((a) => a === '--help' || a === '-h' || a === '--version' || a === 'help')) return undefined;
+  if (rest[0] === 'rules' || rest[0] === 'explain' || rest[0] === 'test' || rest[0] === 'lsp' || rest[0] === 'hooks' || rest.some((a) => a === '--help' || a === '-h' || a === '--version' || a === 'help')) return undefined;
   const entries = Object.entries(CHECK_OPTIONS) as [string, { type: string; alias?: string; default?: unknown; choices?: readonly string[] }][];
   const known = new Set(['_', '--']);
   for (const [k, o] of entries) {
@@ -183,7 +197,7 @@ function fastParse(argv: string[]): CheckArgs | undefined {
   }
   if (CONFLICTS.some(([x, y]) => a[x] !== undefined && a[y] !== undefined)) return undefined;
   // `hooklint --no-color test`: a command after options is for yargs.
-  if ((a._ as unknown[])[0] === 'test' || ((a._ as unknown[])[0] === 'lsp' && argv[0] !== 'check')) return undefined;
+  if ((a._ as unknown[])[0] === 'test' || (a._ as unknown[])[0] === 'hooks' || ((a._ as unknown[])[0] === 'lsp' && argv[0] !== 'check')) return undefined;
   const paths = [...(a._ as unknown[]), ...((a['--'] as unknown[] | undefined) ?? [])].map(String);
   return { ...(a as unknown as CheckArgs), paths };
 }
@@ -270,7 +284,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // yargs renders and caches the whole help text whenever a command is named explicitly,
   // but not for the default command. `check` is the default, so an explicit leading
   // `check` is dropped (unless a path is literally named like another command).
-  const args0 = argv[0] === 'check' && argv[1] !== 'rules' && argv[1] !== 'explain' && argv[1] !== 'test' && argv[1] !== 'lsp' ? argv.slice(1) : argv;
+  const args0 = argv[0] === 'check' && argv[1] !== 'rules' && argv[1] !== 'explain' && argv[1] !== 'test' && argv[1] !== 'lsp' && argv[1] !== 'hooks' ? argv.slice(1) : argv;
   const parser = yargs(args0)
     .scriptName('hooklint')
     .usage('$0 <command> [options]')
@@ -290,6 +304,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     })
     .command('test [paths..]', 'Run the hooks of the configs found (as check finds them) the way Claude Code runs them, with your permissions, and report what only running shows', (y) =>
       y.positional('paths', { type: 'string', array: true, describe: 'Files or directories holding hook configs' }).options(TEST_OPTIONS as unknown as Record<string, object>),
+    )
+    .command('hooks [path]', 'List every hook Claude Code would load for the project (managed, user, project and local settings, plugins, skills, agents), which are dropped and why; with --event, which fire and why the others do not. Runs nothing.', (y) =>
+      y.positional('path', { type: 'string', describe: 'The project folder (default: the current directory)' }).options(HOOKS_OPTIONS as unknown as Record<string, object>),
     )
     .command('rules', 'List every rule with its severity, fixability and description', (y) => y.option('format', { choices: ['text', 'json'] as const, default: 'text' as const }))
     .command('explain <name>', 'Print the documentation of a rule (what it catches, why, examples, fix safety) or of a hook event (from the event catalog)', (y) =>
@@ -325,6 +342,8 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       return test(args as unknown as TestCliArgs, io);
     case 'lsp':
       return lsp(args.stdio as boolean, io);
+    case 'hooks':
+      return hooks(args as unknown as HooksCliArgs, io);
   }
   // `check` is the default command: `hooklint check x`, `hooklint x` and `hooklint check -- x`.
   const rest = args._.map(String);
@@ -544,6 +563,45 @@ async function test(args: TestCliArgs, io: CliIo): Promise<number> {
       ...(args.hook ? { hook: args.hook } : {}),
       ...(args.match !== undefined ? { match: args.match } : {}),
       faults: args.faults,
+    },
+    io,
+  );
+}
+
+/** `hooklint hooks` as yargs parsed it. */
+interface HooksCliArgs {
+  path?: string;
+  format: 'stylish' | 'json' | 'compact';
+  color?: boolean;
+  event?: string;
+  tool?: string;
+  input?: string;
+  inputFile?: string;
+  managed?: string;
+  pluginDir?: string[];
+  claudeVersion?: string;
+  failOnDropped: boolean;
+}
+
+/**
+ * `hooklint hooks`: the effective hook set lives in its own bundle (dist/hooks.cjs),
+ * required only here: `check` never loads a line of it.
+ */
+function hooks(args: HooksCliArgs, io: CliIo): number {
+  const bundle = createRequire(import.meta.url)(join(packageRoot(), 'dist', 'hooks.cjs')) as typeof import('../hooks/index.js');
+  return bundle.hooksCommand(
+    {
+      ...(args.path !== undefined ? { path: args.path } : {}),
+      format: args.format,
+      colorLevel: args.format === 'stylish' ? colorLevel(args.color, 'stylish', io) : 0,
+      ...(args.managed !== undefined ? { managed: args.managed } : {}),
+      pluginDirs: (args.pluginDir ?? []).map(String),
+      ...(args.event !== undefined ? { event: args.event } : {}),
+      ...(args.tool !== undefined ? { tool: args.tool } : {}),
+      ...(args.input !== undefined ? { input: args.input } : {}),
+      ...(args.inputFile !== undefined ? { inputFile: args.inputFile } : {}),
+      ...(args.claudeVersion !== undefined ? { claudeVersion: args.claudeVersion } : {}),
+      failOnDropped: args.failOnDropped,
     },
     io,
   );

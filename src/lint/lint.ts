@@ -144,9 +144,8 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
   if (frontmatter && doc.frontmatter && text.includes('hooklint-disable-next-line')) dropDisabled(diagnostics, frontmatterDirectives(text, doc.frontmatter));
   diagnostics.sort(compareDiagnostics);
   if (model.kind === 'agent') noteRunsAs(diagnostics, model);
-  const sectionOf = (id: string) => SECTION.get(id) ?? options.rules?.find((r) => r.meta.id === id)?.meta.section;
   // Duplicate keys parse (the last one wins): the file still loads, so they carry no blast radius.
-  const fatal = diagnostics.filter((d) => d.severity === 'error' && sectionOf(d.ruleId) === 1 && d.ruleId !== 'no-duplicate-keys');
+  const fatal = diagnostics.filter((d) => isFatal(d, options.rules));
   // What Claude Code does with an invalid hook in a skill or agent is not documented [uncertain]: no note claims it.
   if (fatal.length > 0 && !frontmatter) addBlastRadius(fatal, text, model, options, otherSettingsCount(doc.root));
   return { diagnostics, handlerCount: model.handlers.length };
@@ -168,7 +167,7 @@ function dropDisabled(diagnostics: Diagnostic[], directives: DisableDirective[])
 }
 
 /** Rules whose errors mean the text is not strict JSON: Claude Code cannot read the file at all. */
-const UNREADABLE = new Set(['json-syntax', 'no-comments', 'no-trailing-commas']);
+export const UNREADABLE: ReadonlySet<string> = new Set(['json-syntax', 'no-comments', 'no-trailing-commas']);
 
 /**
  * Say what Claude Code drops for each structural error (SPEC.md §8, §12.6),
@@ -183,39 +182,61 @@ const UNREADABLE = new Set(['json-syntax', 'no-comments', 'no-trailing-commas'])
 function addBlastRadius(fatal: Diagnostic[], text: string, model: HookModel, options: LintTextOptions, others: number): void {
   const inPlace = options.inPlace !== false;
   const whole = blastRadius(options.kind, model.handlers.length, others, inPlace);
-  const settings = isSettingsKind(options.kind) && options.kind !== 'managed-settings';
   const stripping = catalog.loader.entryStripping.since!;
-  const target = options.target ?? NEWEST;
-  const newer = mayReach(target, stripping);
-  const older = mayPredate(target, stripping);
-  // JSON that does not parse strictly is skipped whole, whatever else is wrong in it.
-  if (!settings || !newer || fatal.some((d) => UNREADABLE.has(d.ruleId))) {
-    fatal[0]!.note = whole;
-    return;
-  }
+  const older = mayPredate(options.target ?? NEWEST, stripping);
   let wholeSaid = false;
-  const sayWhole = (d: Diagnostic, why?: string) => {
-    if (wholeSaid) return;
-    wholeSaid = true;
-    d.note = why ? `${inPlace ? '' : WHERE_COPY}${why}` : whole;
-  };
   for (const d of fatal) {
-    const entry = UNREADABLE.has(d.ruleId) ? undefined : entryOf(getLocation(text, d.offset).path, model.eventMapPath);
-    if (!entry) sayWhole(d);
-    else if (EVENTS.get(entry.event)?.guard)
-      sayWhole(d, `an invalid entry under ${entry.event} leaves this whole file unapplied until it is fixed (Claude Code ${stripping}+): ${plural(model.handlers.length, 'hook')} and ${plural(others, 'other setting')} in it do not take effect`);
-    else
-      d.note = `${inPlace ? '' : WHERE_COPY}Claude Code drops this entry (${entry.label}: "entry ignored") and applies the rest of the file${older ? `; versions before ${stripping} skip the whole file` : ''}`;
+    const effect = loaderEffect(d, fatal, text, model.eventMapPath, options.kind, options.target);
+    if (effect.drops === 'entry')
+      d.note = `${inPlace ? '' : WHERE_COPY}Claude Code drops this entry (${effect.label}: "entry ignored") and applies the rest of the file${older ? `; versions before ${stripping} skip the whole file` : ''}`;
+    else if (!wholeSaid) {
+      wholeSaid = true;
+      d.note = effect.guard
+        ? `${inPlace ? '' : WHERE_COPY}an invalid entry under ${effect.guard} leaves this whole file unapplied until it is fixed (Claude Code ${stripping}+): ${plural(model.handlers.length, 'hook')} and ${plural(others, 'other setting')} in it do not take effect`
+        : whole;
+    }
   }
 }
 
+/**
+ * What Claude Code's loader drops for one structural error of a file (SPEC.md §8, §12.6).
+ * `file`: everything the file holds (for a managed file: its whole `hooks` key; for a plugin
+ * hooks file: its hooks; for a manifest: the plugin), with `guard` naming the guard event
+ * when an entry under it is the cause; `entry`: the one matcher group (or event) at `path`
+ * (a JSON path, e.g. `["hooks", "Stop", 0]`), labelled `hooks.Stop[0]`.
+ */
+export type LoaderEffect = { drops: 'file'; guard?: string } | { drops: 'entry'; event: string; label: string; path: JSONPath };
+
+/**
+ * The loader effect of the structural error `d`, one of `fatal` (the file's RULES.md §1
+ * errors, `isFatal`), for the target version (default: the newest): JSON Claude Code cannot
+ * read, or an error outside the event map, drops the file; since 2.1.332 an invalid entry
+ * under a guard event drops the file and one under another event only that entry; older
+ * targets (and a range reaching below 2.1.332) drop the file for any of them. Managed
+ * settings, plugin hooks and manifests are dropped whole (§8.2, §8.3). The one answer
+ * `check`'s notes and `hooklint hooks` share.
+ */
+export function loaderEffect(d: Diagnostic, fatal: readonly Diagnostic[], text: string, eventMapPath: JSONPath, kind: FileKind, target = NEWEST): LoaderEffect {
+  const settings = isSettingsKind(kind) && kind !== 'managed-settings';
+  if (!settings || !mayReach(target, catalog.loader.entryStripping.since!) || fatal.some((f) => UNREADABLE.has(f.ruleId))) return { drops: 'file' };
+  const entry = entryOf(getLocation(text, d.offset).path, eventMapPath);
+  if (!entry) return { drops: 'file' };
+  if (EVENTS.get(entry.event)?.guard) return { drops: 'file', guard: entry.event };
+  return { drops: 'entry', ...entry };
+}
+
+/** True for a diagnostic Claude Code's loader acts on: an error of RULES.md §1 (duplicate keys parse, the last one wins: not one of them). */
+export function isFatal(d: Diagnostic, rules?: readonly Rule[]): boolean {
+  return d.severity === 'error' && (SECTION.get(d.ruleId) ?? rules?.find((r) => r.meta.id === d.ruleId)?.meta.section) === 1 && d.ruleId !== 'no-duplicate-keys';
+}
+
 /** The hook entry a JSON path lies in: its event and the `hooks.<Event>[i]` label; undefined outside the event map's entries. */
-function entryOf(path: JSONPath, eventMapPath: JSONPath): { event: string; label: string } | undefined {
+function entryOf(path: JSONPath, eventMapPath: JSONPath): { event: string; label: string; path: JSONPath } | undefined {
   if (path.length < eventMapPath.length + 1 || !eventMapPath.every((seg, i) => seg === path[i])) return undefined;
   const event = path[eventMapPath.length];
   if (typeof event !== 'string') return undefined;
   const group = path[eventMapPath.length + 1];
-  return { event, label: `hooks.${event}${typeof group === 'number' ? `[${group}]` : ''}` };
+  return { event, label: `hooks.${event}${typeof group === 'number' ? `[${group}]` : ''}`, path: [...eventMapPath, event, ...(typeof group === 'number' ? [group] : [])] };
 }
 
 /** Order by line, column, then rule id (deterministic output). */

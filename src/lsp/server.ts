@@ -1,4 +1,4 @@
-import { sep } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -15,6 +15,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HooklintError } from '../lint/lint.js';
+import { effectiveHooks, otherSourcesOf } from '../node/effective.js';
+import { othersLine } from './hover.js';
 import { parseTarget } from '../model/version.js';
 import { versionLine } from '../model/about.js';
 import type { Diagnostic, FileKind } from '../model/types.js';
@@ -287,6 +289,28 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
+  /**
+   * The hover line on the handlers other sources add to `event` for the project of `path`
+   * (its folder above `.claude/`, else the workspace folder holding it): read from the
+   * disk on each hover, never running anything; undefined when it cannot be told.
+   */
+  function othersAt(path: string, event: string): string | undefined {
+    try {
+      let projectDir: string | undefined;
+      for (let d = dirname(path); dirname(d) !== d; d = dirname(d))
+        if (basename(d) === '.claude') {
+          projectDir = dirname(d);
+          break;
+        }
+      const project = projectDir ?? folders.find((f) => path.startsWith(f + sep)) ?? dirname(path);
+      const target = settings.claudeVersion !== undefined ? parseTarget(settings.claudeVersion, 'option') : undefined;
+      const set = effectiveHooks({ projectDir: project, env: process.env, ...(target ? { target } : {}) });
+      return othersLine(event, otherSourcesOf(set, path, event));
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The kind of an open document, from its last lint (linted now if it never was): what hover and completion need. */
   function kindOf(doc: TextDocument): FileKind | undefined {
     return (states.get(doc.uri) ?? lintNow(doc)).kind;
@@ -296,7 +320,8 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     const kind = doc && kindOf(doc);
     if (!doc || !kind) return null;
-    const hover = hoverAt(doc.getText(), kind, doc.offsetAt(params.position));
+    const path = pathOf(doc.uri);
+    const hover = hoverAt(doc.getText(), kind, doc.offsetAt(params.position), path === undefined ? undefined : (event) => othersAt(path, event));
     if (!hover) return null;
     return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: { start: doc.positionAt(hover.offset), end: doc.positionAt(hover.offset + hover.length) } };
   });

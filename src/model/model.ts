@@ -181,3 +181,14 @@ export function buildModel(kind: FileKind, root: Node | undefined): HookModel {
 function looksLikeEventValue(node: Node | undefined): boolean {
   return node?.type === 'array' && (node.children ?? []).some((c) => c.type === 'object' && (!!findProperty(c, 'hooks') || looksLikeHandler(c)));
 }
+
+/** A canonical text of a JSON value (object keys sorted), for equality of handlers (`duplicate-handler`, the effective hook set's deduplication). */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}

@@ -71,6 +71,19 @@ function intersectsRange(target: Target, range: string): boolean {
   return intersects(target.range ?? new Range(target.spec), new Range(range));
 }
 
+/**
+ * True when some version of the target lies in the semver `range` (a plugin's
+ * `engines["claude-code"]`); true as well when `range` is not a valid range
+ * (Claude Code's handling of a bad `engines` is not known: no plugin is called out of range for it).
+ */
+export function withinRange(target: Target, range: string): boolean {
+  try {
+    return intersectsRange(target, range);
+  } catch {
+    return true;
+  }
+}
+
 /** True when some version of the target is older than `version` (it predates a fact added there). */
 export function mayPredate(target: Target, version: string): boolean {
   return target.exact ? compare(target.exact, parts(version)) < 0 : intersectsRange(target, `<${version}`);

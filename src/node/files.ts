@@ -61,8 +61,11 @@ export function userConfigDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.CLAUDE_CONFIG_DIR ? resolve(env.CLAUDE_CONFIG_DIR) : join(homedir(), '.claude');
 }
 
-/** The folders Claude Code reads managed settings from (SPEC.md §4.1), on every platform. */
-const MANAGED_DIRS = ['/etc/claude-code', '/Library/Application Support/ClaudeCode', 'C:\\Program Files\\ClaudeCode'];
+/** The folder Claude Code reads managed settings from (SPEC.md §4.1), by platform (Linux and WSL: `/etc/claude-code`). */
+export const MANAGED_DIR_OF: Readonly<Record<'linux' | 'darwin' | 'win32', string>> = { linux: '/etc/claude-code', darwin: '/Library/Application Support/ClaudeCode', win32: 'C:\\Program Files\\ClaudeCode' };
+
+/** The folders Claude Code reads managed settings from, on every platform. */
+const MANAGED_DIRS = Object.values(MANAGED_DIR_OF);
 
 function isManagedDir(dir: string): boolean {
   const d = basename(dir) === 'managed-settings.d' ? dirname(dir) : dir;

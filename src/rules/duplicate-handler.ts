@@ -1,18 +1,8 @@
 import { treeValue as getNodeValue } from '../formats/parse.js';
 import { removeArrayItem } from '../fix/edits.js';
 import { stringValue } from '../formats/parse.js';
+import { canonicalJson as canonical } from '../model/model.js';
 import { defineRule } from './rule.js';
-
-/** A canonical text of a JSON value (keys sorted), for equality. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object')
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
-}
 
 /**
  * RULES.md §7 `duplicate-handler`: the same handler twice under the same

@@ -20,7 +20,7 @@ import { field, stringField } from '../model/model.js';
 import type { PathMode } from './environment.js';
 import { combineDecisions, cpuText, firstLine, ms, type Finding } from './judge.js';
 import { junit, type JunitCase } from './junit.js';
-import { buildPayload, ifAccepts, matcherAccepts, matcherSubject, samplePayload, toolInputForIf, type JsonObject } from './payload.js';
+import { buildPayload, ifAccepts, matcherAccepts, matcherSubject, samplePayload, toolInputForIf, type JsonObject } from '../analysis/payload.js';
 import { filesOfRoot, planRun, type Plan, type PlannedHook } from './plan.js';
 import { RUNTIME_RULES } from './rules.js';
 import { Session, type HookRun } from './session.js';

@@ -12,7 +12,8 @@ import { isInside, type Target } from '../node/files.js';
 import { isRegularFile, readRegularFile } from '../node/read-file.js';
 import { confirmKind, decode, describeFsError, discoverTargets, manifestHookFiles } from '../node/lint-files.js';
 import { argsOf } from '../analysis/scripts.js';
-import { matcherValueFor } from './payload.js';
+import { dropsFor } from '../node/effective.js';
+import { matcherValueFor } from '../analysis/payload.js';
 import { TESTS_FILE } from './tests-file.js';
 
 /** A config file `hooklint test` read, with its hook model. */
@@ -140,6 +141,12 @@ export function planRun(paths: string[], options: PlanOptions): Plan {
   for (let i = 0; i < followed.length; i++) take(followed[i]!);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const hooks = files.flatMap((f) => f.model.handlers.map((h) => planHook(f, h, options)));
+  // What Claude Code's loader and policies drop (the effective hook set, as `hooklint hooks` says it) never runs here either.
+  const drops = dropsFor(files.filter((f) => !f.notLoaded && !f.pluginRoot), options.env);
+  for (const h of hooks) {
+    const drop = h.skip ? undefined : drops.get(h.file.path)?.get(h.handler.node.offset);
+    if (drop) Object.assign(h, { skip: `Claude Code does not run it: ${drop.message}`, skipKind: 'never' });
+  }
   const roots = new Set(files.filter((f) => !f.notLoaded).map((f) => f.pluginRoot ?? f.projectDir));
   const testFiles = [...roots].map((r) => join(r, TESTS_FILE)).filter((p) => existsSync(p)).sort();
   return { files, hooks, testFiles, notices, errors };

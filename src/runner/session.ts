@@ -12,7 +12,7 @@ import { Containment } from './contain.js';
 import { killGroup, runProcess } from './exec.js';
 import { runHttp } from './http.js';
 import { judgeHttp, judgeProcess, type Finding, type JudgedHandler, type Verdict } from './judge.js';
-import { fillSample, type JsonObject, type SampleContext } from './payload.js';
+import { fillSample, type JsonObject, type SampleContext } from '../analysis/payload.js';
 import { diffSnapshots, Sandbox, snapshot, type Changes } from './sandbox.js';
 import { pathWithout, type Fault } from './faults.js';
 import { onPath, type PlannedHook } from './plan.js';

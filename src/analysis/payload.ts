@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { catalog, type EventSpec, type FieldType } from '../model/catalog.js';
-import { analyzeShell } from '../analysis/command.js';
+import { analyzeShell } from './command.js';
 import { evaluateMatcher, isMcpName } from '../model/matcher.js';
 
 /** What sample strings may stand for (see `RunnerFacts`): the project root, the transcript file, the session id. */
@@ -89,18 +89,19 @@ export function samplePayload(event: EventSpec, ctx: SampleContext, matcherValue
 }
 
 /**
- * The payload of a given input (a test's `input`, `--input FILE`): the event's
- * sample with `input`'s top-level keys over it and `hook_event_name` set; a
- * `tool_name` without `tool_input` or `tool_response` gets that tool's. The one
- * way `hooklint test` builds a payload from an input (tests, `--input`, and
- * `hooklint hooks --event/--tool`).
+ * The payload of one event for a given input (a test's `input`, `--input FILE`,
+ * `hooklint hooks --event/--tool/--input`): the event's sample payload
+ * (`samplePayload`, with the tool `tool` when given), then `input`'s top-level keys
+ * over it, `hook_event_name` always the event's; a `tool_name` in `input` without
+ * `tool_input` or `tool_response` gets that tool's. The one way `hooklint test`
+ * and `hooklint hooks` build a payload from an input.
  */
-export function buildPayload(event: EventSpec, ctx: SampleContext, input: JsonObject = {}): JsonObject {
-  const payload: JsonObject = { ...samplePayload(event, ctx), ...input, hook_event_name: event.name };
-  const tool = input.tool_name;
-  if (typeof tool === 'string') {
-    if (!('tool_input' in input)) payload.tool_input = toolInputFor(tool, ctx);
-    if (!('tool_response' in input) && 'tool_response' in event.input) payload.tool_response = toolResponseFor(tool, ctx);
+export function buildPayload(event: EventSpec, ctx: SampleContext, input: JsonObject = {}, tool?: string): JsonObject {
+  const payload: JsonObject = { ...samplePayload(event, ctx, tool), ...input, hook_event_name: event.name };
+  const named = input.tool_name;
+  if (typeof named === 'string') {
+    if (!('tool_input' in input)) payload.tool_input = toolInputFor(named, ctx);
+    if (!('tool_response' in input) && 'tool_response' in event.input) payload.tool_response = toolResponseFor(named, ctx);
   }
   return payload;
 }
