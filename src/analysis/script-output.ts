@@ -4,7 +4,9 @@ import type { LRParser } from '@lezer/lr';
 import { forEachChild, type SyntaxNode } from 'unbash';
 import { UNKNOWN_VALUE } from '../model/contract.js';
 import { shellTree } from './script-exits.js';
-import type { ScriptLanguage } from './scripts.js';
+import { linkedTexts } from './script-links.js';
+import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText, type ResolvedScript, type ScriptLanguage, type ScriptOptions } from './scripts.js';
+import type { HandlerEntry } from '../model/model.js';
 
 /**
  * What a hook script prints and how it exits, read statically from its text
@@ -696,4 +698,48 @@ function shellFinish(e: Omit<Emission, 'line'>, n: SyntaxNode, ancestors: Syntax
     child = a;
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Per handler
+
+/** An emission of a script a handler runs, with the file it is in. */
+export interface HandlerEmission extends Emission {
+  /** Absolute path of the file holding the print (the script, a script it execs, or a module it loads). */
+  file: string;
+}
+
+/** What the scripts a handler runs print: per script, its emissions and those of the files it links to. */
+export interface ScriptPrints {
+  script: ResolvedScript;
+  emissions: HandlerEmission[];
+  /** The texts read (the script's own first), for questions the emissions do not answer. */
+  texts: { path: string; text: string }[];
+}
+
+/**
+ * The emissions of every script a command handler runs (`scriptsOf`), with
+ * those of the scripts it execs and the local modules it loads (`linkedTexts`):
+ * a helper module's `deny(reason)` prints where it is called. Scripts that
+ * cannot be read are left out.
+ */
+export function handlerPrints(h: HandlerEntry, options: ScriptOptions): ScriptPrints[] {
+  const out: ScriptPrints[] = [];
+  for (const s of scriptsOf(h, options)) {
+    const text = scriptText(options, s.absolute);
+    if (text === undefined) continue;
+    const language = scriptLanguage(s, text);
+    const linked = linkedTexts({ path: s.absolute, text, language }, forwardedArgs(s, options), options, fileLanguage, placeholdersOf(options));
+    const emissions: HandlerEmission[] = [];
+    for (const f of linked) for (const e of scriptOutput(f.text, f.language).emissions) emissions.push({ ...e, file: f.path });
+    out.push({ script: s, emissions, texts: linked.map((f) => ({ path: f.path, text: f.text })) });
+  }
+  return out;
+}
+
+/** Event names quoted in a script's texts: a script that names several is a dispatcher whose prints depend on the event. */
+export function eventsNamed(texts: readonly { text: string }[], names: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (const { text } of texts) for (const n of names) if (!found.has(n) && new RegExp(`["'\`]${n}["'\`]|\\b${n}\\)`).test(text)) found.add(n);
+  return found;
 }

@@ -33,6 +33,8 @@ export interface EventContract {
 export interface OutputContract {
   source: string;
   topLevelKeys: Record<string, { readWith: string }>;
+  /** Keys Claude Code reads internally (telemetry of official plugins, asyncRewake): never reported as stripped. */
+  internalKeys: Record<string, string>;
   /** The keys of the async first-line answer `{"async": true, "asyncTimeout": N}`. */
   asyncKeys: string[];
   /** What a late (async) answer still delivers. */
@@ -152,17 +154,15 @@ export function judgeOutputObject(out: Record<string, unknown>, event: EventSpec
   const ev = eventDetails(event);
   const universal = catalog.universalOutput;
   const specific = ev.output.hookSpecificOutput;
-  const places = outputContract().strippedKeyPlaces;
   const add = (code: ContractCode, severity: Severity, key: string, message: string, note?: string, invalid?: boolean) =>
     problems.push({ code, severity, key, message, ...(note ? { note } : {}), ...(invalid ? { invalid } : {}) });
   const error = (code: ContractCode, key: string, message: string) => add(code, 'error', key, message, REJECTED, true);
   for (const [key, value] of Object.entries(out)) {
     if (key === 'hookSpecificOutput') continue;
     const t = universal[key];
+    if (!t && key in outputContract().internalKeys) continue;
     if (!t) {
       if (key in specific) add('key-misplaced', 'warning', key, `"${key}" belongs inside "hookSpecificOutput" (with "hookEventName": "${ev.name}"); at the top level Claude Code ignores it`);
-      else if (places[key] && !(key in specific))
-        add('key-stripped', 'warning', key, `"${key}" is not a hook output field; Claude Code ignores it`, `use ${places[key]}; ${ev.name} reads: ${readKeys(ev).join(', ')}`);
       else add('key-stripped', 'warning', key, `"${key}" is not a hook output field; Claude Code ignores it`, `${ev.name} reads: ${readKeys(ev).join(', ')}`);
       continue;
     }

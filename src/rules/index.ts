@@ -38,6 +38,8 @@ import httpInvalidUrl from './http-invalid-url.js';
 import rewakeIgnored from './rewake-ignored.js';
 import onFailureIgnored from './on-failure-ignored.js';
 import outputFieldInConfig from './output-field-in-config.js';
+import outputKeyIgnored from './output-key-ignored.js';
+import hookEventNameMismatch from './hook-event-name-mismatch.js';
 import pathDependentCommand from './path-dependent-command.js';
 import pluginHooksUnknownKey from './plugin-hooks-unknown-key.js';
 import pluginRootOutsidePlugin from './plugin-root-outside-plugin.js';
@@ -83,6 +85,8 @@ export const rules: readonly Rule[] = [
   timeoutOverBudget,
   noSuppressOutput,
   outputFieldInConfig,
+  outputKeyIgnored,
+  hookEventNameMismatch,
   unknownHandlerKey,
   unknownGroupKey,
   asyncMisuse,
