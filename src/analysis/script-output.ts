@@ -48,16 +48,54 @@ export interface Emission {
   exit?: number;
   /** The function (helper) the print is inside, when it is inside one: `deny(reason)` counts where it is called. */
   fn?: string;
+  /**
+   * The print runs only on some guarded paths of its function (or of the
+   * script's top level): it sits in the branch of an `if`/`elif` taken when its
+   * test holds, a loop, a `case`/`switch`, an `except`/`catch`, after
+   * `&&`/`||`. An `else` branch (where a check that found nothing falls
+   * through) and `if __name__ == "__main__":` do not count.
+   */
+  conditional: boolean;
+  /** Values of `json` that are variables (`"permissionDecision": decision`): a helper's call can give them. */
+  refs?: ValueRef[];
 }
+
+/** One call of a function the script may define, with where it is made. */
+export interface Call {
+  line: number;
+  /** The call's arguments: literal values, or `UNKNOWN_VALUE`. */
+  args?: unknown[];
+  /** Keyword arguments (Python), literal values or `UNKNOWN_VALUE`. */
+  kwargs?: Record<string, unknown>;
+  /** The function the call is inside (undefined: the top level). */
+  fn?: string;
+  conditional: boolean;
+}
+
+/** A value that is a variable of the script (a helper's parameter, perhaps): unknown until a call gives it. */
+class VarRef {
+  constructor(readonly name: string) {}
+}
+
+/** A value of a printed object that comes from a variable: its path in the object and the variable's name. */
+export interface ValueRef {
+  path: string[];
+  name: string;
+}
+
+/** An emission before its place is known (line, function, paths). */
+type Printed = Omit<Emission, 'line' | 'conditional' | 'fn'>;
 
 /** What a script prints, and the lines where each function is called. */
 export interface ScriptOutput {
   emissions: Emission[];
-  /** Function name -> 1-based lines of its calls. */
-  calls: ReadonlyMap<string, readonly number[]>;
+  /** Function name -> its calls. */
+  calls: ReadonlyMap<string, readonly Call[]>;
+  /** Function name -> its parameter names, in order. */
+  params: ReadonlyMap<string, readonly string[]>;
 }
 
-const EMPTY: ScriptOutput = { emissions: [], calls: new Map() };
+const EMPTY: ScriptOutput = { emissions: [], calls: new Map(), params: new Map() };
 
 /**
  * The emissions of a script's text in `language` (cached per text; bounded).
@@ -168,6 +206,8 @@ function pyValue(n: LezerNode, text: string, open: { v: boolean }): unknown {
       return pyDict(n, text, open);
     case 'ArrayExpression':
       return kids(n).filter((c) => !/^[[\],]$/.test(c.name)).map((c) => pyValue(c, text, { v: false }));
+    case 'VariableName':
+      return new VarRef(text.slice(n.from, n.to));
     default:
       return UNKNOWN_VALUE;
   }
@@ -221,15 +261,22 @@ function pythonOutput(text: string): ScriptOutput {
   currentText = text;
   exitOf = (s) => pyExit(s, text);
   const emissions: Emission[] = [];
-  const calls = new Map<string, number[]>();
+  const calls = new Map<string, Call[]>();
+  const params = new Map<string, string[]>();
   // Assignments of dict literals by name, in text order: a printed variable takes the last one before the print.
   const dicts: { name: string; at: number; node: LezerNode }[] = [];
   const grows: { name: string; at: number; key?: string; value?: LezerNode }[] = [];
   tree.iterate({
     enter: (ref) => {
       const n = ref.node;
+      if (n.name === 'FunctionDefinition') {
+        const name = kids(n).find((c) => c.name === 'VariableName');
+        if (name) params.set(text.slice(name.from, name.to), paramNames(kids(n).find((c) => c.name === 'ParamList'), text));
+      }
       if (n.name === 'AssignStatement') {
-        const [target, op, value] = kids(n);
+        // `out = {…}` and `out: HookOutput = {…}`.
+        const cs = kids(n).filter((c) => c.name !== 'TypeDef');
+        const [target, op, value] = cs;
         if (target?.name === 'VariableName' && op?.name === 'AssignOp' && value?.name === 'DictionaryExpression') dicts.push({ name: text.slice(target.from, target.to), at: n.from, node: value });
         if (target?.name === 'MemberExpression' && op?.name === 'AssignOp') {
           const [obj, br, key] = kids(target);
@@ -242,7 +289,7 @@ function pythonOutput(text: string): ScriptOutput {
         if (callee?.name === 'VariableName') {
           const name = text.slice(callee.from, callee.to);
           const list = calls.get(name) ?? [];
-          list.push(lineOf(n.from));
+          list.push({ line: lineOf(n.from), ...context(n), ...callArgs(n.lastChild, text, (x) => pyValue(x, text, { v: false })) });
           calls.set(name, list);
         }
         if (callee?.name === 'MemberExpression' && /\.(update|setdefault)$/.test(calleeName(callee, text))) {
@@ -269,7 +316,7 @@ function pythonOutput(text: string): ScriptOutput {
     }
     return { json, open: open.v };
   }
-  function pyEmission(call: LezerNode, text: string): Omit<Emission, 'line'> | undefined {
+  function pyEmission(call: LezerNode, text: string): Printed | undefined {
     const callee = call.firstChild;
     const args = call.lastChild;
     if (!callee || args?.name !== 'ArgList') return undefined;
@@ -309,7 +356,7 @@ function pythonOutput(text: string): ScriptOutput {
     }
     return { stream, kind: 'unknown' };
   }
-  return { emissions, calls };
+  return { emissions, calls, params };
 }
 
 /**
@@ -318,8 +365,8 @@ function pythonOutput(text: string): ScriptOutput {
  * print) that exits with a literal code; none when a `return`/`raise`/`break`
  * or the block's end comes first.
  */
-function finish(e: Omit<Emission, 'line'>, call: LezerNode, lineOf: (o: number) => number): Emission {
-  const out: Emission = { ...e, line: lineOf(call.from) };
+function finish(e: Printed, call: LezerNode, lineOf: (o: number) => number): Emission {
+  const out: Emission = withRefs({ ...e, line: lineOf(call.from), conditional: false });
   let stmt: LezerNode | null = call;
   while (stmt && stmt.parent && !/^(Body|Script|Block)$/.test(stmt.parent.name)) stmt = stmt.parent;
   for (let s = stmt?.nextSibling ?? null; s; s = s.nextSibling) {
@@ -331,20 +378,103 @@ function finish(e: Omit<Emission, 'line'>, call: LezerNode, lineOf: (o: number) 
     }
     if (s.name === 'RaiseStatement') break;
   }
-  for (let p = call.parent; p; p = p.parent) {
-    if (p.name === 'FunctionDefinition' || p.name === 'FunctionDeclaration' || p.name === 'MethodDeclaration') {
-      const name = kids(p).find((c) => c.name === 'VariableName' || c.name === 'VariableDefinition' || c.name === 'PropertyDefinition');
-      if (name) out.fn = currentText.slice(name.from, name.to);
-      break;
+  Object.assign(out, context(call));
+  return out;
+}
+
+/** Replace the variables of an emission's object by `UNKNOWN_VALUE`, keeping where they were (`refs`). */
+function withRefs(e: Emission): Emission {
+  if (!e.json) return e;
+  const refs: ValueRef[] = [];
+  const clean = (v: unknown, path: string[]): unknown => {
+    if (v instanceof VarRef) {
+      refs.push({ path, name: v.name });
+      return UNKNOWN_VALUE;
     }
-    if (p.name === 'ArrowFunction' || p.name === 'FunctionExpression') {
-      // `const deny = (reason) => { … }`
-      const def = p.parent?.name === 'VariableDeclaration' ? kids(p.parent).find((c) => c.name === 'VariableDefinition') : undefined;
-      if (def) out.fn = currentText.slice(def.from, def.to);
-      break;
+    if (Array.isArray(v)) return v.map((x) => (x instanceof VarRef ? UNKNOWN_VALUE : x));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x, [...path, k])]));
+    return v;
+  };
+  const json = clean(e.json, []) as Record<string, unknown>;
+  return { ...e, json, ...(refs.length ? { refs } : {}) };
+}
+
+/** A call argument's value: a literal, or `UNKNOWN_VALUE`. */
+function argValue(v: unknown): unknown {
+  if (v instanceof VarRef) return UNKNOWN_VALUE;
+  if (Array.isArray(v)) return v.map(argValue);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, argValue(x)]));
+  return v;
+}
+
+/** The parameter names of a Lezer function's ParamList (Python: without `self`, `*args`, `**kwargs`). */
+function paramNames(list: LezerNode | undefined, text: string): string[] {
+  if (!list) return [];
+  const out: string[] = [];
+  const cs = kids(list);
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    const prev = cs[i - 1];
+    if ((c.name === 'VariableName' || c.name === 'VariableDefinition') && prev?.name !== 'AssignOp' && prev?.name !== 'Equals' && !(prev && /^\*{1,2}$/.test(text.slice(prev.from, prev.to)))) {
+      const name = text.slice(c.from, c.to);
+      if (name !== 'self' && name !== 'cls') out.push(name);
     }
   }
   return out;
+}
+
+/** A call's positional and keyword arguments (literal values or `UNKNOWN_VALUE`). */
+function callArgs(args: LezerNode | null, text: string, value: (n: LezerNode) => unknown): { args: unknown[]; kwargs: Record<string, unknown> } {
+  const positional: unknown[] = [];
+  const kwargs: Record<string, unknown> = {};
+  if (!args) return { args: positional, kwargs };
+  const cs = kids(args).filter((c) => !/^[(),]$/.test(c.name));
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    if (c.name === 'VariableName' && cs[i + 1]?.name === 'AssignOp' && cs[i + 2]) {
+      kwargs[text.slice(c.from, c.to)] = argValue(value(cs[i + 2]!));
+      i += 2;
+    } else positional.push(argValue(value(c)));
+  }
+  return { args: positional, kwargs };
+}
+
+/** Lezer nodes whose body runs only on some paths. */
+const CONDITIONAL = /^(IfStatement|WhileStatement|ForStatement|ForInStatement|ForOfStatement|DoStatement|SwitchStatement|MatchStatement|CatchClause|ConditionalExpression)$/;
+
+/**
+ * The named function a Lezer node is inside (anonymous functions, such as
+ * `process.stdin.on("end", () => …)` callbacks, are looked through) and whether
+ * it runs only on some paths of that function.
+ */
+function context(node: LezerNode): { fn?: string; conditional: boolean } {
+  let conditional = false;
+  // Lezer hands out a new node object on each access: nodes are compared by position.
+  let child: LezerNode = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    if (p.name === 'FunctionDefinition' || p.name === 'FunctionDeclaration' || p.name === 'MethodDeclaration') {
+      const name = kids(p).find((c) => c.name === 'VariableName' || c.name === 'VariableDefinition' || c.name === 'PropertyDefinition');
+      return { ...(name ? { fn: currentText.slice(name.from, name.to) } : {}), conditional };
+    }
+    if (p.name === 'ArrowFunction' || p.name === 'FunctionExpression') {
+      // `const deny = (reason) => { … }` is a helper; other anonymous functions are looked through.
+      const def = p.parent?.name === 'VariableDeclaration' ? kids(p.parent).find((c) => c.name === 'VariableDefinition') : undefined;
+      if (def) return { fn: currentText.slice(def.from, def.to), conditional };
+      continue;
+    }
+    if (p.name === 'IfStatement' && /__name__/.test(currentText.slice(p.from, Math.min(p.to, p.from + 60))) && /^\s*if\s+__name__\s*==/.test(currentText.slice(p.from, p.to))) {
+      // `if __name__ == "__main__":` runs whenever the script is run; its condition is not a path.
+      const firstBody = kids(p).find((c) => c.name === 'Body');
+      if (firstBody && firstBody.from === child.from) continue;
+    }
+    // The `else` branch of an `if` is where a check that refuses nothing falls through: not a guarded path.
+    if (CONDITIONAL.test(p.name) && !(p.name === 'IfStatement' && child.prevSibling?.name === 'else')) conditional = true;
+    // Python: the `except`/`else` bodies of a `try` (every Body but the first).
+    if (p.name === 'TryStatement' && child.name === 'Body' && kids(p).find((c) => c.name === 'Body')?.from !== child.from) conditional = true;
+    // `a && print(…)`, `x or print(…)`: the right side runs on some paths.
+    if (p.name === 'BinaryExpression' && child.from !== p.firstChild?.from && kids(p).some((c) => c.name === 'LogicOp' || c.name === 'and' || c.name === 'or')) conditional = true;
+  }
+  return { conditional };
 }
 
 // `finish` reads the text being analysed (set by each language's entry point before it walks).
@@ -370,6 +500,8 @@ function jsValue(n: LezerNode, text: string, open: { v: boolean }): unknown {
       return jsObject(n, text, open);
     case 'ArrayExpression':
       return kids(n).filter((c) => !/^[[\],]$/.test(c.name)).map((c) => jsValue(c, text, { v: false }));
+    case 'VariableName':
+      return new VarRef(text.slice(n.from, n.to));
     default:
       return UNKNOWN_VALUE;
   }
@@ -392,7 +524,7 @@ function jsObject(n: LezerNode, text: string, open: { v: boolean }): Record<stri
     }
     const colon = cs.findIndex((c) => c.name === ':');
     // `{ reason }` (shorthand): a computed value.
-    out[key] = colon >= 0 && cs[colon + 1] ? jsValue(cs[colon + 1]!, text, { v: false }) : UNKNOWN_VALUE;
+    out[key] = colon >= 0 && cs[colon + 1] ? jsValue(cs[colon + 1]!, text, { v: false }) : k.name === 'PropertyDefinition' ? new VarRef(key) : UNKNOWN_VALUE;
   }
   return out;
 }
@@ -412,14 +544,25 @@ function jsOutput(text: string): ScriptOutput {
   currentText = text;
   exitOf = (s) => jsExit(s, text);
   const emissions: Emission[] = [];
-  const calls = new Map<string, number[]>();
+  const calls = new Map<string, Call[]>();
+  const params = new Map<string, string[]>();
   const objects: { name: string; at: number; node: LezerNode }[] = [];
   const grows: { name: string; at: number; key?: string; value?: LezerNode }[] = [];
   tree.iterate({
     enter: (ref) => {
       const n = ref.node;
+      if (n.name === 'FunctionDeclaration') {
+        const name = kids(n).find((c) => c.name === 'VariableDefinition');
+        if (name) params.set(text.slice(name.from, name.to), paramNames(kids(n).find((c) => c.name === 'ParamList'), text));
+      }
       if (n.name === 'VariableDeclaration') {
         const cs = kids(n);
+        const def = cs.find((c) => c.name === 'VariableDefinition');
+        const fn = cs.find((c) => c.name === 'ArrowFunction' || c.name === 'FunctionExpression');
+        if (def && fn) {
+          const list = kids(fn).find((c) => c.name === 'ParamList');
+          params.set(text.slice(def.from, def.to), list ? paramNames(list, text) : kids(fn).filter((c) => c.name === 'VariableDefinition').map((c) => text.slice(c.from, c.to)));
+        }
         const i = cs.findIndex((c) => c.name === 'VariableDefinition');
         if (i >= 0 && cs[i + 1]?.name === 'Equals' && cs[i + 2]?.name === 'ObjectExpression') objects.push({ name: text.slice(cs[i]!.from, cs[i]!.to), at: n.from, node: cs[i + 2]! });
       }
@@ -438,7 +581,7 @@ function jsOutput(text: string): ScriptOutput {
         if (callee?.name === 'VariableName') {
           const name = text.slice(callee.from, callee.to);
           const list = calls.get(name) ?? [];
-          list.push(lineOf(n.from));
+          list.push({ line: lineOf(n.from), ...context(n), ...callArgs(n.lastChild, text, (x) => jsValue(x, text, { v: false })) });
           calls.set(name, list);
         }
         if (callee && /^Object\.assign$/.test(calleeName(callee, text))) {
@@ -465,7 +608,7 @@ function jsOutput(text: string): ScriptOutput {
     }
     return { json, open: open.v };
   }
-  function jsEmission(call: LezerNode): Omit<Emission, 'line'> | undefined {
+  function jsEmission(call: LezerNode): Printed | undefined {
     const callee = call.firstChild;
     const args = call.lastChild;
     if (!callee || args?.name !== 'ArgList') return undefined;
@@ -489,7 +632,7 @@ function jsOutput(text: string): ScriptOutput {
     }
     return { stream, kind: 'unknown' };
   }
-  return { emissions, calls };
+  return { emissions, calls, params };
 }
 
 // ---------------------------------------------------------------------------
@@ -570,7 +713,7 @@ function shellOutput(text: string): ScriptOutput {
   if (!tree) return EMPTY;
   const lineOf = lineIndex(text);
   const emissions: Emission[] = [];
-  const calls = new Map<string, number[]>();
+  const calls = new Map<string, Call[]>();
   const functions = new Set<string>();
   const stack: SyntaxNode[] = [];
   const visit = (n: SyntaxNode) => {
@@ -578,7 +721,7 @@ function shellOutput(text: string): ScriptOutput {
     if (n.type === 'Command' && n.name) {
       const name = n.name.value;
       const list = calls.get(name) ?? [];
-      list.push(lineOf(n.pos));
+      list.push({ line: lineOf(n.pos), ...shellContext(n, stack) });
       calls.set(name, list);
       if (SHELL_PRINTERS.test(name)) {
         const e = shellEmission(n, name);
@@ -592,10 +735,10 @@ function shellOutput(text: string): ScriptOutput {
   visit(tree);
   // Calls counted only for functions the script defines.
   for (const k of [...calls.keys()]) if (!functions.has(k)) calls.delete(k);
-  return { emissions, calls };
+  return { emissions, calls, params: new Map() };
 }
 
-function shellEmission(n: SyntaxNode & { type: 'Command' }, name: string): Omit<Emission, 'line'> | undefined {
+function shellEmission(n: SyntaxNode & { type: 'Command' }, name: string): Printed | undefined {
   let stream: 'stdout' | 'stderr' = 'stdout';
   const words: SyntaxNode[] = [];
   let heredoc: string | undefined;
@@ -664,8 +807,8 @@ function shellExit(s: SyntaxNode): number | undefined {
   return undefined;
 }
 
-function shellFinish(e: Omit<Emission, 'line'>, n: SyntaxNode, ancestors: SyntaxNode[], lineOf: (o: number) => number): Emission {
-  const out: Emission = { ...e, line: lineOf(n.pos) };
+function shellFinish(e: Printed, n: SyntaxNode, ancestors: SyntaxNode[], lineOf: (o: number) => number): Emission {
+  const out: Emission = { ...e, line: lineOf(n.pos), ...shellContext(n, ancestors) };
   let child: SyntaxNode = n;
   let exitFound = false;
   for (let i = ancestors.length - 1; i >= 0; i--) {
@@ -691,13 +834,30 @@ function shellFinish(e: Omit<Emission, 'line'>, n: SyntaxNode, ancestors: Syntax
       }
       exitFound = true;
     }
-    if (a.type === 'Function') {
-      out.fn = a.name.value;
-      break;
-    }
+    if (a.type === 'Function') break;
     child = a;
   }
   return out;
+}
+
+/** Shell nodes whose body runs only on some paths. */
+const SHELL_CONDITIONAL = new Set(['If', 'Elif', 'While', 'For', 'ArithmeticFor', 'Select', 'Case', 'CaseItem']);
+
+/** The function a shell command is inside and whether it runs only on some paths of it (`if`, loops, `case`, after `&&`/`||`). */
+function shellContext(n: SyntaxNode, ancestors: readonly SyntaxNode[]): { fn?: string; conditional: boolean } {
+  let conditional = false;
+  let child: SyntaxNode = n;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i]!;
+    if (a.type === 'Function') return { fn: a.name.value, conditional };
+    if (SHELL_CONDITIONAL.has(a.type)) {
+      // The condition of an `if` runs on every path through it; its `else` is where a check that refuses nothing falls through.
+      if (!((a.type === 'If' || a.type === 'Elif') && a.clause === child) && !(a.type === 'If' && a.else === child)) conditional = true;
+    }
+    if (a.type === 'AndOr' && a.commands.indexOf(child as never) > 0) conditional = true;
+    child = a;
+  }
+  return { conditional };
 }
 
 // ---------------------------------------------------------------------------
@@ -715,6 +875,8 @@ export interface ScriptPrints {
   emissions: HandlerEmission[];
   /** The texts read (the script's own first), for questions the emissions do not answer. */
   texts: { path: string; text: string }[];
+  /** The function calls of every file read, merged by name. */
+  calls: Map<string, Call[]>;
 }
 
 /**
@@ -730,9 +892,17 @@ export function handlerPrints(h: HandlerEntry, options: ScriptOptions): ScriptPr
     if (text === undefined) continue;
     const language = scriptLanguage(s, text);
     const linked = linkedTexts({ path: s.absolute, text, language }, forwardedArgs(s, options), options, fileLanguage, placeholdersOf(options));
-    const emissions: HandlerEmission[] = [];
-    for (const f of linked) for (const e of scriptOutput(f.text, f.language).emissions) emissions.push({ ...e, file: f.path });
-    out.push({ script: s, emissions, texts: linked.map((f) => ({ path: f.path, text: f.text })) });
+    const own: HandlerEmission[] = [];
+    const calls = new Map<string, (Call & { file: string })[]>();
+    const params = new Map<string, readonly string[]>();
+    for (const f of linked) {
+      const o = scriptOutput(f.text, f.language);
+      for (const e of o.emissions) own.push({ ...e, file: f.path });
+      for (const [name, cs] of o.calls) calls.set(name, [...(calls.get(name) ?? []), ...cs.map((c) => ({ ...c, file: f.path }))]);
+      for (const [name, ps] of o.params) if (!params.has(name)) params.set(name, ps);
+    }
+    const emissions = own.flatMap((e) => atCalls(e, calls, params));
+    out.push({ script: s, emissions, texts: linked.map((f) => ({ path: f.path, text: f.text })), calls });
   }
   return out;
 }
@@ -742,4 +912,64 @@ export function eventsNamed(texts: readonly { text: string }[], names: readonly 
   const found = new Set<string>();
   for (const { text } of texts) for (const n of names) if (!found.has(n) && new RegExp(`["'\`]${n}["'\`]|\\b${n}\\)`).test(text)) found.add(n);
   return found;
+}
+
+/**
+ * True when a print runs on a script's default path: it is not conditional
+ * within its function, and its function (if any) is called unconditionally
+ * from the top level or from a function that is (`main()` under
+ * `if __name__ == "__main__":`, `allow()` at the end of `main`). `calls` are
+ * the calls of every file the script runs.
+ */
+export function runsByDefault(e: Emission, calls: ReadonlyMap<string, readonly Call[]>): boolean {
+  if (e.conditional) return false;
+  if (e.fn === undefined) return true;
+  const reached = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [name, cs] of calls)
+      if (!reached.has(name) && cs.some((c) => !c.conditional && (c.fn === undefined || reached.has(c.fn)))) {
+        reached.add(name);
+        changed = true;
+      }
+  }
+  return reached.has(e.fn);
+}
+
+/**
+ * A helper's print at each of its calls: `output_decision("allow", "safe")`
+ * prints `permissionDecision: "allow"` where it is called, with the call's
+ * place (line, file, function, whether conditional). A print with no
+ * variable a parameter gives, or a helper never called, stays as it is.
+ */
+function atCalls(e: HandlerEmission, calls: ReadonlyMap<string, readonly (Call & { file: string })[]>, params: ReadonlyMap<string, readonly string[]>): HandlerEmission[] {
+  const ps = e.fn ? params.get(e.fn) : undefined;
+  const refs = ps ? e.refs?.filter((r) => ps.includes(r.name)) : undefined;
+  const cs = e.fn ? calls.get(e.fn) : undefined;
+  if (!ps || !refs?.length || !cs?.length) return [e];
+  return cs.map((c) => {
+    const json = copy(e.json) as Record<string, unknown>;
+    for (const r of refs) {
+      const v = c.kwargs && r.name in c.kwargs ? c.kwargs[r.name] : c.args?.[ps.indexOf(r.name)];
+      if (v !== undefined) setPath(json, r.path, v);
+    }
+    const { refs: _refs, fn: _fn, ...rest } = e;
+    return { ...rest, json, line: c.line, file: c.file, conditional: e.conditional || c.conditional, ...(c.fn !== undefined ? { fn: c.fn } : {}) };
+  });
+}
+
+function copy(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(copy);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)]));
+  return v;
+}
+
+function setPath(o: Record<string, unknown>, path: readonly string[], v: unknown): void {
+  let cur: Record<string, unknown> = o;
+  for (const k of path.slice(0, -1)) {
+    const next = cur[k];
+    if (!next || typeof next !== 'object') return;
+    cur = next as Record<string, unknown>;
+  }
+  cur[path[path.length - 1]!] = v;
 }

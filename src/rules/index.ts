@@ -40,6 +40,7 @@ import onFailureIgnored from './on-failure-ignored.js';
 import outputFieldInConfig from './output-field-in-config.js';
 import outputKeyIgnored from './output-key-ignored.js';
 import hookEventNameMismatch from './hook-event-name-mismatch.js';
+import approveSkipsPermission from './approve-skips-permission.js';
 import pathDependentCommand from './path-dependent-command.js';
 import pluginHooksUnknownKey from './plugin-hooks-unknown-key.js';
 import pluginRootOutsidePlugin from './plugin-root-outside-plugin.js';
@@ -87,6 +88,7 @@ export const rules: readonly Rule[] = [
   outputFieldInConfig,
   outputKeyIgnored,
   hookEventNameMismatch,
+  approveSkipsPermission,
   unknownHandlerKey,
   unknownGroupKey,
   asyncMisuse,
