@@ -367,16 +367,25 @@ function pythonOutput(text: string): ScriptOutput {
  */
 function finish(e: Printed, call: LezerNode, lineOf: (o: number) => number): Emission {
   const out: Emission = withRefs({ ...e, line: lineOf(call.from), conditional: false });
+  // Fall through: the statements after the print's, then after each enclosing statement, up to its function.
   let stmt: LezerNode | null = call;
-  while (stmt && stmt.parent && !/^(Body|Script|Block)$/.test(stmt.parent.name)) stmt = stmt.parent;
-  for (let s = stmt?.nextSibling ?? null; s; s = s.nextSibling) {
-    if (PY_ENDS.test(s.name) && !/^RaiseStatement$/.test(s.name)) break;
-    const code = exitOf(s);
-    if (code !== undefined) {
-      out.exit = code;
-      break;
+  search: while (stmt) {
+    while (stmt && stmt.parent && !/^(Body|Script|Block)$/.test(stmt.parent.name)) stmt = stmt.parent;
+    if (!stmt || !stmt.parent) break;
+    for (let s: LezerNode | null = stmt.nextSibling; s; s = s.nextSibling) {
+      if (PY_ENDS.test(s.name) && !/^RaiseStatement$/.test(s.name)) break search;
+      const code = exitOf(s);
+      if (code !== undefined) {
+        out.exit = code;
+        break search;
+      }
+      if (s.name === 'RaiseStatement') break search;
     }
-    if (s.name === 'RaiseStatement') break;
+    const block: LezerNode = stmt.parent;
+    if (block.name === 'Script' || !block.parent || /^(FunctionDefinition|FunctionDeclaration|MethodDeclaration|ArrowFunction|FunctionExpression|ClassBody)$/.test(block.parent.name)) break;
+    // Leaving a loop body goes back to the loop, not on: stop there.
+    if (/^(ForStatement|WhileStatement|ForInStatement|ForOfStatement|DoStatement)$/.test(block.parent.name)) break;
+    stmt = block.parent;
   }
   Object.assign(out, context(call));
   return out;
@@ -723,9 +732,10 @@ function shellOutput(text: string): ScriptOutput {
       const list = calls.get(name) ?? [];
       list.push({ line: lineOf(n.pos), ...shellContext(n, stack) });
       calls.set(name, list);
-      if (SHELL_PRINTERS.test(name)) {
+      const to = SHELL_PRINTERS.test(name) && reachesStdout(n, stack) ? redirectedTo(stack) : 'elsewhere';
+      if (to !== 'elsewhere') {
         const e = shellEmission(n, name);
-        if (e) emissions.push(shellFinish(e, n, [...stack], lineOf));
+        if (e) emissions.push(shellFinish(e, n, [...stack], lineOf, to));
       }
     }
     stack.push(n);
@@ -735,6 +745,12 @@ function shellOutput(text: string): ScriptOutput {
   visit(tree);
   // Calls counted only for functions the script defines.
   for (const k of [...calls.keys()]) if (!functions.has(k)) calls.delete(k);
+  // `exec >&2` (or `exec 1>&2`) sends everything after it to stderr.
+  const execToStderr = /^[ \t]*exec[ \t]+1?>&2[ \t]*(?:#.*)?$/m.exec(text);
+  if (execToStderr) {
+    const from = lineOf(execToStderr.index);
+    for (const e of emissions) if (e.line > from) e.stream = 'stderr';
+  }
   return { emissions, calls, params: new Map() };
 }
 
@@ -807,33 +823,68 @@ function shellExit(s: SyntaxNode): number | undefined {
   return undefined;
 }
 
-function shellFinish(e: Printed, n: SyntaxNode, ancestors: SyntaxNode[], lineOf: (o: number) => number): Emission {
-  const out: Emission = { ...e, line: lineOf(n.pos), ...shellContext(n, ancestors) };
+/**
+ * False when a command's output goes elsewhere than the hook's stdout or
+ * stderr: into a pipe (`echo "$x" | jq`, not the last command), or captured by
+ * a command substitution (`out=$(jq -n …)`, `<(…)`).
+ */
+function reachesStdout(n: SyntaxNode, ancestors: readonly SyntaxNode[]): boolean {
   let child: SyntaxNode = n;
-  let exitFound = false;
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const a = ancestors[i]!;
-    if (!exitFound && a.type === 'AndOr') {
+    if (a.type === 'Pipeline' && a.commands.indexOf(child as never) !== a.commands.length - 1) return false;
+    // Inside a word: a command or process substitution captures the output.
+    if (a.type === 'Word' || (a.type as string) === 'CommandExpansion' || (a.type as string) === 'ProcessSubstitution') return false;
+    child = a;
+  }
+  return true;
+}
+
+/** Where a redirected compound command (`{ …; } >&2`, `if …; fi > log`) sends the output of what it holds: `stderr`, `elsewhere`, or undefined. */
+function redirectedTo(ancestors: readonly SyntaxNode[]): 'stderr' | 'elsewhere' | undefined {
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i]!;
+    if (a.type !== 'Redirected') continue;
+    for (const r of a.redirects) {
+      const target = r.type === 'Redirect' && r.target?.type === 'Word' ? r.target.value : '';
+      if ((r.operator === '>&' || r.operator === '>') && target === '2') return 'stderr';
+      if (/^>/.test(r.operator) || r.operator === '&>') return 'elsewhere';
+    }
+  }
+  return undefined;
+}
+
+function shellFinish(e: Printed, n: SyntaxNode, ancestors: SyntaxNode[], lineOf: (o: number) => number, redirected?: 'stderr'): Emission {
+  const out: Emission = { ...e, line: lineOf(n.pos), ...shellContext(n, ancestors) };
+  if (redirected === 'stderr') out.stream = 'stderr';
+  let child: SyntaxNode = n;
+  // Fall through: the commands after the print's (or after `&&`), then after each enclosing command, up to its function.
+  search: for (let i = ancestors.length - 1; i >= 0; i--) {
+    const a = ancestors[i]!;
+    if (a.type === 'AndOr') {
       const idx = a.commands.findIndex((c) => c === child);
       if (idx >= 0 && a.operators[idx] === '&&') {
         const code = shellExit(a.commands[idx + 1]!);
-        if (code !== undefined) (out.exit = code), (exitFound = true);
+        if (code !== undefined) {
+          out.exit = code;
+          break;
+        }
       }
     }
-    if (!exitFound && (a.type === 'CompoundList' || a.type === 'Script')) {
+    if (a.type === 'CompoundList' || a.type === 'Script') {
       const list = a.commands;
       const idx = list.findIndex((s) => s === child);
       for (let k = idx + 1; idx >= 0 && k < list.length; k++) {
         const code = shellExit(list[k]!);
         if (code !== undefined) {
           out.exit = code;
-          break;
+          break search;
         }
         const c = (list[k] as unknown as { command?: SyntaxNode }).command;
-        if (c?.type === 'Command' && (c.name?.value === 'return' || c.name?.value === 'exit')) break;
+        if (c?.type === 'Command' && (c.name?.value === 'return' || c.name?.value === 'exit')) break search;
       }
-      exitFound = true;
     }
+    if (a.type === 'While' || a.type === 'For' || a.type === 'ArithmeticFor' || a.type === 'Select') break;
     if (a.type === 'Function') break;
     child = a;
   }

@@ -41,6 +41,7 @@ import outputFieldInConfig from './output-field-in-config.js';
 import outputKeyIgnored from './output-key-ignored.js';
 import hookEventNameMismatch from './hook-event-name-mismatch.js';
 import approveSkipsPermission from './approve-skips-permission.js';
+import stdoutUnread from './stdout-unread.js';
 import pathDependentCommand from './path-dependent-command.js';
 import pluginHooksUnknownKey from './plugin-hooks-unknown-key.js';
 import pluginRootOutsidePlugin from './plugin-root-outside-plugin.js';
@@ -89,6 +90,7 @@ export const rules: readonly Rule[] = [
   outputKeyIgnored,
   hookEventNameMismatch,
   approveSkipsPermission,
+  stdoutUnread,
   unknownHandlerKey,
   unknownGroupKey,
   asyncMisuse,
