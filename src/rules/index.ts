@@ -42,6 +42,9 @@ import outputKeyIgnored from './output-key-ignored.js';
 import hookEventNameMismatch from './hook-event-name-mismatch.js';
 import approveSkipsPermission from './approve-skips-permission.js';
 import stdoutUnread from './stdout-unread.js';
+import worktreePathMissing from './worktree-path-missing.js';
+import continueFalseMisuse from './continue-false-misuse.js';
+import outputNotJson from './output-not-json.js';
 import pathDependentCommand from './path-dependent-command.js';
 import pluginHooksUnknownKey from './plugin-hooks-unknown-key.js';
 import pluginRootOutsidePlugin from './plugin-root-outside-plugin.js';
@@ -91,6 +94,9 @@ export const rules: readonly Rule[] = [
   hookEventNameMismatch,
   approveSkipsPermission,
   stdoutUnread,
+  worktreePathMissing,
+  continueFalseMisuse,
+  outputNotJson,
   unknownHandlerKey,
   unknownGroupKey,
   asyncMisuse,
