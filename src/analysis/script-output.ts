@@ -44,8 +44,10 @@ export interface Emission {
   text?: string;
   /** 1-based line of the print. */
   line: number;
-  /** The literal exit code that ends the print's block (`print(...); sys.exit(2)`), when there is one. */
+  /** The literal exit code that ends the print's path (`print(...); sys.exit(2)`), when there is one. */
   exit?: number;
+  /** The print's path leaves its function or the script by other means before anything else runs (`return`, `raise`, `exit "$code"`). */
+  endsPath?: boolean;
   /** The function (helper) the print is inside, when it is inside one: `deny(reason)` counts where it is called. */
   fn?: string;
   /**
@@ -84,7 +86,7 @@ export interface ValueRef {
 }
 
 /** An emission before its place is known (line, function, paths). */
-type Printed = Omit<Emission, 'line' | 'conditional' | 'fn'>;
+type Printed = Omit<Emission, 'line' | 'conditional' | 'fn' | 'endsPath'>;
 
 /** What a script prints, and the lines where each function is called. */
 export interface ScriptOutput {
@@ -373,13 +375,15 @@ function finish(e: Printed, call: LezerNode, lineOf: (o: number) => number): Emi
     while (stmt && stmt.parent && !/^(Body|Script|Block)$/.test(stmt.parent.name)) stmt = stmt.parent;
     if (!stmt || !stmt.parent) break;
     for (let s: LezerNode | null = stmt.nextSibling; s; s = s.nextSibling) {
-      if (PY_ENDS.test(s.name) && !/^RaiseStatement$/.test(s.name)) break search;
       const code = exitOf(s);
       if (code !== undefined) {
         out.exit = code;
         break search;
       }
-      if (s.name === 'RaiseStatement') break search;
+      if (PY_ENDS.test(s.name)) {
+        out.endsPath = true;
+        break search;
+      }
     }
     const block: LezerNode = stmt.parent;
     if (block.name === 'Script' || !block.parent || /^(FunctionDefinition|FunctionDeclaration|MethodDeclaration|ArrowFunction|FunctionExpression|ClassBody)$/.test(block.parent.name)) break;
@@ -881,7 +885,10 @@ function shellFinish(e: Printed, n: SyntaxNode, ancestors: SyntaxNode[], lineOf:
           break search;
         }
         const c = (list[k] as unknown as { command?: SyntaxNode }).command;
-        if (c?.type === 'Command' && (c.name?.value === 'return' || c.name?.value === 'exit')) break search;
+        if (c?.type === 'Command' && (c.name?.value === 'return' || c.name?.value === 'exit')) {
+          out.endsPath = true;
+          break search;
+        }
       }
     }
     if (a.type === 'While' || a.type === 'For' || a.type === 'ArithmeticFor' || a.type === 'Select') break;

@@ -10,8 +10,9 @@ import { wordLocation } from './util.js';
  * decision) makes the whole output plain text: the decision is never read.
  *
  * Reported when the text proves both prints are on one path: in the same
- * function (or both at the top level), the first runs on every path of it
- * (not under a condition) and no exit follows it, and the second is later.
+ * function (or both at the top level), the second later than the first, no
+ * exit, `return` or `raise` ends the first's path, and one of the two runs on
+ * every path of the function (not under a condition).
  * The async first-line protocol (`{"async": true}` on the first line, the
  * answer after it) is left alone, and so are prints to stderr, which is where
  * progress text belongs.
@@ -64,10 +65,11 @@ export default defineRule({
 /** The first pair of a text print and a JSON print (either order) that one path of the script makes. */
 function mixedPair(out: readonly HandlerEmission[]): [HandlerEmission, HandlerEmission] | undefined {
   for (const a of out) {
-    if (a.conditional || a.exit !== undefined || (a.kind !== 'text' && a.kind !== 'json')) continue;
+    if (a.exit !== undefined || a.endsPath || (a.kind !== 'text' && a.kind !== 'json')) continue;
     if (a.kind === 'text' && !/[A-Za-z]{2}/.test(a.text ?? '')) continue;
     for (const b of out) {
-      if (b.line <= a.line || b.fn !== a.fn) continue;
+      // One of the two runs on every path of their function: after a (which does not end its path), b runs too.
+      if (b.line <= a.line || b.fn !== a.fn || (a.conditional && b.conditional)) continue;
       if (a.kind === 'text' ? b.kind === 'json' : b.kind === 'text' && /[A-Za-z]{2}/.test(b.text ?? '')) return [a, b];
     }
   }
