@@ -36,9 +36,9 @@ function readTsv(path) {
   return rows.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v])));
 }
 
-/** The rows of VERDICTS.tsv, and of our audit of the frontmatter findings (test/data/frontmatter-verdicts.tsv). */
+/** The rows of VERDICTS.tsv, and of our audits of the frontmatter findings and the output-contract rules' findings (test/data/*-verdicts.tsv). */
 export function verdicts() {
-  return [...readTsv(join(REPOS, 'VERDICTS.tsv')), ...readTsv(join(ROOT, 'test', 'data', 'frontmatter-verdicts.tsv'))];
+  return [...readTsv(join(REPOS, 'VERDICTS.tsv')), ...readTsv(join(ROOT, 'test', 'data', 'frontmatter-verdicts.tsv')), ...readTsv(join(ROOT, 'test', 'data', 'output-contract-verdicts.tsv'))];
 }
 
 const key = (f) => `${f.file}:${f.line}:${f.col}:${f.rule}`;

@@ -55,13 +55,16 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const contract = ctx.options.host ? outputContract() : undefined;
-    if (!contract) return;
+    if (!ctx.options.host) return;
     for (const h of ctx.model.handlers) {
       const spec = h.event.spec;
       if (!spec || h.type !== 'command') continue;
+      // The contract is read only once a script is (the check program loads it on first use).
+      const prints = handlerPrints(h, ctx.options);
+      if (prints.length === 0) continue;
+      const contract = outputContract();
       if (contract.events[spec.name]?.ignoresOutput) continue;
-      for (const p of handlerPrints(h, ctx.options)) {
+      for (const p of prints) {
         const named = eventsNamed(p.texts, EVENT_NAMES);
         const dispatcher = [...named].some((n) => n !== spec.name);
         // One finding per key and script: the lines it is printed on, and whether one of them refuses with it alone.

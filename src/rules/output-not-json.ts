@@ -34,9 +34,11 @@ export default defineRule({
     for (const h of ctx.model.handlers) {
       const spec = h.event.spec;
       if (!spec || h.type !== 'command') continue;
+      const prints = handlerPrints(h, ctx.options);
+      if (prints.length === 0) continue;
       const row = eventContract(spec.name);
       if (row.ignoresOutput || row.plainStdout === 'path') continue;
-      for (const p of handlerPrints(h, ctx.options)) {
+      for (const p of prints) {
         if (p.emissions.some((e) => e.kind === 'json' && e.json && isAsyncAnswer(e.json))) continue;
         const out = p.emissions.filter((e) => e.stream === 'stdout' && e.file === p.script.absolute);
         const pair = mixedPair(out);

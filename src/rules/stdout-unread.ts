@@ -48,9 +48,11 @@ export default defineRule({
     for (const h of ctx.model.handlers) {
       const spec = h.event.spec;
       if (!spec || h.type !== 'command' || h.group.flat) continue;
+      const prints = handlerPrints(h, ctx.options);
+      if (prints.length === 0) continue;
       const row = eventContract(spec.name);
       if (row.ignoresOutput) continue;
-      for (const p of handlerPrints(h, ctx.options)) {
+      for (const p of prints) {
         if (eventsNamed(p.texts, EVENT_NAMES).size > ([...eventsNamed(p.texts, EVENT_NAMES)].includes(spec.name) ? 1 : 0)) continue;
         if (p.emissions.some((e) => e.kind === 'json' && e.json && isAsyncAnswer(e.json))) continue;
         const own = p.emissions.filter((e) => e.file === p.script.absolute && e.fn === undefined);

@@ -36,8 +36,10 @@ export default defineRule({
   check(ctx) {
     if (!ctx.options.host) return;
     for (const h of ctx.model.handlers) {
-      if (h.type !== 'command' || !h.event.spec || eventContract(h.event.name).plainStdout !== 'path') continue;
-      for (const p of handlerPrints(h, ctx.options)) {
+      if (h.type !== 'command' || !h.event.spec || h.event.name !== 'WorktreeCreate') continue;
+      const prints = handlerPrints(h, ctx.options);
+      if (prints.length === 0 || eventContract(h.event.name).plainStdout !== 'path') continue;
+      for (const p of prints) {
         const out = p.emissions.filter((e) => e.stream === 'stdout');
         const note = 'create the worktree (for example `git worktree add "$path"`) and print its absolute path as the last line of stdout; log to stderr';
         if (out.length > 0 && out.every((e) => e.kind === 'json')) {
