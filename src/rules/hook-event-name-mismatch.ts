@@ -45,7 +45,7 @@ export default defineRule({
           for (const pr of judgeOutputObject(e.json, spec)) {
             const file = e.file === p.script.absolute ? '' : `${e.file}, `;
             const at = { script: p.script.written, file, line: e.line, event: spec.name };
-            if (pr.code === 'event-name-missing' && !countsElsewhere(p.texts, e)) {
+            if (pr.code === 'event-name-missing' && !setsEventNameAnywhere(p.texts)) {
               const hso = e.json.hookSpecificOutput as Record<string, unknown>;
               const fields = Object.keys(hso).map((k) => `"${k}"`);
               ctx.report({
@@ -69,10 +69,10 @@ export default defineRule({
 });
 
 /**
- * True when the print's object may get `hookEventName` elsewhere: a script
- * that mentions `hookEventName` outside the printed literal (a nested
- * assignment the analysis does not follow) is given the benefit of the doubt.
+ * True when the script's texts mention `hookEventName` at all: the printed
+ * object may get it at run time (a nested assignment the analysis does not
+ * follow), so a print without it is given the benefit of the doubt.
  */
-function countsElsewhere(texts: readonly { path: string; text: string }[], e: { file: string }): boolean {
+function setsEventNameAnywhere(texts: readonly { path: string; text: string }[]): boolean {
   return texts.some((t) => /hookEventName/.test(t.text));
 }
