@@ -19,7 +19,8 @@ import { wordLocation } from './util.js';
  * Stays quiet on allowlists: a print of allow inside a condition (`if cmd in
  * SAFE:`), a handler narrowed by `if`, and a matcher naming only tools that
  * change nothing (an exact list without Bash, the file-writing tools or
- * PowerShell).
+ * PowerShell). An allow that carries `updatedInput` (a hook that rewrites the
+ * call, which Claude Code applies only with a decision) is deliberate.
  */
 
 /** Tools whose calls change something: a matcher that can reach one of them is not an allowlist of safe calls. */
@@ -51,7 +52,8 @@ export default defineRule({
         const e = p.emissions.find(
           (x) => x.stream === 'stdout' && x.kind === 'json' && x.json && !isAsyncAnswer(x.json) && (x.exit === undefined || x.exit === 0) && decisionOf(x.json, spec) === 'allow' && runsByDefault(x, p.calls),
         );
-        if (!e) continue;
+        // An allow that carries `updatedInput` is how a hook rewrites a call (Claude Code applies the rewrite only with a decision): deliberate.
+        if (!e || (typeof e.json!.hookSpecificOutput === 'object' && e.json!.hookSpecificOutput !== null && 'updatedInput' in e.json!.hookSpecificOutput)) continue;
         const hso = e.json!.hookSpecificOutput as Record<string, unknown> | undefined;
         const answer =
           e.json!.decision === 'approve' ? '"decision": "approve"' : event === 'PermissionRequest' && hso && typeof hso.decision === 'object' ? '"behavior": "allow"' : '"permissionDecision": "allow"';

@@ -1,7 +1,7 @@
 import { defineRule } from './rule.js';
 import { eventsNamed, handlerPrints, type HandlerEmission } from '../analysis/script-output.js';
 import { eventContract, isAsyncAnswer } from '../model/contract.js';
-import { EVENT_NAMES } from '../model/catalog.js';
+import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
 import { wordLocation } from './util.js';
 
 /**
@@ -19,7 +19,8 @@ import { wordLocation } from './util.js';
  *   Logging to stderr (status lines, debug output) is what stderr is for and
  *   is left alone.
  *
- * Left alone: dispatcher scripts that name other events (their text may be
+ * Left alone: events where no output reaches anyone (no `systemMessage`, no
+ * `additionalContext`, no decision: WorktreeRemove, SessionEnd), dispatcher scripts that name other events (their text may be
  * context on SessionStart), scripts that use the async first-line protocol,
  * prints in functions (a helper's callers may redirect it), empty prints.
  */
@@ -27,7 +28,7 @@ import { wordLocation } from './util.js';
 /** Words of a message addressed to a reader, not a log line. */
 const ADDRESSED = /\b(you|your|please|remember|reminder|don'?t forget|make sure|consider|should|must|warning|claude)\b|⚠|❌|🚨/i;
 /** Log lines: a level or a tag first; and reports of the hook's own failure (a fail-open path logs them on purpose). */
-const LOG_LINE = /^\s*(\[[^\]]*\]|\(?(debug|info|trace|log|verbose)\)?\b[:\s])|\b(error|exception|failed|traceback|could ?n[o']?t|cannot|unable)\b/i;
+const LOG_LINE = /^\s*(\[[^\]]*\]|\(?(debug|info|trace|log|verbose)\)?\b[:\s])|\b(error|exception|failed|traceback|could ?n[o']?t|cannot|unable|missing|skipp(ing|ed)|not found|does ?n[o']?t exist|no such)\b/i;
 
 export default defineRule({
   meta: {
@@ -52,6 +53,9 @@ export default defineRule({
       if (prints.length === 0) continue;
       const row = eventContract(spec.name);
       if (row.ignoresOutput) continue;
+      // Where no output reaches anyone (no systemMessage, no additionalContext: WorktreeRemove, SessionEnd, …) there is nothing better to write.
+      const out = eventDetails(spec).output;
+      const reachable = out.systemMessage || 'additionalContext' in out.hookSpecificOutput || out.decisionBlock;
       for (const p of prints) {
         if (eventsNamed(p.texts, EVENT_NAMES).size > ([...eventsNamed(p.texts, EVENT_NAMES)].includes(spec.name) ? 1 : 0)) continue;
         if (p.emissions.some((e) => e.kind === 'json' && e.json && isAsyncAnswer(e.json))) continue;
@@ -61,7 +65,7 @@ export default defineRule({
           ctx.report({ messageId, data: { script: p.script.written, at: at(e), event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note });
         const hasJson = own.some((e) => e.stream === 'stdout' && e.kind !== 'text');
         // 1. Plain stdout, exit 0, where it reaches nobody.
-        if (row.plainStdout === 'debugLog' && !hasJson) {
+        if (row.plainStdout === 'debugLog' && !hasJson && reachable) {
           const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text));
           if (e) report('plain', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}}; to tell the user, print {"systemMessage": "…"}; for a log, write to stderr or a file`);
         }
@@ -75,7 +79,7 @@ export default defineRule({
         }
         // 3. A message to someone on stderr with exit 0.
         const e = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text) && ADDRESSED.test(x.text!) && !LOG_LINE.test(x.text!));
-        if (e && !hasJson)
+        if (e && !hasJson && reachable)
           report('stderr', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}} on stdout; to tell the user, {"systemMessage": "…"}`);
       }
     }
