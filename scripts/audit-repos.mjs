@@ -26,7 +26,7 @@
  * JSON object. Exit code 0 (a report, not a gate: test/precision.test.ts is the gate).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -91,13 +91,16 @@ function readTsv(path) {
 
 /**
  * The audited findings of one corpus: VERDICTS.tsv (repos only), our audit of the
- * frontmatter findings (test/data/frontmatter-verdicts.tsv, repos) and of the
- * script-reading rules' findings (test/data/script-verdicts.tsv, `corpus` column).
+ * frontmatter findings (test/data/frontmatter-verdicts.tsv, repos), of the
+ * script-reading rules' findings (test/data/script-verdicts.tsv, `corpus` column)
+ * and of the output-contract rules' findings (test/data/output-contract-verdicts.tsv,
+ * the corpus told by the repository folder the file sits in).
  */
 export function verdicts(corpus = 'repos') {
   const ours = readTsv(join(ROOT, 'test', 'data', 'script-verdicts.tsv')).filter((r) => r.corpus === corpus);
-  if (corpus !== 'repos') return ours;
-  return [...readTsv(join(REPOS, 'VERDICTS.tsv')), ...readTsv(join(ROOT, 'test', 'data', 'frontmatter-verdicts.tsv')), ...ours];
+  const contract = readTsv(join(ROOT, 'test', 'data', 'output-contract-verdicts.tsv')).filter((r) => existsSync(join(CORPUS, corpus, r.file.split('/')[0])));
+  if (corpus !== 'repos') return [...ours, ...contract];
+  return [...readTsv(join(REPOS, 'VERDICTS.tsv')), ...readTsv(join(ROOT, 'test', 'data', 'frontmatter-verdicts.tsv')), ...ours, ...contract];
 }
 
 /** The rows of a corpus's DEFECTS.tsv. */

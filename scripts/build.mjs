@@ -87,7 +87,7 @@ const chalkWithoutTty = {
   },
 };
 // The check program leaves out of the event catalog what only `hooklint explain` and the runner
-// read (each event's input and output, the runner key): src/model/catalog.ts eventDetails reads
+// read (each event's input and output, the runner key, the output contract): src/model/catalog.ts eventDetails reads
 // them from schemas/events.json when asked. The runner's and language server's bundles keep all.
 const catalogForCheck = {
   name: 'catalog-for-check',
@@ -95,6 +95,8 @@ const catalogForCheck = {
     b.onLoad({ filter: /[\\/]schemas[\\/]events\.json$/ }, (args) => {
       const cat = JSON.parse(readFileSync(args.path, 'utf8'));
       delete cat.runner;
+      // The output contract (src/model/contract.ts outputContract) is read only by runs that read scripts.
+      delete cat.outputContract;
       for (const e of cat.events) {
         delete e.input;
         delete e.output;

@@ -258,7 +258,9 @@ class WordContext {
         }
         case 'SimpleExpansion':
         case 'ParameterExpansion': {
-          const name = p.type === 'SimpleExpansion' ? p.text.slice(1) : p.operation || p.prefix || p.index ? '' : p.parameter;
+          // `${CLAUDE_PROJECT_DIR:-.}`: a default applies only when the variable is unset, and Claude Code sets the placeholders it knows.
+          const usesDefault = p.type === 'ParameterExpansion' && (p.operation as { type?: string } | undefined)?.type === 'Default' && !p.prefix && !p.index;
+          const name = p.type === 'SimpleExpansion' ? p.text.slice(1) : (p.operation && !usesDefault) || p.prefix || p.index ? '' : p.parameter;
           value += (this.values as Record<string, string | undefined>)[name] ?? UNRESOLVED;
           written += p.text;
           break;

@@ -99,7 +99,8 @@ export function lintText(text: string, options: LintTextOptions): LintOutput {
     if (template === undefined) throw new HooklintError(`rule ${rule.meta.id} reported unknown message id "${d.messageId}"`);
     const diagnostic: Diagnostic = {
       ruleId: rule.meta.id,
-      severity,
+      // A rule may raise one finding to an error (ReportDescriptor.severity) unless the user set the rule's level.
+      severity: d.severity && !levels?.[rule.meta.id] ? d.severity : severity,
       message: intern(interpolate(template, d.data, where)),
       messageId: d.messageId,
       line: start.line,

@@ -2,7 +2,9 @@ import { stringField, type HandlerEntry } from '../model/model.js';
 import { findProperty } from '../formats/parse.js';
 import { defineRule, type LintOptions } from './rule.js';
 import { exitCodes, printsDecision } from '../analysis/script-exits.js';
-import { scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
+import { fileLanguage, scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
+import { handlerPrints } from '../analysis/script-output.js';
+import { decisionOf } from '../model/contract.js';
 import { isTrue } from './util.js';
 
 /** Events whose hook exists to decide (SPEC.md §1.2): an async hook's decision is ignored. */
@@ -13,16 +15,32 @@ const DECIDES = /\bexit\s+2\b|permissionDecision|["']?decision["']?\s*[:=]/;
 
 /**
  * True when the hook tries to decide: its command (or, when scripts are read,
- * its script) exits 2 or prints a JSON decision. Async loggers and notifiers
- * on decision events are deliberate and not reported (no false error).
+ * its script) exits 2 or prints a JSON decision; with scripts read, also the
+ * scripts it execs and the local modules it loads (a gate whose block lives in
+ * a helper module: the script-output analysis, SPEC.md §13.4). Async loggers
+ * and notifiers on decision events are deliberate and not reported (no false error).
  */
 function decides(h: HandlerEntry, options: LintOptions): boolean {
   if (DECIDES.test(stringField(h, 'command') ?? '')) return true;
   if (!options.host) return false;
-  return scriptsOf(h, options).some((s) => {
-    const text = scriptText(options, s.absolute);
-    return text !== undefined && (printsDecision(text) || exitCodes(text, scriptLanguage(s, text)).has(2));
-  });
+  if (
+    scriptsOf(h, options).some((s) => {
+      const text = scriptText(options, s.absolute);
+      return text !== undefined && (printsDecision(text) || exitCodes(text, scriptLanguage(s, text)).has(2));
+    })
+  )
+    return true;
+  // What the script really prints and how it exits, with the scripts it execs and the modules it
+  // loads (SPEC.md §13.4): a gate whose decision, or exit 2, lives in a helper module or a shim's target.
+  const spec = h.event.spec;
+  return (
+    !!spec &&
+    handlerPrints(h, options).some(
+      (p) =>
+        p.emissions.some((e) => e.exit === 2 || (e.stream === 'stdout' && e.kind === 'json' && !!e.json && ['block', 'allow', 'ask', 'defer', 'stop'].includes(decisionOf(e.json, spec)))) ||
+        p.texts.slice(1).some((t) => exitCodes(t.text, fileLanguage(t.path, t.text)).has(2)),
+    )
+  );
 }
 
 /**

@@ -41,6 +41,13 @@ import httpInvalidUrl from './http-invalid-url.js';
 import rewakeIgnored from './rewake-ignored.js';
 import onFailureIgnored from './on-failure-ignored.js';
 import outputFieldInConfig from './output-field-in-config.js';
+import outputKeyIgnored from './output-key-ignored.js';
+import hookEventNameMismatch from './hook-event-name-mismatch.js';
+import approveSkipsPermission from './approve-skips-permission.js';
+import stdoutUnread from './stdout-unread.js';
+import worktreePathMissing from './worktree-path-missing.js';
+import continueFalseMisuse from './continue-false-misuse.js';
+import outputNotJson from './output-not-json.js';
 import pathDependentCommand from './path-dependent-command.js';
 import pluginHooksUnknownKey from './plugin-hooks-unknown-key.js';
 import pluginRootOutsidePlugin from './plugin-root-outside-plugin.js';
@@ -89,6 +96,13 @@ export const rules: readonly Rule[] = [
   timeoutOverBudget,
   noSuppressOutput,
   outputFieldInConfig,
+  outputKeyIgnored,
+  hookEventNameMismatch,
+  approveSkipsPermission,
+  stdoutUnread,
+  worktreePathMissing,
+  continueFalseMisuse,
+  outputNotJson,
   unknownHandlerKey,
   unknownGroupKey,
   asyncMisuse,

@@ -90,6 +90,12 @@ export interface ReportDescriptor<M extends string> {
   fix?: Fix;
   suggestions?: Suggestion[];
   note?: string;
+  /**
+   * This finding's severity when it differs from the rule's default (`output-key-ignored`
+   * is an error when the ignored key was the hook's only way to refuse). A level the user
+   * configures for the rule wins over it.
+   */
+  severity?: Severity;
 }
 
 /** What `check` receives. */

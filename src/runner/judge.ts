@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalog, type EventSpec, type FieldType } from '../model/catalog.js';
+import { catalog, type EventSpec } from '../model/catalog.js';
+import { judgeOutputObject, looksLikeJson } from '../model/contract.js';
 import type { Severity } from '../model/types.js';
 import type { ProcessOutcome } from './exec.js';
 import type { HttpOutcome } from './http.js';
@@ -85,11 +86,7 @@ function seconds(n: number): string {
   return `${n} s`;
 }
 
-/** True when stdout counts as JSON (SPEC.md §12.3: trimmed, it starts with `{` and ends with `}`). */
-export function looksLikeJson(stdout: string): boolean {
-  const t = stdout.trim();
-  return t.startsWith('{') && t.endsWith('}');
-}
+export { looksLikeJson };
 
 /** How long after exiting a hook may still hold its pipes before that counts as a hang (a normal close takes microseconds). */
 const CLOSE_GRACE_MS = 250;
@@ -424,84 +421,19 @@ function environmentFinding(cause: MachineCause, what: string): Finding {
   return { ruleId: 'hook-environment', severity: 'warning', message: `the hook could not run here: ${cause.missing} is missing (${what})`, note: `not a defect of the hook as written; to test it, ${cause.how}` };
 }
 
-/** Does `v` have type `t` (the catalog's field types)? */
-function hasType(v: unknown, t: FieldType): boolean {
-  if ('enum' in t) return typeof v === 'string' && t.enum.includes(v);
-  switch (t.type) {
-    case 'unknown':
-      return true;
-    case 'array':
-      return Array.isArray(v);
-    case 'object':
-      return !!v && typeof v === 'object' && !Array.isArray(v);
-    default:
-      return typeof v === t.type;
-  }
-}
-
-function typeText(t: FieldType): string {
-  return 'enum' in t ? t.enum.map((x) => `"${x}"`).join(' | ') : `a${/^[aeiou]/.test(t.type) ? 'n' : ''} ${t.type}`;
-}
-
-function shown(v: unknown): string {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? s.slice(0, 60) + '…' : s;
-}
-
-const REJECTED = 'Claude Code rejects output that fails its schema: a non-blocking hook error, and the whole JSON is ignored';
 
 /**
- * `hook-output-field` (catalog `universalOutput` and the event's `output`): fields
- * the event does not read (warnings), wrong types or values and a missing or
- * wrong `hookSpecificOutput.hookEventName` (errors). Returns true when the
- * output is invalid (Claude Code then ignores it).
+ * `hook-output-field`: the output contract's judgement of one JSON answer
+ * (src/model/contract.ts, the same judge `hooklint check` uses on what scripts
+ * print): fields the event does not read (warnings), wrong types or values and
+ * a missing or wrong `hookSpecificOutput.hookEventName` (errors). Returns true
+ * when the output is invalid (Claude Code then ignores it).
  */
 export function checkOutputFields(out: Record<string, unknown>, ev: EventSpec, findings: Finding[]): boolean {
   let invalid = false;
-  const universal = catalog.universalOutput;
-  const specific = ev.output.hookSpecificOutput;
-  const warn = (message: string, note?: string) => findings.push({ ruleId: 'hook-output-field', severity: 'warning', message, ...(note ? { note } : {}) });
-  const error = (message: string) => {
-    invalid = true;
-    findings.push({ ruleId: 'hook-output-field', severity: 'error', message, note: REJECTED });
-  };
-  for (const [key, value] of Object.entries(out)) {
-    if (key === 'hookSpecificOutput') continue;
-    const t = universal[key];
-    if (!t) {
-      if (key in specific) warn(`"${key}" belongs inside "hookSpecificOutput" (with "hookEventName": "${ev.name}"); at the top level Claude Code ignores it`);
-      else warn(`"${key}" is not a hook output field; Claude Code ignores it`, `${ev.name} reads: ${[...Object.keys(universal), ...(Object.keys(specific).length ? ['hookSpecificOutput'] : [])].join(', ')}`);
-      continue;
-    }
-    if (!hasType(value, t)) {
-      error(`"${key}" must be ${typeText(t)}, got ${shown(value)}`);
-      continue;
-    }
-    if (key === 'decision') {
-      if (ev.output.deprecatedDecision?.includes(value as string))
-        warn(`a top-level "decision" is deprecated on ${ev.name}`, `use "hookSpecificOutput": {"hookEventName": "${ev.name}", "permissionDecision": "${value === 'block' ? 'deny' : 'allow'}"}`);
-      else if (!ev.output.decisionBlock) warn(`${ev.name} does not read a top-level "decision"`);
-      else if (value !== 'block') warn(`"decision": "${value}" does nothing on ${ev.name}: "block" is its only value (to allow, leave "decision" out)`);
-    }
-    if (key === 'systemMessage' && !ev.output.systemMessage) warn(`${ev.name} discards "systemMessage": the user never sees it`);
-    if (key === 'continue' && !ev.output.continue) warn(`${ev.name} ignores "continue"`);
-  }
-  if ('hookSpecificOutput' in out) {
-    const hso = out.hookSpecificOutput;
-    if (!hso || typeof hso !== 'object' || Array.isArray(hso)) error(`"hookSpecificOutput" must be an object, got ${shown(hso)}`);
-    else {
-      const fields = hso as Record<string, unknown>;
-      if (!('hookEventName' in fields)) error(`"hookSpecificOutput" needs "hookEventName": "${ev.name}"`);
-      else if (fields.hookEventName !== ev.name) error(`"hookSpecificOutput.hookEventName" is ${shown(fields.hookEventName)}, but this hook runs on ${ev.name}`);
-      for (const [key, value] of Object.entries(fields)) {
-        if (key === 'hookEventName') continue;
-        const t = specific[key];
-        if (!t) {
-          if (Object.keys(specific).length === 0) warn(`${ev.name} reads no "hookSpecificOutput" fields; "${key}" is ignored`);
-          else warn(`${ev.name} does not read "hookSpecificOutput.${key}"`, `it reads: ${Object.keys(specific).join(', ')}`);
-        } else if (!hasType(value, t)) error(`"hookSpecificOutput.${key}" must be ${typeText(t)}, got ${shown(value)}`);
-      }
-    }
+  for (const p of judgeOutputObject(out, ev)) {
+    if (p.invalid) invalid = true;
+    findings.push({ ruleId: 'hook-output-field', severity: p.severity, message: p.message, ...(p.note ? { note: p.note } : {}) });
   }
   return invalid;
 }

@@ -1,0 +1,92 @@
+import { defineRule } from './rule.js';
+import { eventsNamed, handlerPrints, type HandlerEmission } from '../analysis/script-output.js';
+import { eventContract, isAsyncAnswer } from '../model/contract.js';
+import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
+import { wordLocation } from './util.js';
+
+/**
+ * SPEC.md §13.4 "Plain stdout, exit 0", "Exit 2": where what a script writes
+ * goes. Three cases, each reported only when the script's text proves it:
+ *
+ * - plain text on stdout, then exit 0, on an event whose plain stdout goes to
+ *   the debug log only (everything but SessionStart, UserPromptSubmit,
+ *   UserPromptExpansion, PostModelSwitch, PreCompact, PostCompact and
+ *   WorktreeCreate): neither Claude nor the user sees it;
+ * - the reason on stdout, then `exit 2`, with nothing on stderr on that path:
+ *   Claude Code reads the message from stderr, so Claude gets "No stderr output";
+ * - a message on stderr, then exit 0, addressed to someone (a reminder, a
+ *   warning, "you should …"): stderr on exit 0 goes to the debug log only.
+ *   Logging to stderr (status lines, debug output) is what stderr is for and
+ *   is left alone.
+ *
+ * Left alone: events where no output reaches anyone (no `systemMessage`, no
+ * `additionalContext`, no decision: WorktreeRemove, SessionEnd), dispatcher scripts that name other events (their text may be
+ * context on SessionStart), scripts that use the async first-line protocol,
+ * prints in functions (a helper's callers may redirect it), empty prints.
+ */
+
+/** Words of a message addressed to a reader, not a log line. */
+const ADDRESSED = /\b(you|your|please|remember|reminder|don'?t forget|make sure|consider|should|must|warning|claude)\b|⚠|❌|🚨/i;
+/** Log lines: a level or a tag first; and reports of the hook's own failure (a fail-open path logs them on purpose). */
+const LOG_LINE = /^\s*(\[[^\]]*\]|\(?(debug|info|trace|log|verbose)\)?\b[:\s])|\b(error|exception|failed|traceback|could ?n[o']?t|cannot|unable|missing|skipp(ing|ed)|not found|does ?n[o']?t exist|no such)\b/i;
+
+export default defineRule({
+  meta: {
+    id: 'stdout-unread',
+    type: 'problem',
+    severity: 'warning',
+    section: 6,
+    needsHost: true,
+    description: 'A script writes a message where nobody reads it: plain stdout on an event that logs it, the reason of an exit 2 on stdout, a message on stderr with exit 0',
+    messages: {
+      plain: 'script "{{script}}" prints plain text on stdout and exits 0 ({{at}}): on {{event}} Claude Code {{where}}writes it to the debug log only, so neither Claude nor the user sees it',
+      exit2: 'script "{{script}}" prints the reason on stdout before exit 2 ({{at}}) and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so Claude is told only "No stderr output"',
+      stderr: 'script "{{script}}" writes a message to stderr and exits 0 ({{at}}): on exit 0 Claude Code {{where}}writes stderr to the debug log only, so nobody reads it',
+    },
+  },
+  check(ctx) {
+    if (!ctx.options.host) return;
+    for (const h of ctx.model.handlers) {
+      const spec = h.event.spec;
+      if (!spec || h.type !== 'command' || h.group.flat) continue;
+      const prints = handlerPrints(h, ctx.options);
+      if (prints.length === 0) continue;
+      const row = eventContract(spec.name);
+      if (row.ignoresOutput) continue;
+      // Where no output reaches anyone (no systemMessage, no additionalContext: WorktreeRemove, SessionEnd, …) there is nothing better to write.
+      const out = eventDetails(spec).output;
+      const reachable = out.systemMessage || 'additionalContext' in out.hookSpecificOutput || out.decisionBlock;
+      for (const p of prints) {
+        if (eventsNamed(p.texts, EVENT_NAMES).size > ([...eventsNamed(p.texts, EVENT_NAMES)].includes(spec.name) ? 1 : 0)) continue;
+        if (p.emissions.some((e) => e.kind === 'json' && e.json && isAsyncAnswer(e.json))) continue;
+        const own = p.emissions.filter((e) => e.file === p.script.absolute && e.fn === undefined);
+        const at = (e: HandlerEmission) => `line ${e.line}`;
+        const report = (messageId: 'plain' | 'exit2' | 'stderr', e: HandlerEmission, note: string) =>
+          ctx.report({ messageId, data: { script: p.script.written, at: at(e), event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note });
+        const hasJson = own.some((e) => e.stream === 'stdout' && e.kind !== 'text');
+        // 1. Plain stdout, exit 0, where it reaches nobody.
+        if (row.plainStdout === 'debugLog' && !hasJson && reachable) {
+          const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text));
+          if (e) report('plain', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}}; to tell the user, print {"systemMessage": "…"}; for a log, write to stderr or a file`);
+        }
+        // 2. The reason of an exit 2 on stdout, and nothing on stderr before that exit.
+        if (spec.canBlock) {
+          const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && x.exit === 2 && message(x.text));
+          if (e && !own.some((x) => x.stream === 'stderr' && x.exit === 2)) {
+            report('exit2', e, 'write the reason to stderr (`>&2`, `file=sys.stderr`, `console.error`)');
+            continue;
+          }
+        }
+        // 3. A message to someone on stderr with exit 0.
+        const e = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text) && ADDRESSED.test(x.text!) && !LOG_LINE.test(x.text!));
+        if (e && !hasJson && reachable)
+          report('stderr', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}} on stdout; to tell the user, {"systemMessage": "…"}`);
+      }
+    }
+  },
+});
+
+/** Text that says something: not empty, not only punctuation or computed parts. */
+function message(text: string | undefined): boolean {
+  return !!text && /[A-Za-z]{3}/.test(text.replace(/…/g, ''));
+}
