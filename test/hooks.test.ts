@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { effectiveHooks, otherSourcesOf, whichFire, type DropReason, type EffectiveHandler, type EffectiveSet } from '../src/node/effective.js';
-import { payloadFor } from '../src/analysis/payload.js';
+import { buildPayload } from '../src/analysis/payload.js';
 import { EVENTS } from '../src/model/catalog.js';
 import { parseTarget } from '../src/model/version.js';
 import { lintText } from '../src/lint/lint.js';
@@ -306,7 +306,7 @@ describe('hooklint hooks --event: which fire, and why the others do not', () => 
   };
   const fire = (set: EffectiveSet, event: string, input: object = {}, tool?: string) => {
     const ev = EVENTS.get(event)!;
-    return whichFire(set, event, payloadFor(ev, { cwd: set.projectDir, transcriptPath: '/t.jsonl', sessionId: 's' }, input as Record<string, unknown>, tool));
+    return whichFire(set, event, buildPayload(ev, { cwd: set.projectDir, transcriptPath: '/t.jsonl', sessionId: 's' }, input as Record<string, unknown>, tool));
   };
   const by = (results: ReturnType<typeof whichFire>, command: string) => results.find((r) => r.handler.command === command)!;
 
