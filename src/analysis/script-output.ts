@@ -944,6 +944,10 @@ export interface ScriptPrints {
  * cannot be read are left out.
  */
 export function handlerPrints(h: HandlerEntry, options: ScriptOptions): ScriptPrints[] {
+  // Several rules ask for the same handler's prints: computed once per handler (entries are built
+  // anew by every lint and the options are fixed within one, as for `scriptsOf`'s memo).
+  const cached = h.memo.prints;
+  if (cached) return cached;
   const out: ScriptPrints[] = [];
   for (const s of scriptsOf(h, options)) {
     const text = scriptText(options, s.absolute);
@@ -962,15 +966,33 @@ export function handlerPrints(h: HandlerEntry, options: ScriptOptions): ScriptPr
     const emissions = own.flatMap((e) => atCalls(e, calls, params));
     out.push({ script: s, emissions, texts: linked.map((f) => ({ path: f.path, text: f.text })), calls });
   }
+  h.memo.prints = out;
   return out;
+}
+
+// The handler memo's slot of this module (model/model.ts `HandlerMemo`).
+declare module '../model/model.js' {
+  interface HandlerMemo {
+    prints: ScriptPrints[] | undefined;
+  }
 }
 
 /** Event names quoted in a script's texts: a script that names several is a dispatcher whose prints depend on the event. */
 export function eventsNamed(texts: readonly { text: string }[], names: readonly string[]): Set<string> {
-  const found = new Set<string>();
-  for (const { text } of texts) for (const n of names) if (!found.has(n) && new RegExp(`["'\`]${n}["'\`]|\\b${n}\\)`).test(text)) found.add(n);
-  return found;
+  let known = namedCache.get(texts);
+  if (known?.names !== names) {
+    const alt = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    // One scan of each text for every name (a name quoted, or closing a call: `case("Stop")`, `is(Stop)`).
+    const re = new RegExp(`["'\`](${alt})(?=["'\`])|\\b(${alt})\\)`, 'g');
+    const found = new Set<string>();
+    for (const { text } of texts) for (const m of text.matchAll(re)) found.add((m[1] ?? m[2])!);
+    known = { names, found };
+    namedCache.set(texts, known);
+  }
+  return new Set(known.found);
 }
+/** `eventsNamed`'s answers, per texts list (`handlerPrints` memoises the list per handler). */
+const namedCache = new WeakMap<readonly { text: string }[], { names: readonly string[]; found: Set<string> }>();
 
 /**
  * True when a print runs on a script's default path: it is not conditional

@@ -27,6 +27,10 @@ export interface ScriptRead {
  * kept: offsets and lines stay those of `text`. Ordinary string literals stay.
  */
 export function maskCode(text: string, language: 'python' | 'javascript'): string {
+  return memo(masks[language], text, () => maskUncached(text, language));
+}
+
+function maskUncached(text: string, language: 'python' | 'javascript'): string {
   const out = text.split('');
   const blank = (from: number, to: number) => {
     for (let k = from; k < to && k < out.length; k++) if (out[k] !== '\n') out[k] = ' ';
@@ -110,6 +114,10 @@ const ENV_PATTERNS: Record<'python' | 'javascript', RegExp[]> = {
  * sources another file (which may set anything) yields nothing.
  */
 export function envReads(text: string, language: ScriptLanguage): ScriptRead[] {
+  return memo(envMemo[language], text, () => envReadsUncached(text, language));
+}
+
+function envReadsUncached(text: string, language: ScriptLanguage): ScriptRead[] {
   if (language === 'shell') {
     if (!/\$\{?[A-Za-z_]/.test(text)) return [];
     const a = analyzeShell(text);
@@ -169,6 +177,10 @@ function jqFilter(cmd: SimpleCommand): string | undefined {
  * `data.get("tool_input", {}).get("command")` reads `tool_input`.
  */
 export function inputReads(text: string, language: ScriptLanguage): ScriptRead[] {
+  return memo(inputMemo[language], text, () => inputReadsUncached(text, language));
+}
+
+function inputReadsUncached(text: string, language: ScriptLanguage): ScriptRead[] {
   const out: ScriptRead[] = [];
   const push = (name: string, at: number) => out.push({ name, line: lineAt(text, at), fallback: false });
   // `json.load(sys.stdin).get("x")`: Python's, also inside a shell script's `python3 -c "…"`.
@@ -238,3 +250,20 @@ export function inputReads(text: string, language: ScriptLanguage): ScriptRead[]
   }
   return out.sort((x, y) => x.line - y.line);
 }
+
+// Several rules and handlers read the same script: each scan runs once per text
+// (per language), in caches that start over when full, as `scriptOutput`'s does.
+const MEMO_SIZE = 256;
+function memo<T>(cache: Map<string, T>, text: string, compute: () => T): T {
+  let v = cache.get(text);
+  if (v === undefined) {
+    if (cache.size >= MEMO_SIZE) cache.clear();
+    v = compute();
+    cache.set(text, v);
+  }
+  return v;
+}
+const masks = { python: new Map<string, string>(), javascript: new Map<string, string>() };
+const byLanguage = <T>(): Record<ScriptLanguage, Map<string, T>> => ({ shell: new Map(), python: new Map(), javascript: new Map(), other: new Map() });
+const envMemo = byLanguage<ScriptRead[]>();
+const inputMemo = byLanguage<ScriptRead[]>();
