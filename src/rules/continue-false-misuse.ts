@@ -1,8 +1,8 @@
 import { defineRule } from './rule.js';
-import { eventsNamed, handlerPrints } from '../analysis/script-output.js';
+import { eventsNamed } from '../analysis/script-output.js';
 import { decisionOf, isAsyncAnswer, judgeOutputObject } from '../model/contract.js';
 import { EVENT_NAMES } from '../model/catalog.js';
-import { wordLocation } from './util.js';
+import { scriptPrinters, wordLocation } from './util.js';
 
 /**
  * SPEC.md §13.4 "`continue: false`": it ends the turn and wins over every
@@ -33,11 +33,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (!ctx.options.host) return;
-    for (const h of ctx.model.handlers) {
-      const spec = h.event.spec;
-      if (!spec || h.type !== 'command') continue;
-      for (const p of handlerPrints(h, ctx.options)) {
+    for (const { spec, prints } of scriptPrinters(ctx)) {
+      for (const p of prints) {
         const dispatcher = [...eventsNamed(p.texts, EVENT_NAMES)].some((n) => n !== spec.name);
         const done = new Set<string>();
         for (const e of p.emissions) {

@@ -1,7 +1,6 @@
 import { defineRule } from './rule.js';
-import { handlerPrints } from '../analysis/script-output.js';
 import { isAsyncAnswer, judgeOutputObject, outputContract } from '../model/contract.js';
-import { wordLocation } from './util.js';
+import { scriptPrinters, wordLocation } from './util.js';
 
 /**
  * SPEC.md §13.4 "`hookSpecificOutput` must carry `hookEventName`": a command
@@ -28,15 +27,10 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (!ctx.options.host) return;
-    for (const h of ctx.model.handlers) {
-      const spec = h.event.spec;
-      if (!spec || h.type !== 'command') continue;
+    for (const { spec, prints } of scriptPrinters(ctx)) {
       // The contract is read only once a script is (the check program loads it on first use).
-      const prints = handlerPrints(h, ctx.options);
-      if (prints.length === 0 || outputContract().events[spec.name]?.ignoresOutput) continue;
+      if (outputContract().events[spec.name]?.ignoresOutput) continue;
       for (const p of prints) {
-        
         const namesOwn = p.texts.some((t) => t.text.includes(spec.name));
         let reported = false;
         for (const e of p.emissions) {

@@ -1,8 +1,8 @@
 import { defineRule } from './rule.js';
-import { eventsNamed, handlerPrints } from '../analysis/script-output.js';
+import { eventsNamed } from '../analysis/script-output.js';
 import { decisionOf, isAsyncAnswer, judgeOutputObject, outputContract, UNKNOWN_VALUE, type ContractCode } from '../model/contract.js';
 import { EVENT_NAMES } from '../model/catalog.js';
-import { wordLocation } from './util.js';
+import { scriptPrinters, wordLocation } from './util.js';
 import { basename, dirname, relative } from 'node:path';
 
 /**
@@ -55,13 +55,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (!ctx.options.host) return;
-    for (const h of ctx.model.handlers) {
-      const spec = h.event.spec;
-      if (!spec || h.type !== 'command') continue;
+    for (const { spec, prints } of scriptPrinters(ctx)) {
       // The contract is read only once a script is (the check program loads it on first use).
-      const prints = handlerPrints(h, ctx.options);
-      if (prints.length === 0) continue;
       const contract = outputContract();
       if (contract.events[spec.name]?.ignoresOutput) continue;
       for (const p of prints) {

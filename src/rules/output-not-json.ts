@@ -1,7 +1,7 @@
 import { defineRule } from './rule.js';
-import { handlerPrints, type HandlerEmission } from '../analysis/script-output.js';
+import { type HandlerEmission } from '../analysis/script-output.js';
 import { eventContract, isAsyncAnswer } from '../model/contract.js';
-import { wordLocation } from './util.js';
+import { scriptPrinters, wordLocation } from './util.js';
 
 /**
  * SPEC.md §13.4 "What counts as JSON": Claude Code reads stdout as JSON only
@@ -30,12 +30,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (!ctx.options.host) return;
-    for (const h of ctx.model.handlers) {
-      const spec = h.event.spec;
-      if (!spec || h.type !== 'command') continue;
-      const prints = handlerPrints(h, ctx.options);
-      if (prints.length === 0) continue;
+    for (const { spec, prints } of scriptPrinters(ctx)) {
       const row = eventContract(spec.name);
       if (row.ignoresOutput || row.plainStdout === 'path') continue;
       for (const p of prints) {

@@ -1,8 +1,8 @@
 import { defineRule } from './rule.js';
-import { eventsNamed, handlerPrints, type HandlerEmission } from '../analysis/script-output.js';
+import { eventsNamed, type HandlerEmission } from '../analysis/script-output.js';
 import { eventContract, isAsyncAnswer } from '../model/contract.js';
 import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
-import { wordLocation } from './util.js';
+import { scriptPrinters, wordLocation } from './util.js';
 
 /**
  * SPEC.md §13.4 "Plain stdout, exit 0", "Exit 2": where what a script writes
@@ -45,12 +45,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (!ctx.options.host) return;
-    for (const h of ctx.model.handlers) {
-      const spec = h.event.spec;
-      if (!spec || h.type !== 'command' || h.group.flat) continue;
-      const prints = handlerPrints(h, ctx.options);
-      if (prints.length === 0) continue;
+    for (const { h, spec, prints } of scriptPrinters(ctx)) {
+      if (h.group.flat) continue;
       const row = eventContract(spec.name);
       if (row.ignoresOutput) continue;
       // Where no output reaches anyone (no systemMessage, no additionalContext: WorktreeRemove, SessionEnd, …) there is nothing better to write.

@@ -9,6 +9,8 @@ import type { ShellAnalysis, SimpleCommand } from '../analysis/command.js';
 import { commandsOf, scriptsOf, scriptText, shellOf, type ResolvedScript } from '../analysis/scripts.js';
 import type { Fix, FixSafety } from '../model/types.js';
 import type { RuleContext } from './rule.js';
+import { handlerPrints, type ScriptPrints } from '../analysis/script-output.js';
+import type { EventSpec } from '../model/catalog.js';
 
 /** Where to report: exactly one of a node or a span (ReportDescriptor's contract). */
 export type Location = { node: Node; span?: undefined } | { span: Span; node?: undefined };
@@ -158,3 +160,18 @@ export function commandHandlers(ctx: RuleContext): readonly CommandHandler[] {
 }
 
 const commandHandlerCache = new WeakMap<HookModel, readonly CommandHandler[]>();
+
+/**
+ * The command handlers of a known event whose scripts print something, with
+ * what they print (`handlerPrints`, SPEC.md §13.4): what the output-contract
+ * rules judge. Nothing without filesystem access (`--no-scripts`).
+ */
+export function* scriptPrinters(ctx: RuleContext): Generator<{ h: HandlerEntry; spec: EventSpec; prints: ScriptPrints[] }> {
+  if (!ctx.options.host) return;
+  for (const h of ctx.model.handlers) {
+    const spec = h.event.spec;
+    if (!spec || h.type !== 'command') continue;
+    const prints = handlerPrints(h, ctx.options);
+    if (prints.length > 0) yield { h, spec, prints };
+  }
+}
