@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { validateTests } from '../generated/tests-validator.js';
 import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
 import { EVENT_NAMES } from '../model/catalog.js';
 import { parseDocument } from '../formats/parse.js';
@@ -89,8 +89,6 @@ export function testsSchema(): object {
   };
 }
 
-let validator: ValidateFunction | undefined;
-
 /**
  * Read and validate a test file (JSONC: comments and trailing commas allowed).
  * @throws HooklintError with `path:line:col: problem` when it does not parse or fails the schema.
@@ -113,9 +111,8 @@ export function loadTestsFile(path: string): TestsFile {
     throw new HooklintError(`${e ? at(e.offset) : path}: ${e?.message ?? 'not a JSON object'}`);
   }
   const value = getNodeValue(doc.root) as unknown;
-  validator ??= new Ajv({ allErrors: false, strict: false }).compile(testsSchema());
-  if (!validator(value)) {
-    const err = validator.errors![0]!;
+  if (!validateTests(value)) {
+    const err = validateTests.errors![0]!;
     const segments = err.instancePath.split('/').slice(1).map((s: string) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
     const node = findNodeAtLocation(doc.root, segments) ?? doc.root;
     const extra = err.params && 'additionalProperty' in err.params ? ` ("${String(err.params.additionalProperty)}")` : err.params && 'allowedValues' in err.params ? ` (${(err.params.allowedValues as string[]).slice(0, 8).join(', ')}, ...)` : '';
