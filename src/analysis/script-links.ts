@@ -78,8 +78,7 @@ export function localImports(scriptPath: string, text: string, language: ScriptL
         add([join(dir, ...parts) + '.py', join(dir, ...parts, '__init__.py')]);
       }
   } else if (language === 'javascript') {
-    for (const m of text.matchAll(/\brequire\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]|\bimport\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^\s*import\s+['"](\.{1,2}\/[^'"]+)['"]/gm)) {
-      const spec = m[1] ?? m[2] ?? m[3] ?? m[4]!;
+    for (const spec of jsRelativeSpecifiers(text)) {
       const base = join(dir, spec);
       add(JS_EXTS.map((e) => base + e).concat(/\.js$/.test(spec) ? [base.replace(/\.js$/, '.ts')] : []));
     }
@@ -126,3 +125,21 @@ export function linkedTexts(
   }
   return out;
 }
+
+/**
+ * The relative specifiers a JavaScript/TypeScript text requires or imports
+ * (`require('./x')`, `from '../y'`, `import('./z')`, `import './w'`), in order.
+ * One scan per text: the same script is read for every handler that runs it and
+ * by several rules, and bundled scripts are large.
+ */
+function jsRelativeSpecifiers(text: string): string[] {
+  let specs = specifierCache.get(text);
+  if (!specs) {
+    specs = [];
+    for (const m of text.matchAll(/\brequire\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]|\bimport\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^\s*import\s+['"](\.{1,2}\/[^'"]+)['"]/gm)) specs.push(m[1] ?? m[2] ?? m[3] ?? m[4]!);
+    if (specifierCache.size >= 256) specifierCache.clear();
+    specifierCache.set(text, specs);
+  }
+  return specs;
+}
+const specifierCache = new Map<string, string[]>();
