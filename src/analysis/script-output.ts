@@ -480,6 +480,12 @@ function context(node: LezerNode): { fn?: string; conditional: boolean } {
       const firstBody = kids(p).find((c) => c.name === 'Body');
       if (firstBody && firstBody.from === child.from) continue;
     }
+    if (p.name === 'IfStatement' && /^\s*if\s*\(\s*require\.main\s*===?\s*module\s*\)/.test(currentText.slice(p.from, Math.min(p.to, p.from + 60)))) {
+      // Its JavaScript twin, `if (require.main === module)`: the script run directly (not loaded by a test).
+      // Its `else` branch runs only when the script is loaded as a module: never as a hook.
+      if (child.prevSibling?.name === 'else') conditional = true;
+      if (child.name !== 'ParenthesizedExpression') continue;
+    }
     // The `else` branch of an `if` is where a check that refuses nothing falls through: not a guarded path.
     if (CONDITIONAL.test(p.name) && !(p.name === 'IfStatement' && child.prevSibling?.name === 'else')) conditional = true;
     // Python: the `except`/`else` bodies of a `try` (every Body but the first).
@@ -965,10 +971,14 @@ export function handlerPrints(h: HandlerEntry, options: ScriptOptions): ScriptPr
   return out;
 }
 
-/** Event names quoted in a script's texts: a script that names several is a dispatcher whose prints depend on the event. */
+/**
+ * Event names quoted in a script's texts, or used as a shell `case` label (`Stop)`): a script
+ * that names several is a dispatcher whose prints depend on the event. A property read
+ * (`settings.hooks?.PreToolUse)`) names no event the script runs on.
+ */
 export function eventsNamed(texts: readonly { text: string }[], names: readonly string[]): Set<string> {
   const found = new Set<string>();
-  for (const { text } of texts) for (const n of names) if (!found.has(n) && new RegExp(`["'\`]${n}["'\`]|\\b${n}\\)`).test(text)) found.add(n);
+  for (const { text } of texts) for (const n of names) if (!found.has(n) && new RegExp(`["'\`]${n}["'\`]|(?<![.\\w])${n}\\)`).test(text)) found.add(n);
   return found;
 }
 
