@@ -822,6 +822,26 @@ function shellEmission(n: SyntaxNode & { type: 'Command' }, name: string): Print
   return { stream, kind: 'text', text: t.replace(/\ue000/g, '…') };
 }
 
+/**
+ * The 1-based line of the first top-level shell command (a statement of the
+ * script itself: not in an `if`, a loop, a function, a pipeline or after
+ * `&&`/`||`) whose words, name first, satisfy `test`, in a script that never
+ * checks how commands end: no `set -e` (`-o errexit`), no `trap … ERR`, no
+ * `$?` or `PIPESTATUS`. Undefined when there is none or the text does not parse.
+ */
+export function uncheckedShellCommand(text: string, test: (words: readonly string[]) => boolean): number | undefined {
+  if (/^[ \t]*set[ \t]+(-[A-Za-z]*e|.*-o[ \t]+errexit)|\btrap\b[^\n]*\bERR\b|\$\?|\$\{\?\}|PIPESTATUS/m.test(text)) return undefined;
+  const tree = shellTree(text);
+  if (!tree) return undefined;
+  const lineOf = lineIndex(text);
+  for (const st of (tree as unknown as { commands?: SyntaxNode[] }).commands ?? []) {
+    const c = st.type === 'Statement' ? (st as unknown as { command: SyntaxNode }).command : st;
+    if (c.type !== 'Command' || !c.name) continue;
+    if (test([c.name.value, ...c.suffix.filter((w) => w.type === 'Word').map((w) => (w as { value: string }).value)])) return lineOf(c.pos);
+  }
+  return undefined;
+}
+
 /** The literal code of a shell `exit N` statement, or `0` for a bare `exit`. */
 function shellExit(s: SyntaxNode): number | undefined {
   const c = s.type === 'Statement' ? (s as unknown as { command: SyntaxNode }).command : s;
