@@ -33,7 +33,7 @@ export default defineRule({
     severity: 'error',
     section: 6,
     needsHost: true,
-    description: 'A WorktreeCreate command hook whose script prints no path on stdout: worktree creation fails',
+    description: 'A WorktreeCreate command hook whose script prints no path on stdout (worktree creation fails), or prints one even when its git worktree add failed',
     messages: {
       json: 'script "{{script}}" prints only JSON on stdout ({{at}}): a WorktreeCreate hook must print the new worktree\'s path as its last stdout line, so Claude Code {{where}}takes the JSON as the path and worktree creation fails',
       nothing: 'script "{{script}}" prints nothing on stdout: a WorktreeCreate hook must print the new worktree\'s path as its last stdout line, so worktree creation {{where}}fails',
