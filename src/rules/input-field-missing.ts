@@ -54,7 +54,8 @@ export default defineRule({
       if (missing.size === 0) continue;
       const events = [...new Set(runs.map(({ h }) => h.event.spec!.name))];
       const names = [...missing.keys()];
-      const hint = names.map((n) => closest(n, [...sent])).find((x) => x !== undefined);
+      // `transcript` for `transcript_path`: a sent field that extends the name is the likelier meaning.
+      const hint = names.map((n) => [...sent].sort().find((f) => f.startsWith(`${n}_`)) ?? closest(n, [...sent])).find((x) => x !== undefined);
       for (const { h, s } of runs) {
         if (runs.find((r) => r.h === h)!.s !== s) continue;
         ctx.report({
