@@ -161,6 +161,18 @@ describe('discovery: plugin roots and unloaded plugin files', () => {
     assert.equal(t.unloaded, undefined);
   });
 
+  it('a marketplace may list its own .claude-plugin folder as a plugin (agentize): its hooks/hooks.json loads; unlisted, it does not', () => {
+    const dir = tree({
+      '.claude-plugin/marketplace.json': { name: 'm', plugins: [{ name: 'a', source: './.claude-plugin/', strict: false }] },
+      '.claude-plugin/hooks/hooks.json': STOP('echo a'),
+    });
+    const t = kindFromPath(join(dir, '.claude-plugin/hooks/hooks.json'), claimContext({}))!;
+    assert.equal(t.pluginRoot, join(dir, '.claude-plugin'));
+    assert.equal(t.unloaded, undefined);
+    const unlisted = tree({ '.claude-plugin/plugin.json': { name: 'p' }, '.claude-plugin/hooks/hooks.json': STOP('echo p') });
+    assert.match(kindFromPath(join(unlisted, '.claude-plugin/hooks/hooks.json'), claimContext({}))!.unloaded!, /not \.claude-plugin\/hooks\/hooks\.json|never \.claude-plugin/);
+  });
+
   it('hooks/hooks.json with no manifest anywhere is a plugin without one when its content says so; .claude/hooks/hooks.json is not', () => {
     const dir = tree({
       'hooks/hooks.json': STOP('echo x'),

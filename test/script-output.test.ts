@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runsByDefault, scriptOutput } from '../src/analysis/script-output.js';
+import { eventsNamed, runsByDefault, scriptOutput } from '../src/analysis/script-output.js';
 import { EVENTS } from '../src/model/catalog.js';
 import { decisionOf, judgeOutputObject, UNKNOWN_VALUE } from '../src/model/contract.js';
 
@@ -56,6 +56,22 @@ describe('script-output', () => {
     assert.deepEqual([a!.json, a!.exit], [{ decision: 'block', reason: UNKNOWN_VALUE }, 2]);
     assert.deepEqual([b!.stream, b!.kind, b!.text], ['stderr', 'text', 'warn …']);
     assert.equal(c!.open, true);
+  });
+
+  it('JavaScript: `if (require.main === module)` runs whenever the script is run, like `if __name__ == "__main__":`', () => {
+    const out = scriptOutput(
+      ['function main() {', '  process.stderr.write("⚠️ degraded\\n");', '  process.exit(0);', '}', 'if (require.main === module) {', '  main();', '} else {', '  other();', '}', ''].join('\n'),
+      'javascript',
+    );
+    assert.deepEqual(out.calls.get('main')!.map((c) => [c.line, c.conditional]), [[6, false]]);
+    assert.deepEqual(out.calls.get('other')!.map((c) => [c.line, c.conditional]), [[8, true]]);
+    assert.equal(runsByDefault(out.emissions[0]!, out.calls), true);
+  });
+
+  it('eventsNamed: quoted names and shell case labels name events; a property read does not', () => {
+    const names = ['PreToolUse', 'Stop', 'SessionStart'];
+    assert.deepEqual([...eventsNamed([{ text: 'case "$e" in\n  Stop) exit 0 ;;\nesac\nif e == "SessionStart": pass' }], names)].sort(), ['SessionStart', 'Stop']);
+    assert.deepEqual([...eventsNamed([{ text: 'const pre = collect(settings?.hooks?.PreToolUse);' }], names)], []);
   });
 
   it('shell: echo, jq -n and here-documents print; pipes, substitutions and files do not; exec >&2 moves later prints', () => {

@@ -419,7 +419,8 @@ export function display(word: string): string {
 /**
  * The script a simple command runs: the program itself when it is a path
  * (contains `/`), or the first script-like argument of an interpreter
- * (`bash x.sh`, `python3 x.py`, `node x.js`, `uv run x.py`, `npx tsx x.ts`,
+ * (`bash x.sh`, `python3 x.py`, `node x.js`, `uv run x.py` (also `uv run python x.py`
+ * and a doubled `uv run uv run x.py`), `npx tsx x.ts`,
  * `bun run x.ts`, `deno run x.ts`). Bare names found through PATH are not scripts.
  */
 export function scriptOf(cmd: SimpleCommand): ScriptRef | undefined {
@@ -437,11 +438,18 @@ export function scriptOf(cmd: SimpleCommand): ScriptRef | undefined {
     skip = 2;
   }
   if (interpreter) {
+    let uvPython = false;
     for (let i = skip; i < cmd.words.length; i++) {
       const a = cmd.words[i]!.value;
-      if (NO_SCRIPT_OPTS.has(a) && !interpreter.startsWith('uv')) return undefined;
+      if (NO_SCRIPT_OPTS.has(a) && (!interpreter.startsWith('uv') || uvPython)) return undefined;
       if (a.startsWith('-')) {
         if (VALUE_OPTS.has(a)) i++;
+        continue;
+      }
+      // `uv run uv run x.py` (a doubled prefix) and `uv run python x.py` still run x.py.
+      if (interpreter === 'uv run' && ((a === 'uv' && cmd.words[i + 1]?.value === 'run') || PYTHONS.test(a))) {
+        if (a === 'uv') i++;
+        else uvPython = true;
         continue;
       }
       if (!SCRIPT_EXT.test(a) && !a.includes('/')) return undefined;

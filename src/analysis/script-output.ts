@@ -480,6 +480,12 @@ function context(node: LezerNode): { fn?: string; conditional: boolean } {
       const firstBody = kids(p).find((c) => c.name === 'Body');
       if (firstBody && firstBody.from === child.from) continue;
     }
+    if (p.name === 'IfStatement' && /^\s*if\s*\(\s*require\.main\s*===?\s*module\s*\)/.test(currentText.slice(p.from, Math.min(p.to, p.from + 60)))) {
+      // Its JavaScript twin, `if (require.main === module)`: the script run directly (not loaded by a test).
+      // Its `else` branch runs only when the script is loaded as a module: never as a hook.
+      if (child.prevSibling?.name === 'else') conditional = true;
+      if (child.name !== 'ParenthesizedExpression') continue;
+    }
     // The `else` branch of an `if` is where a check that refuses nothing falls through: not a guarded path.
     if (CONDITIONAL.test(p.name) && !(p.name === 'IfStatement' && child.prevSibling?.name === 'else')) conditional = true;
     // Python: the `except`/`else` bodies of a `try` (every Body but the first).
@@ -816,6 +822,26 @@ function shellEmission(n: SyntaxNode & { type: 'Command' }, name: string): Print
   return { stream, kind: 'text', text: t.replace(/\ue000/g, '…') };
 }
 
+/**
+ * The 1-based line of the first top-level shell command (a statement of the
+ * script itself: not in an `if`, a loop, a function, a pipeline or after
+ * `&&`/`||`) whose words, name first, satisfy `test`, in a script that never
+ * checks how commands end: no `set -e` (`-o errexit`), no `trap … ERR`, no
+ * `$?` or `PIPESTATUS`. Undefined when there is none or the text does not parse.
+ */
+export function uncheckedShellCommand(text: string, test: (words: readonly string[]) => boolean): number | undefined {
+  if (/^[ \t]*set[ \t]+(-[A-Za-z]*e|.*-o[ \t]+errexit)|\btrap\b[^\n]*\bERR\b|\$\?|\$\{\?\}|PIPESTATUS/m.test(text)) return undefined;
+  const tree = shellTree(text);
+  if (!tree) return undefined;
+  const lineOf = lineIndex(text);
+  for (const st of (tree as unknown as { commands?: SyntaxNode[] }).commands ?? []) {
+    const c = st.type === 'Statement' ? (st as unknown as { command: SyntaxNode }).command : st;
+    if (c.type !== 'Command' || !c.name) continue;
+    if (test([c.name.value, ...c.suffix.filter((w) => w.type === 'Word').map((w) => (w as { value: string }).value)])) return lineOf(c.pos);
+  }
+  return undefined;
+}
+
 /** The literal code of a shell `exit N` statement, or `0` for a bare `exit`. */
 function shellExit(s: SyntaxNode): number | undefined {
   const c = s.type === 'Statement' ? (s as unknown as { command: SyntaxNode }).command : s;
@@ -977,13 +1003,17 @@ declare module '../model/model.js' {
   }
 }
 
-/** Event names quoted in a script's texts: a script that names several is a dispatcher whose prints depend on the event. */
+/**
+ * Event names quoted in a script's texts, or used as a shell `case` label (`Stop)`): a script
+ * that names several is a dispatcher whose prints depend on the event. A property read
+ * (`settings.hooks?.PreToolUse)`) names no event the script runs on.
+ */
 export function eventsNamed(texts: readonly { text: string }[], names: readonly string[]): Set<string> {
   let known = namedCache.get(texts);
   if (known?.names !== names) {
     const alt = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    // One scan of each text for every name (a name quoted, or closing a call: `case("Stop")`, `is(Stop)`).
-    const re = new RegExp(`["'\`](${alt})(?=["'\`])|\\b(${alt})\\)`, 'g');
+    // One scan of each text for every name.
+    const re = new RegExp(`["'\`](${alt})(?=["'\`])|(?<![.\\w])(${alt})\\)`, 'g');
     const found = new Set<string>();
     for (const { text } of texts) for (const m of text.matchAll(re)) found.add((m[1] ?? m[2])!);
     known = { names, found };

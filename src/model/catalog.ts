@@ -24,9 +24,13 @@ export interface VersionRange {
 /**
  * A field's value type in the catalog's input and output tables: a primitive,
  * `object` (with its known `properties` where the SDK types name them, e.g.
- * `mcp_server`'s `name`, `source`, `built_in`), `array`, or the strings it takes.
+ * `mcp_server`'s `name`, `source`, `built_in`), `array`, or the strings it takes;
+ * `deprecated` marks a field Claude Code still sends but is phasing out.
  */
-export type FieldType = { type: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'unknown'; properties?: Record<string, FieldType> } | { enum: string[] };
+export type FieldType = ({ type: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'unknown'; properties?: Record<string, FieldType> } | { enum: string[] }) & {
+  /** Still sent, but deprecated (SPEC.md §12.3: `team_name` on TaskCreated, TaskCompleted, TeammateIdle): a hook that depends on it breaks when it goes. */
+  deprecated?: boolean;
+};
 
 /** How a matcher of the event is evaluated (SPEC.md §3). */
 export interface MatcherSpec {

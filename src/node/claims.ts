@@ -242,16 +242,18 @@ export class PluginLayout {
    * The plugin a file belongs to: the nearest folder above it (never a
    * `.claude-plugin` folder itself) that holds `.claude-plugin/plugin.json`,
    * or, when nearer, a plugin folder a marketplace above it lists as a local
-   * `source` (plugins listed that way need no manifest). Undefined when
-   * neither exists.
+   * `source` (plugins listed that way need no manifest; such a folder may be
+   * the marketplace's own `.claude-plugin`). Undefined when neither exists.
    */
   placementOf(file: string): PluginPlacement | undefined {
     const chain: string[] = [];
     for (let d = dirname(resolve(file)); ; d = dirname(d)) {
-      if (basename(d) !== '.claude-plugin') chain.push(d);
-      if (dirname(d) === d || chain.length > 12) break;
+      chain.push(d);
+      if (dirname(d) === d || chain.length > 13) break;
     }
-    const nearestManifest = chain.findIndex((d) => this.manifest(d) !== undefined);
+    // A `.claude-plugin` folder is a plugin root only when a marketplace lists it as a source
+    // (`"source": "./.claude-plugin/"`, with `"strict": false`): never through a manifest.
+    const nearestManifest = chain.findIndex((d) => basename(d) !== '.claude-plugin' && this.manifest(d) !== undefined);
     // A marketplace lists plugin folders below it: a listed folder nearer than the manifest is the root.
     let best: { index: number; plugin: MarketplacePlugin } | undefined;
     for (let i = 0; i < chain.length; i++) {

@@ -16,7 +16,9 @@ import { wordLocation } from './util.js';
  * Only direct reads of the parsed input by a literal name count
  * (`analysis/script-reads.ts` `inputReads`); a script run by a handler of an
  * unknown event is skipped. Reported once per handler and script, naming the
- * fields.
+ * fields. A read of a field that every such event still sends but marks
+ * deprecated in the catalog (`team_name` on TaskCreated, TaskCompleted and
+ * TeammateIdle) is reported too, on its own.
  */
 export default defineRule({
   meta: {
@@ -25,9 +27,10 @@ export default defineRule({
     severity: 'warning',
     section: 6,
     needsHost: true,
-    description: 'A script reading an input field its event never sends (a Stop hook reading tool_name): that branch never runs',
+    description: 'A script reading an input field its event never sends (a Stop hook reading tool_name), or one it sends only as deprecated (team_name)',
     messages: {
       missing: 'script "{{script}}" reads {{fields}} from the hook input (line {{line}}), which {{events}} never {{sends}}: {{where}}the value is always missing',
+      deprecated: 'script "{{script}}" reads "{{field}}" from the hook input (line {{line}}), which is deprecated on {{events}}: {{where}}when Claude Code stops sending it, the value is missing',
     },
   },
   check(ctx) {
@@ -51,10 +54,23 @@ export default defineRule({
       const sent = new Set(inputs.flatMap((i) => Object.keys(i)));
       const missing = new Map<string, number>();
       for (const r of reads) if (!sent.has(r.name) && !missing.has(r.name)) missing.set(r.name, r.line);
-      if (missing.size === 0) continue;
       const events = [...new Set(runs.map(({ h }) => h.event.spec!.name))];
+      // A field every event that runs the script marks deprecated (SPEC.md §12.3: team_name): a warning of its own.
+      const old = reads.find((r) => !r.fallback && inputs.every((i) => i![r.name]?.deprecated === true));
+      if (old)
+        for (const { h, s } of runs) {
+          if (runs.find((r) => r.h === h)!.s !== s) continue;
+          ctx.report({
+            messageId: 'deprecated',
+            data: { script: s.written, field: old.name, line: old.line, events: events.join(' and ') },
+            ...wordLocation(ctx, s.node, s.word),
+            note: 'plan a replacement before the field goes (SPEC.md §12.3); until then, handle its absence explicitly',
+          });
+        }
+      if (missing.size === 0) continue;
       const names = [...missing.keys()];
-      const hint = names.map((n) => closest(n, [...sent])).find((x) => x !== undefined);
+      // `transcript` for `transcript_path`: a sent field that extends the name is the likelier meaning.
+      const hint = names.map((n) => [...sent].sort().find((f) => f.startsWith(`${n}_`)) ?? closest(n, [...sent])).find((x) => x !== undefined);
       for (const { h, s } of runs) {
         if (runs.find((r) => r.h === h)!.s !== s) continue;
         ctx.report({

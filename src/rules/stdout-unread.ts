@@ -1,5 +1,6 @@
 import { defineRule } from './rule.js';
-import { eventsNamed, type HandlerEmission } from '../analysis/script-output.js';
+import { eventsNamed, runsByDefault, type HandlerEmission } from '../analysis/script-output.js';
+import { scriptLanguage } from '../analysis/scripts.js';
 import { eventContract, isAsyncAnswer } from '../model/contract.js';
 import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
 import { scriptPrinters, wordLocation } from './util.js';
@@ -22,11 +23,12 @@ import { scriptPrinters, wordLocation } from './util.js';
  * Left alone: events where no output reaches anyone (no `systemMessage`, no
  * `additionalContext`, no decision: WorktreeRemove, SessionEnd), dispatcher scripts that name other events (their text may be
  * context on SessionStart), scripts that use the async first-line protocol,
- * prints in functions (a helper's callers may redirect it), empty prints.
+ * prints in shell functions and in functions not called on the script's
+ * default path (a helper's callers may redirect it), empty prints.
  */
 
 /** Words of a message addressed to a reader, not a log line. */
-const ADDRESSED = /\b(you|your|please|remember|reminder|don'?t forget|make sure|consider|should|must|warning|claude)\b|⚠|❌|🚨/i;
+const ADDRESSED = /\b(you|your|please|remember|reminder|don'?t forget|make sure|consider|should|must|warning|claude|before (continuing|proceeding|committing|pushing|merging|handing))\b|⚠|❌|🚨/i;
 /** Log lines: a level or a tag first; and reports of the hook's own failure (a fail-open path logs them on purpose). */
 const LOG_LINE = /^\s*(\[[^\]]*\]|\(?(debug|info|trace|log|verbose)\)?\b[:\s])|\b(error|exception|failed|traceback|could ?n[o']?t|cannot|unable|missing|skipp(ing|ed)|not found|does ?n[o']?t exist|no such)\b/i;
 
@@ -55,7 +57,11 @@ export default defineRule({
       for (const p of prints) {
         if (eventsNamed(p.texts, EVENT_NAMES).size > ([...eventsNamed(p.texts, EVENT_NAMES)].includes(spec.name) ? 1 : 0)) continue;
         if (p.emissions.some((e) => e.kind === 'json' && e.json && isAsyncAnswer(e.json))) continue;
-        const own = p.emissions.filter((e) => e.file === p.script.absolute && e.fn === undefined);
+        // A Python or JavaScript function called on the script's default path (`main()` under
+        // `if __name__ == "__main__":` or `if (require.main === module)`) prints where the script
+        // does; a shell function's caller may redirect it (`f 2>/dev/null`, `x=$(f)`).
+        const shell = scriptLanguage(p.script, p.texts[0]?.text ?? '') === 'shell';
+        const own = p.emissions.filter((e) => e.file === p.script.absolute && (e.fn === undefined || (!shell && runsByDefault({ ...e, conditional: false }, p.calls))));
         const at = (e: HandlerEmission) => `line ${e.line}`;
         const report = (messageId: 'plain' | 'exit2' | 'stderr', e: HandlerEmission, note: string) =>
           ctx.report({ messageId, data: { script: p.script.written, at: at(e), event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note });

@@ -1,5 +1,5 @@
 import { defineRule } from './rule.js';
-import { handlerPrints } from '../analysis/script-output.js';
+import { handlerPrints, uncheckedShellCommand } from '../analysis/script-output.js';
 import { scriptLanguage } from '../analysis/scripts.js';
 import { eventContract } from '../model/contract.js';
 import { wordLocation } from './util.js';
@@ -19,6 +19,12 @@ import { wordLocation } from './util.js';
  *
  * Shell scripts that print nothing themselves are left alone: the programs
  * they run (`git worktree add`, `pwd`) write to the hook's stdout.
+ *
+ * A warning, too, for a shell script that runs `git worktree add` as a plain
+ * statement (not in an `if`, not before `||`/`&&`), never checks how commands
+ * end (no `set -e`, no `$?`, no `trap … ERR`), and then prints the path
+ * unconditionally: when the add fails the hook still exits 0 with a path, and
+ * Claude Code is handed a worktree that does not exist.
  */
 export default defineRule({
   meta: {
@@ -27,10 +33,11 @@ export default defineRule({
     severity: 'error',
     section: 6,
     needsHost: true,
-    description: 'A WorktreeCreate command hook whose script prints no path on stdout: worktree creation fails',
+    description: 'A WorktreeCreate command hook whose script prints no path on stdout (worktree creation fails), or prints one even when its git worktree add failed',
     messages: {
       json: 'script "{{script}}" prints only JSON on stdout ({{at}}): a WorktreeCreate hook must print the new worktree\'s path as its last stdout line, so Claude Code {{where}}takes the JSON as the path and worktree creation fails',
       nothing: 'script "{{script}}" prints nothing on stdout: a WorktreeCreate hook must print the new worktree\'s path as its last stdout line, so worktree creation {{where}}fails',
+      masked: 'script "{{script}}" never checks whether `git worktree add` (line {{line}}) succeeded and prints the path anyway ({{at}}): when the add fails, the hook still exits 0 and Claude Code {{where}}is handed a worktree that does not exist',
     },
   },
   check(ctx) {
@@ -46,7 +53,20 @@ export default defineRule({
           ctx.report({ messageId: 'json', data: { script: p.script.written, at: `line ${out[out.length - 1]!.line}` }, ...wordLocation(ctx, p.script.node, p.script.word), note });
           continue;
         }
-        if (out.length > 0) continue;
+        if (out.length > 0) {
+          if (scriptLanguage(p.script, p.texts[0]?.text ?? '') !== 'shell') continue;
+          const add = uncheckedShellCommand(p.texts[0]!.text, (w) => w[0] === 'git' && w.includes('worktree') && w[w.indexOf('worktree') + 1] === 'add');
+          const path = add === undefined ? undefined : out.find((e) => e.file === p.script.absolute && e.line > add && !e.conditional && e.fn === undefined && e.kind !== 'json');
+          if (add !== undefined && path)
+            ctx.report({
+              messageId: 'masked',
+              severity: 'warning',
+              data: { script: p.script.written, line: add, at: `line ${path.line}` },
+              ...wordLocation(ctx, p.script.node, p.script.word),
+              note: 'stop when the add fails (`set -e`, or `git worktree add … || exit 1`) so Claude Code reports the failure',
+            });
+          continue;
+        }
         const languages = p.texts.map((t, i) => (i === 0 ? scriptLanguage(p.script, t.text) : undefined));
         if (languages[0] !== 'python' && languages[0] !== 'javascript') continue;
         if (p.texts.some((t) => mayPrintThroughOthers(t.text))) continue;
