@@ -117,7 +117,8 @@ function commentStart(line: string, language: ScriptLanguage): number {
   return line.length;
 }
 
-function lineIndex(text: string): (offset: number) => number {
+/** The 1-based line of a 0-based offset of `text` (lines end at `\n`), by binary search over the line starts. */
+export function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return (offset) => {

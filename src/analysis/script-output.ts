@@ -3,7 +3,7 @@ import type { SyntaxNode as LezerNode, Tree } from '@lezer/common';
 import type { LRParser } from '@lezer/lr';
 import { forEachChild, type SyntaxNode } from 'unbash';
 import { UNKNOWN_VALUE } from '../model/contract.js';
-import { shellTree } from './script-exits.js';
+import { lineIndex, shellTree } from './script-exits.js';
 import { linkedTexts } from './script-links.js';
 import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText, type ResolvedScript, type ScriptLanguage, type ScriptOptions } from './scripts.js';
 import type { HandlerEntry } from '../model/model.js';
@@ -136,21 +136,6 @@ function parseJs(text: string): Tree {
   // The TypeScript dialect also reads plain JavaScript.
   jsParser ??= (requireHere('@lezer/javascript') as { parser: LRParser }).parser.configure({ dialect: 'ts' });
   return jsParser.parse(text);
-}
-
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }
 
 /** The children of a Lezer node. */
