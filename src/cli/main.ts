@@ -171,13 +171,30 @@ const camel = (k: string) => k.replace(/-([a-z])/g, (_, c: string) => c.toUpperC
 function fastParse(argv: string[]): CheckArgs | undefined {
   const rest = argv[0] === 'check' ? argv.slice(1) : argv;
   if (rest[0] === 'rules' || rest[0] === 'explain' || rest[0] === 'test' || rest[0] === 'lsp' || rest[0] === 'hooks' || rest.some((a) => a === '--help' || a === '-h' || a === '--version' || a === 'help')) return undefined;
-  const entries = Object.entries(CHECK_OPTIONS) as [string, { type: string; alias?: string; default?: unknown; choices?: readonly string[] }][];
+  const a = parseOptionTable(rest, CHECK_OPTIONS);
+  if (!a) return undefined;
+  if (CONFLICTS.some(([x, y]) => a[x] !== undefined && a[y] !== undefined)) return undefined;
+  // `hooklint --no-color test`: a command after options is for yargs.
+  if ((a._ as unknown[])[0] === 'test' || (a._ as unknown[])[0] === 'hooks' || ((a._ as unknown[])[0] === 'lsp' && argv[0] !== 'check')) return undefined;
+  const paths = [...(a._ as unknown[]), ...((a['--'] as unknown[] | undefined) ?? [])].map(String);
+  return { ...(a as unknown as CheckArgs), paths };
+}
+
+/**
+ * `args` parsed by yargs-parser alone against an option table (`CHECK_OPTIONS`,
+ * `TEST_OPTIONS`), or undefined when only yargs can judge them: a parse error,
+ * an unknown option, an option given twice, a value outside its choices, a
+ * number that is not finite, an empty or non-string string. Shared by the fast
+ * paths of `check` and `test`, so both accept exactly what yargs would.
+ */
+function parseOptionTable(args: string[], table: object): Record<string, unknown> | undefined {
+  const entries = Object.entries(table) as [string, { type: string; alias?: string; default?: unknown; choices?: readonly string[] }][];
   const known = new Set(['_', '--']);
   for (const [k, o] of entries) {
     known.add(k).add(camel(k));
     if (o.alias) known.add(o.alias);
   }
-  const parsed = yargsParser.detailed(rest, {
+  const parsed = yargsParser.detailed(args, {
     alias: Object.fromEntries(entries.filter(([, o]) => o.alias).map(([k, o]) => [k, [o.alias!]])),
     boolean: entries.filter(([, o]) => o.type === 'boolean').map(([k]) => k),
     string: entries.filter(([, o]) => o.type === 'string').map(([k]) => k),
@@ -195,11 +212,7 @@ function fastParse(argv: string[]): CheckArgs | undefined {
     if (o.type === 'number' && v !== undefined && !Number.isFinite(v)) return undefined;
     if (o.type === 'string' && v !== undefined && (typeof v !== 'string' || v === '')) return undefined;
   }
-  if (CONFLICTS.some(([x, y]) => a[x] !== undefined && a[y] !== undefined)) return undefined;
-  // `hooklint --no-color test`: a command after options is for yargs.
-  if ((a._ as unknown[])[0] === 'test' || (a._ as unknown[])[0] === 'hooks' || ((a._ as unknown[])[0] === 'lsp' && argv[0] !== 'check')) return undefined;
-  const paths = [...(a._ as unknown[]), ...((a['--'] as unknown[] | undefined) ?? [])].map(String);
-  return { ...(a as unknown as CheckArgs), paths };
+  return a;
 }
 
 /**
@@ -209,30 +222,8 @@ function fastParse(argv: string[]): CheckArgs | undefined {
  */
 function fastParseTest(argv: string[]): TestCliArgs | undefined {
   if (argv[0] !== 'test' || argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === 'help')) return undefined;
-  const entries = Object.entries(TEST_OPTIONS) as [string, { type: string; alias?: string; default?: unknown; choices?: readonly string[] }][];
-  const known = new Set(['_', '--']);
-  for (const [k, o] of entries) {
-    known.add(k).add(camel(k));
-    if (o.alias) known.add(o.alias);
-  }
-  const parsed = yargsParser.detailed(argv.slice(1), {
-    alias: Object.fromEntries(entries.filter(([, o]) => o.alias).map(([k, o]) => [k, [o.alias!]])),
-    boolean: entries.filter(([, o]) => o.type === 'boolean').map(([k]) => k),
-    string: entries.filter(([, o]) => o.type === 'string').map(([k]) => k),
-    number: entries.filter(([, o]) => o.type === 'number').map(([k]) => k),
-    default: Object.fromEntries(entries.filter(([, o]) => o.default !== undefined).map(([k, o]) => [k, o.default])),
-    configuration: { 'populate--': true },
-  });
-  if (parsed.error) return undefined;
-  const a = parsed.argv as Record<string, unknown>;
-  if (Object.keys(a).some((k) => !known.has(k))) return undefined;
-  for (const [k, o] of entries) {
-    const v = a[k];
-    if (Array.isArray(v)) return undefined;
-    if (o.choices && v !== undefined && !o.choices.includes(v as string)) return undefined;
-    if (o.type === 'number' && v !== undefined && !Number.isFinite(v)) return undefined;
-    if (o.type === 'string' && v !== undefined && (typeof v !== 'string' || v === '')) return undefined;
-  }
+  const a = parseOptionTable(argv.slice(1), TEST_OPTIONS);
+  if (!a) return undefined;
   const paths = [...(a._ as unknown[]), ...((a['--'] as unknown[] | undefined) ?? [])].map(String);
   return { ...(a as unknown as TestCliArgs), paths };
 }
