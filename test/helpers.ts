@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions, type SpawnSyncReturns } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -191,3 +193,21 @@ export function assertProperty<Ts extends [unknown, ...unknown[]]>(property: fc.
     throw e;
   }
 }
+
+/**
+ * A temporary project for `hooklint test`: `.claude/settings.json` holding `hooks`, and the
+ * given extra files (paths relative to the project; `.sh` files executable). Returns its real path.
+ */
+export function hookProject(hooks: object, files: Record<string, string> = {}, prefix = 'hooklint-runner-'): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  mkdirSync(join(dir, '.claude'));
+  writeFileSync(join(dir, '.claude', 'settings.json'), JSON.stringify({ hooks }, null, 2) + '\n');
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), text, { mode: p.endsWith('.sh') ? 0o755 : 0o644 });
+  }
+  return dir;
+}
+
+/** A matcher group of one command handler with a 5 s timeout (and `extra` fields). */
+export const commandGroup = (command: string, extra: object = {}) => ({ hooks: [{ type: 'command', command, timeout: 5, ...extra }] });

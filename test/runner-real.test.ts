@@ -11,20 +11,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runCli, hookProject, commandGroup } from './helpers.js';
 
-function project(hooks: object, files: Record<string, string> = {}): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'hooklint-real-')));
-  mkdirSync(join(dir, '.claude'));
-  writeFileSync(join(dir, '.claude', 'settings.json'), JSON.stringify({ hooks }, null, 2) + '\n');
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(join(dir, p, '..'), { recursive: true });
-    writeFileSync(join(dir, p), text, { mode: p.endsWith('.sh') ? 0o755 : 0o644 });
-  }
-  return dir;
-}
-
-const cmd = (command: string, extra: object = {}) => ({ hooks: [{ type: 'command', command, timeout: 5, ...extra }] });
+const project = (hooks: object, files: Record<string, string> = {}) => hookProject(hooks, files, 'hooklint-real-');
+const cmd = commandGroup;
 
 /** Processes whose command line holds `marker` (a unique sleep length), zombies aside: what a run left behind, wherever it went. */
 function running(marker: string): string[] {

@@ -18,7 +18,7 @@ import { testsSchema } from '../src/runner/tests-file.js';
 import { samplePayload } from '../src/analysis/payload.js';
 import { judgeProcess } from '../src/runner/judge.js';
 import type { ProcessOutcome } from '../src/runner/exec.js';
-import { ROOT, runCli } from './helpers.js';
+import { ROOT, runCli, hookProject, commandGroup } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'fixtures');
 const MODES = Object.entries(JSON.parse(readFileSync(join(FIXTURES, 'modes.json'), 'utf8')) as Record<string, string>).filter(([k]) => k.startsWith('runner/'));
@@ -31,19 +31,8 @@ function copyFixture(name: string): string {
   return dir;
 }
 
-/** A temporary project with `.claude/settings.json` holding `hooks` and the given extra files. */
-function project(hooks: object, files: Record<string, string> = {}): string {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'hooklint-runner-')));
-  mkdirSync(join(dir, '.claude'));
-  writeFileSync(join(dir, '.claude', 'settings.json'), JSON.stringify({ hooks }, null, 2) + '\n');
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(join(dir, p, '..'), { recursive: true });
-    writeFileSync(join(dir, p), text, { mode: p.endsWith('.sh') ? 0o755 : 0o644 });
-  }
-  return dir;
-}
-
-const cmd = (command: string, extra: object = {}) => ({ hooks: [{ type: 'command', command, timeout: 5, ...extra }] });
+const project = (hooks: object, files: Record<string, string> = {}) => hookProject(hooks, files, 'hooklint-runner-');
+const cmd = commandGroup;
 
 /** Processes whose working directory is inside `dir` or whose environment names it as the project: what a run left behind (Linux /proc). */
 function processesOf(dir: string): string[] {
