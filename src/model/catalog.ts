@@ -254,10 +254,22 @@ for (const e of catalog.events) if (e.matcher?.vocabulary === 'tools') e.matcher
  */
 export function eventDetails(e: EventSpec): EventSpec {
   if (!(catalogJson as { $detailsOmitted?: boolean }).$detailsOmitted) return e;
-  fullEvents ??= new Map((JSON.parse(readFileSync(new URL('../schemas/events.json', import.meta.url), 'utf8')) as Catalog).events.map((x) => [x.name, x]));
+  fullEvents ??= new Map(catalogOnDisk().events.map((x) => [x.name, x]));
   return fullEvents.get(e.name) ?? e;
 }
 let fullEvents: Map<string, EventSpec> | undefined;
+
+/**
+ * The package's schemas/events.json as written, parsed once per process: what the
+ * check program's bundle leaves out of the catalog it embeds (`eventDetails`'s
+ * rows, the output contract) comes from here, on first use.
+ * @throws Error when schemas/events.json cannot be read beside dist/ (a broken install).
+ */
+export function catalogOnDisk(): Catalog & { outputContract?: unknown } {
+  onDisk ??= JSON.parse(readFileSync(new URL('../schemas/events.json', import.meta.url), 'utf8')) as Catalog & { outputContract?: unknown };
+  return onDisk;
+}
+let onDisk: (Catalog & { outputContract?: unknown }) | undefined;
 
 /** Event specs by exact (case-sensitive) name. */
 export const EVENTS: ReadonlyMap<string, EventSpec> = new Map(catalog.events.map((e) => [e.name, e]));

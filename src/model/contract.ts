@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import catalogJson from '../../schemas/events.json' with { type: 'json' };
-import { catalog, eventDetails, EVENTS, type EventSpec, type FieldType } from './catalog.js';
+import { catalog, catalogOnDisk, eventDetails, EVENTS, type EventSpec, type FieldType } from './catalog.js';
 import type { Severity } from './types.js';
 
 /**
@@ -58,7 +57,7 @@ export interface OutputContract {
 export function outputContract(): OutputContract {
   if (!contract) {
     const embedded = (catalogJson as { outputContract?: OutputContract }).outputContract;
-    contract = embedded ?? (JSON.parse(readFileSync(new URL('../schemas/events.json', import.meta.url), 'utf8')) as { outputContract: OutputContract }).outputContract;
+    contract = embedded ?? catalogOnDisk().outputContract as OutputContract;
   }
   return contract;
 }
