@@ -1,6 +1,6 @@
 import { catalog } from '../model/catalog.js';
 import { insertProperty, replaceNode } from '../fix/edits.js';
-import { findProperty } from '../formats/parse.js';
+import { findProperty, stringValue } from '../formats/parse.js';
 import type { TextEdit } from '../model/types.js';
 import { defineRule } from './rule.js';
 import { matcherOf } from './util.js';
@@ -31,6 +31,11 @@ export function permissionRule(matcher: string): { tool: string; rule: string } 
  * that never matches `Bash`. The argument filter belongs in the handler's `if`.
  * The unsafe fix sets the matcher to the tool and moves the rule into `if` on
  * every handler of the group (only when none has an `if` yet).
+ *
+ * A flat handler (`flat-handler`: written without its group) that carries the
+ * matcher is reported too, without a fix: `flat-handler` cannot wrap a handler
+ * that has a matcher, so the author moves it by hand, and the note says what
+ * the group's matcher and the handler's `if` should be once it is moved.
  */
 export default defineRule({
   meta: {
@@ -49,6 +54,18 @@ export default defineRule({
       // Tool events and PreSkillShellCommand: the matcher compares a tool name.
       if (ev.spec?.matcher?.field !== 'tool_name') continue;
       for (const g of ev.groups) {
+        if (g.flat) {
+          const value = stringValue(g.matcher);
+          const p = value === undefined ? undefined : permissionRule(value);
+          if (p)
+            ctx.report({
+              messageId: 'permission',
+              data: { matcher: value! },
+              node: g.matcher!,
+              note: `when this handler moves into a matcher group, give the group "matcher": "${p.tool}" and the handler "if": "${p.rule}"`,
+            });
+          continue;
+        }
         const m = matcherOf(g);
         const p = m && permissionRule(m.value);
         if (!m || !p) continue;
