@@ -113,7 +113,6 @@ function collect(text: string): ScriptCommands {
   // `#!/bin/bash -l`, `#!/usr/bin/env -S zsh -l`: a login shell reads the profile that sets PATH.
   if (shebang && /\b(?:ba|z|k)?sh\s+(?:-\w*[li]\w*|--login)\b/.test(shebang)) out.environment = { line: 1, what: 'a login shell' };
   const changed = (line: number, what: string) => (out.environment ??= { line, what });
-  // `exec 2>/dev/null` at the top level: the rest of the script writes its errors there.
   let stderrAwayFrom = Infinity;
   const stack: Node[] = [];
   const visit = (n: Node) => {
@@ -130,6 +129,11 @@ function collect(text: string): ScriptCommands {
   const command = (n: Node & { type: 'Command' }, ancestors: readonly Node[]) => {
     const words = n.suffix.filter((a) => a.type === 'Word' || a.type === 'Assignment').map((a) => (a.type === 'Word' ? literal(a) : undefined));
     let name = literal(n.name!);
+    // `exec 2>/dev/null` at the top level (no program): the rest of the script writes its errors there.
+    if (name === 'exec' && words.length === 0) {
+      if (ancestors.every((a) => a.type === 'Script' || a.type === 'Statement') && errorsAway(n.redirects as readonly Redirection[])) stderrAwayFrom = Math.min(stderrAwayFrom, n.pos);
+      return;
+    }
     let i = 0;
     let ownPath = n.prefix.some((a) => a.type === 'Assignment' && a.name === 'PATH');
     // Skip wrappers (`env`, `exec`, `nohup`, `timeout 5`, `command`): the program is the word after them.
@@ -158,7 +162,6 @@ function collect(text: string): ScriptCommands {
     }
     if (ENVIRONMENT_MANAGERS.has(prog)) changed(line, `"${prog}"`);
     if (prog === 'uname' || prog === 'sw_vers') out.platformCheck = true;
-    if (prog === 'exec' && args.length === 0 && ancestors.every((a) => a.type === 'Script' || a.type === 'Statement') && errorsAway(n.redirects as readonly Redirection[])) stderrAwayFrom = Math.min(stderrAwayFrom, n.pos);
     if (name.includes('/')) return;
     out.calls.push({ program: name, line, ownPath, ...context(n, ancestors), stderrAway: n.pos > stderrAwayFrom || errorsAway(n.redirects as readonly Redirection[]) || ancestors.some((a) => a.type === 'Redirected' && errorsAway(a.redirects as readonly Redirection[])) });
   };
