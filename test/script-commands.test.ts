@@ -72,6 +72,14 @@ describe('script-commands: what a shell script runs', () => {
     assert.equal(away('npx a >/dev/null'), false);
   });
 
+  it('after a lookup: in a branch of an if whose condition looks a program up, or later in its && / || list', () => {
+    assert.equal(call('if ! command -v jq >/dev/null; then brew install jq; fi', 'brew').afterLookup, true);
+    assert.equal(call('if which jq; then :; elif true; then brew install jq; fi', 'brew').afterLookup, true);
+    assert.equal(call('command -v jq >/dev/null || brew install jq', 'brew').afterLookup, true);
+    assert.equal(call('if [ -f package.json ]; then npx tsc; fi', 'npx').afterLookup, false);
+    assert.equal(call('if ! command -v jq; then exit 0; fi\nnpx tsc', 'npx').afterLookup, false);
+  });
+
   it('background, fallbacks and alternatives', () => {
     assert.equal(call('terminal-notifier -m x &', 'terminal-notifier').background, true);
     assert.deepEqual(call('python3 a.py || python a.py', 'python').fallbackFor, ['python3']);
@@ -89,6 +97,8 @@ describe('script-commands: what a shell script runs', () => {
     assert.equal(env('conda activate tools\npython x.py'), '"conda"');
     assert.equal(env('#!/bin/bash -l\nnpx x'), 'a login shell');
     assert.equal(env('#!/bin/bash\nnpx x'), undefined);
+    assert.equal(env('#!/usr/bin/env zsh\ncargo fmt'), 'zsh, which reads ~/.zshenv');
+    assert.equal(env('#!/bin/bash\n[ "$CLAUDE_CODE_REMOTE" = true ] || exit 0\nnpm ci'), 'a check of $CLAUDE_CODE_REMOTE');
     assert.deepEqual(scriptCommands('source .venv/bin/activate\n. "$(dirname "$0")/lib.sh"\npython x.py').sources.map((s) => s.line), [1, 2]);
   });
 
@@ -172,14 +182,31 @@ describe('prefer-python3 and path-dependent-command inside scripts', () => {
       'poetry run python check.py || true',
       'PYTHON=$(command -v python3 || command -v python)\n"$PYTHON" check.py',
       'if python -c "import yaml" 2>/dev/null; then echo ok; fi',
+      'if ! command -v jq >/dev/null 2>&1; then\n  brew install jq\nfi',
+      'if ! command -v jq >/dev/null; then\n  FIELD=$(python -c "import json,sys; print(json.load(sys.stdin)[\'x\'])")\nfi',
+      '[ "$CLAUDE_CODE_REMOTE" = "true" ] || exit 0\nnpm install\npip install -r requirements.txt\npython manage.py check',
     ])
       assert.deepEqual(run(script), [], script);
   });
 
-  it('a login shebang, a hook command that sets PATH up, and settings env PATH keep the scripts quiet', () => {
+  it('a login or zsh shebang, a hook command that sets PATH up or lets the script fail, and settings env PATH keep the scripts quiet', () => {
     assert.deepEqual(findings({ Stop: [commandGroup('"$CLAUDE_PROJECT_DIR"/h.sh')] }, { 'h.sh': '#!/bin/bash -l\nnpx tsc\n' }), []);
-    for (const command of ['export PATH="$HOME/.bun/bin:$PATH"; "$CLAUDE_PROJECT_DIR"/h.sh', 'bash -l "$CLAUDE_PROJECT_DIR"/h.sh', 'source ~/.zshrc && "$CLAUDE_PROJECT_DIR"/h.sh', 'command -v npx >/dev/null && "$CLAUDE_PROJECT_DIR"/h.sh'])
+    assert.deepEqual(findings({ Stop: [commandGroup('"$CLAUDE_PROJECT_DIR"/h.sh')] }, { 'h.sh': '#!/usr/bin/env zsh\ncargo fmt\n' }), []);
+    for (const command of [
+      'export PATH="$HOME/.bun/bin:$PATH"; "$CLAUDE_PROJECT_DIR"/h.sh',
+      'PATH="$HOME/.npm-global/bin:$PATH" "$CLAUDE_PROJECT_DIR"/h.sh',
+      'env PATH=/opt/homebrew/bin:/usr/bin:/bin "$CLAUDE_PROJECT_DIR"/h.sh',
+      'bash -l "$CLAUDE_PROJECT_DIR"/h.sh',
+      'zsh "$CLAUDE_PROJECT_DIR"/h.sh',
+      'source ~/.zshrc && "$CLAUDE_PROJECT_DIR"/h.sh',
+      'command -v npx >/dev/null && "$CLAUDE_PROJECT_DIR"/h.sh',
+      '"$CLAUDE_PROJECT_DIR"/h.sh || true',
+      '"$CLAUDE_PROJECT_DIR"/h.sh 2>/dev/null',
+      '"$CLAUDE_PROJECT_DIR"/h.sh &',
+    ])
       assert.deepEqual(findings({ Stop: [commandGroup(command)] }, { 'h.sh': '#!/bin/bash\nnpx tsc\n' }), [], command);
+    // A tolerant command does not make python safe: the script still reads nothing.
+    assert.equal(findings({ Stop: [commandGroup('"$CLAUDE_PROJECT_DIR"/h.sh || true')] }, { 'h.sh': '#!/bin/bash\nX=$(python -c "print(1)")\n' }).length, 1);
     const hooks = { Stop: [commandGroup('"$CLAUDE_PROJECT_DIR"/h.sh')] };
     assert.deepEqual(findings(hooks, { 'h.sh': '#!/bin/bash\nnpx tsc\n' }, { env: { PATH: '/opt/homebrew/bin:/usr/bin:/bin' } }), []);
     assert.equal(findings(hooks, { 'h.sh': '#!/bin/bash\nnpx tsc\n' }, { env: { DEBUG: '1' } }).length, 1);

@@ -30,7 +30,8 @@ export interface ScriptCall {
    * The script acts on the call failing: it is (part of) an `if`/`elif`/`while`/`until`
    * condition, `!` negates it, or a `||` follows it in its list (`x || true`,
    * `x && y || z`); also when that holds for the command substitution or
-   * assignment it sits in (`v=$(x) || v=""`).
+   * assignment it sits in (`v=$(x) || v=""`). Judged within its function; `handlerScriptRuns`
+   * adds what holds at every call of the function (`notify || true`).
    */
   checked: boolean;
   /** Its stderr goes elsewhere than the hook's (`2>/dev/null`, `&>log`, `>/dev/null 2>&1`, an enclosing block's redirection, or an earlier `exec 2>/dev/null`). */
@@ -46,6 +47,13 @@ export interface ScriptCall {
   fallbackFor: string[];
   /** Programs run on the other paths of the `if`s and `case`s around it (`case "$OSTYPE" in msys*) python x ;; *) python3 x ;; esac`). */
   alternatives: string[];
+  /**
+   * It runs only after the script looked a program up: in a branch of an `if`
+   * whose condition holds a lookup (`if ! command -v jq …; then brew install jq; fi`),
+   * or after one in its `&&`/`||` list (`command -v jq >/dev/null || python -c …`).
+   * The author is choosing between programs there.
+   */
+  afterLookup: boolean;
   /** Runs with its own PATH (`PATH=… x`, `env PATH=… x`). */
   ownPath: boolean;
   /** The function it is inside, when it is inside one. */
@@ -64,7 +72,9 @@ export interface ScriptCommands {
    * The first statement that may put programs on PATH that Claude Code's PATH
    * lacks, with its line: an assignment to PATH (`export PATH=…`), `eval`
    * (`eval "$(brew shellenv)"`), an environment manager (`conda`, `nvm`,
-   * `pyenv`, `mise`, …), or a login shebang (`#!/bin/bash -l`).
+   * `pyenv`, `mise`, …), a login or zsh shebang (`#!/bin/bash -l`; zsh reads
+   * `~/.zshenv`), or a check of `$CLAUDE_CODE_REMOTE` (a script for Claude Code's
+   * cloud sessions, which run in a container with its own PATH).
    */
   environment: { line: number; what: string } | undefined;
   /** The files it sources (`source x`, `. x`): the target word as written, with its line. */
@@ -112,6 +122,10 @@ function collect(text: string): ScriptCommands {
   const shebang = /^#![^\n]*/.exec(text)?.[0];
   // `#!/bin/bash -l`, `#!/usr/bin/env -S zsh -l`: a login shell reads the profile that sets PATH.
   if (shebang && /\b(?:ba|z|k)?sh\s+(?:-\w*[li]\w*|--login)\b/.test(shebang)) out.environment = { line: 1, what: 'a login shell' };
+  // zsh reads ~/.zshenv in every shell, where rustup (and many users) put PATH.
+  else if (shebang && /^#!\s*(?:\S*\/)?(?:env\s+(?:-S\s+)?)?zsh\b/.test(shebang)) out.environment = { line: 1, what: 'zsh, which reads ~/.zshenv' };
+  // A script for Claude Code's cloud sessions (`[ "$CLAUDE_CODE_REMOTE" = true ] || exit 0`) runs in their container, with its PATH.
+  else if (/\bCLAUDE_CODE_REMOTE\b/.test(text)) out.environment = { line: 1, what: 'a check of $CLAUDE_CODE_REMOTE' };
   const changed = (line: number, what: string) => (out.environment ??= { line, what });
   let stderrAwayFrom = Infinity;
   const stack: Node[] = [];
@@ -200,8 +214,9 @@ function errorsAway(redirects: readonly Redirection[]): boolean {
 }
 
 /** Where a command sits: whether the script acts on its failure, the background, what it falls back from, its function. */
-function context(n: Node, ancestors: readonly Node[]): Pick<ScriptCall, 'checked' | 'background' | 'fallbackFor' | 'alternatives' | 'fn'> {
+function context(n: Node, ancestors: readonly Node[]): Pick<ScriptCall, 'checked' | 'background' | 'fallbackFor' | 'alternatives' | 'afterLookup' | 'fn'> {
   let checked = false;
+  let afterLookup = false;
   let background = false;
   const fallbackFor: string[] = [];
   const alternatives: string[] = [];
@@ -222,14 +237,34 @@ function context(n: Node, ancestors: readonly Node[]): Pick<ScriptCall, 'checked
       if (idx >= 0) {
         if (a.operators.slice(idx).includes('||')) checked = true;
         if (idx > 0 && a.operators.slice(0, idx).includes('||')) for (const c of a.commands.slice(0, idx)) fallbackFor.push(...programsIn(c));
+        if (idx > 0 && a.commands.slice(0, idx).some(hasLookup)) afterLookup = true;
       }
     }
     if (a.type === 'If' && (a.elif.includes(child as never) || a.else === child)) fallbackFor.push(...programsIn(a.clause), ...programsIn(a.then));
     if (a.type === 'If') for (const b of [a.then, ...a.elif, ...(a.else ? [a.else] : [])]) if (b !== child) alternatives.push(...programsIn(b));
+    if ((a.type === 'If' || a.type === 'Elif') && a.clause !== child && hasLookup(a.clause)) afterLookup = true;
+    if (a.type === 'If' && a.elif.some((e) => e !== child && hasLookup(e.clause))) afterLookup = true;
     if (a.type === 'Case') for (const item of a.items) if (item !== child) alternatives.push(...programsIn(item.body));
     child = a;
   }
-  return { checked, background, fallbackFor, alternatives, ...(fn !== undefined ? { fn } : {}) };
+  return { checked, background, fallbackFor, alternatives, afterLookup, ...(fn !== undefined ? { fn } : {}) };
+}
+
+/** True when a node holds a lookup of a program (`command -v x`, `which x`, `type x`, `hash x`), command substitutions included. */
+function hasLookup(n: Node): boolean {
+  let found = false;
+  const visit = (x: Node) => {
+    if (found) return;
+    if (x.type === 'Command' && x.name) {
+      const v = literal(x.name);
+      const first = x.suffix.find((a) => a.type === 'Word');
+      if ((v !== undefined && LOOKUPS.has(v)) || (v === 'command' && first?.type === 'Word' && /^-[vV]$/.test(first.value))) found = true;
+    }
+    if (x.type === 'Word' && !MAY_HOLD_COMMAND.test(x.text)) return;
+    forEachChild(x, visit);
+  };
+  visit(n);
+  return found;
 }
 
 /** The literal programs of the simple commands under a node (command substitutions included). */

@@ -1,6 +1,6 @@
 import { basename } from '../analysis/command.js';
 import { defineRule } from './rule.js';
-import { callPlace, commandHandlers, directScripts, jsonInner, LOOKUP_PROGRAMS, scriptRunsOf, wordLocation } from './util.js';
+import { callPlace, commandHandlers, directScripts, jsonInner, scriptRunsOf, wordLocation } from './util.js';
 
 /** Programs usually found only through a login PATH (RULES.md §5); `terminal-notifier` is Homebrew's alone (absent from Linux). */
 export const PATH_DEPENDENT = ['uv', 'uvx', 'bun', 'bunx', 'deno', 'npx', 'pnpm', 'yarn', 'pip', 'pipx', 'poetry', 'cargo', 'brew', 'terminal-notifier'];
@@ -45,12 +45,15 @@ const LOOKUPS = new Set(['command', 'which', 'type', 'hash']);
  * with what they source and exec), the same programs in command position are
  * reported once per handler and script, at the handler, naming the first call's
  * line. Quiet where the author planned for the program's absence or provided
- * it: a lookup anywhere (`command -v x`, `which x`, `type x`, `hash x`), a call
- * in a condition or before `||` (`x || true`), with stderr discarded
- * (`x 2>/dev/null`) or in the background, a function or alias of that name, and
- * a script (or hook command, or settings `env`) that sets PATH up itself
+ * it: a lookup anywhere (`command -v x`, `which x`, `type x`, `hash x`; `node`
+ * vouches for `npx`), a call in a condition or before `||` (`x || true`) or
+ * standing in for a program the script looked for, with stderr discarded
+ * (`x 2>/dev/null`) or in the background, a function or alias of that name, a
+ * script (or hook command, or settings `env`) that sets PATH up itself
  * (`export PATH=…`, `source ~/.nvm/nvm.sh` or any file hooklint does not read,
- * `eval "$(brew shellenv)"`, `conda activate`, a login shebang). A macOS-only
+ * `eval "$(brew shellenv)"`, `conda activate`, a login or zsh shell), a script for
+ * cloud sessions (`$CLAUDE_CODE_REMOTE`), and a hook command that lets the script
+ * fail quietly (`x.sh || true`, `x.sh 2>/dev/null`, `x.sh &`). A macOS-only
  * program (`terminal-notifier`) in a script that checks the platform is quiet too.
  */
 /**
@@ -124,8 +127,9 @@ export default defineRule({
     // The programs the shell scripts run (issue 25): once per handler and script, at the first call
     // the script neither checks for (`command -v x`, `if x; then`, `x || …`), silences (`2>/dev/null`,
     // `&`) nor runs with a PATH of its own making (`export PATH=…`, `source ~/.nvm/nvm.sh`).
-    for (const { run, lookups } of scriptRunsOf(ctx)) {
-      if (run.environment) continue;
+    for (const { run, lookups, tolerated } of scriptRunsOf(ctx)) {
+      // `hook.sh || true`, `hook.sh 2>/dev/null`, `hook.sh &`: the command already lets the script fail quietly.
+      if (run.environment || tolerated) continue;
       const unguarded = run.calls.filter(
         (c) =>
           PATH_DEPENDENT.includes(c.program) &&
@@ -133,7 +137,7 @@ export default defineRule({
           !lookups.has(c.program) &&
           !run.lookups.has(c.program) &&
           !(SAME_PLACE[c.program] ?? []).some((p) => lookups.has(p) || run.lookups.has(p)) &&
-          !c.fallbackFor.some((p) => LOOKUP_PROGRAMS.has(p)) &&
+          !c.afterLookup &&
           !run.defines.has(c.program) &&
           !c.checked &&
           !c.stderrAway &&

@@ -1,7 +1,7 @@
 import { basename } from '../analysis/command.js';
 import { spanInString } from '../formats/parse.js';
 import { defineRule } from './rule.js';
-import { callPlace, commandHandlers, LOOKUP_PROGRAMS, scriptRunsOf, wordLocation } from './util.js';
+import { callPlace, commandHandlers, scriptRunsOf, wordLocation } from './util.js';
 
 /** `python3`, `python3.12`. */
 const PYTHON3 = /^python3(\.\d+)?$/;
@@ -68,8 +68,8 @@ export default defineRule({
           !c.ownPath &&
           // `python3 x || python x`, `case "$OSTYPE" in msys*) python …;; *) python3 …;; esac`: python where python3 is not.
           ![...c.fallbackFor, ...c.alternatives].some((p) => PYTHON3.test(p)) &&
-          // `command -v jq && jq … || python -c …`: the fallback for a program the script looked for.
-          !c.fallbackFor.some((p) => LOOKUP_PROGRAMS.has(p)),
+          // `command -v jq && jq … || python -c …`, `if ! command -v jq …; then python -c …`: a stand-in for a program the script looked for.
+          !c.afterLookup,
       );
       if (!first) continue;
       ctx.report({

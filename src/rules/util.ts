@@ -189,6 +189,8 @@ export interface ScriptRunOf {
   run: ScriptRun;
   /** Programs the handler's command looks up (`command -v uv && ./hook.sh`). */
   lookups: Set<string>;
+  /** The command lets the script fail quietly: a `||` follows it, it runs in the background, or its stderr goes to /dev/null. */
+  tolerated: boolean;
 }
 
 /**
@@ -203,19 +205,27 @@ export interface ScriptRunOf {
 export function* scriptRunsOf(ctx: RuleContext): Generator<ScriptRunOf> {
   if (!ctx.options.host) return;
   if (isSettingsKind(ctx.options.kind) && properties(propertyValue(ctx.model.root, 'env')).some((p) => keyOf(p) === 'PATH')) return;
-  for (const { h, commands, shell } of commandHandlers(ctx)) {
-    if (shell?.assigned.has('PATH')) continue;
+  for (const { h, node, commands, shell } of commandHandlers(ctx)) {
+    const text = stringValue(node) ?? '';
+    // `PATH=… x.sh`, `env PATH=… x.sh`, `export PATH=…; x.sh`.
+    if (shell?.assigned.has('PATH') || /(?:^|[\s;&|(])PATH=/.test(text)) continue;
     const setsUp = commands.some(
       (c) =>
         ENVIRONMENT_SETUP.has(basename(c.program)) ||
-        c.words.some((w) => /^PATH=/.test(w.value)) ||
+        // zsh reads ~/.zshenv in every shell; `bash -l`/`-i` reads the profile or ~/.bashrc.
+        basename(c.program) === 'zsh' ||
         (LOGIN_SHELLS.has(basename(c.program)) && c.args.some((a) => /^-[a-zA-Z]*[li][a-zA-Z]*$|^--login$/.test(a))),
     );
     if (setsUp) continue;
     const runs = handlerScriptRuns(h, ctx.options);
     if (runs.length === 0) continue;
     const lookups = new Set(commands.filter((c) => LOOKUP_PROGRAMS.has(basename(c.program))).flatMap((c) => c.args.filter((a) => !a.startsWith('-'))));
-    for (const run of runs) yield { h, run, lookups };
+    const quietErrors = /(?:2|&)>>?\s*\/dev\/null|>\s*\/dev\/null\s+2>&1/.test(text);
+    for (const run of runs) {
+      const cmd = commands.find((c) => run.script.word !== undefined && c.words.includes(run.script.word));
+      const tolerated = quietErrors || !!cmd?.background || (cmd !== undefined && commands.some((o) => o.fallbackFor.includes(cmd)));
+      yield { h, run, lookups, tolerated };
+    }
   }
 }
 
