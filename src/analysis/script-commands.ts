@@ -42,11 +42,12 @@ export interface ScriptCall {
    * Programs of the commands it is a fallback for: those before a `||` it follows
    * (`python3 x || python x`), or of the condition and `then` branch of the `if`
    * whose `elif`/`else` holds it. A program a lookup names counts as run
-   * (`command -v jq && … || python …` gives `command`, `jq`).
+   * (`command -v jq && … || python …` gives `command`, `jq`). One set per enclosing
+   * list or `if`, shared by the commands there (`someProgram` asks them).
    */
-  fallbackFor: string[];
-  /** Programs run on the other paths of the `if`s and `case`s around it (`case "$OSTYPE" in msys*) python x ;; *) python3 x ;; esac`). */
-  alternatives: string[];
+  fallbackFor: readonly ReadonlySet<string>[];
+  /** Programs run on the other paths of the `if`s and `case`s around it (`case "$OSTYPE" in msys*) python x ;; *) python3 x ;; esac`), one `OtherBranches` per `if` or `case`. */
+  alternatives: readonly OtherBranches[];
   /**
    * It runs only after the script looked a program up: in a branch of an `if`
    * whose condition holds a lookup (`if ! command -v jq …; then brew install jq; fi`),
@@ -141,8 +142,11 @@ function collect(text: string): ScriptCommands {
     stack.pop();
   };
   const command = (n: Node & { type: 'Command' }, ancestors: readonly Node[]) => {
-    const words = n.suffix.filter((a) => a.type === 'Word' || a.type === 'Assignment').map((a) => (a.type === 'Word' ? literal(a) : undefined));
     let name = literal(n.name!);
+    if (name === undefined) return;
+    // Most commands need only their name: the other words are read for wrappers, lookups and declarations.
+    const needsWords = Object.hasOwn(WRAPPERS, basename(name)) || LOOKUPS.has(basename(name)) || DECLARERS.has(basename(name)) || name === 'alias';
+    const words = needsWords ? n.suffix.filter((a) => a.type === 'Word' || a.type === 'Assignment').map((a) => (a.type === 'Word' ? literal(a) : undefined)) : [];
     // `exec 2>/dev/null` at the top level (no program): the rest of the script writes its errors there.
     if (name === 'exec' && words.length === 0) {
       if (ancestors.every((a) => a.type === 'Script' || a.type === 'Statement') && errorsAway(n.redirects as readonly Redirection[])) stderrAwayFrom = Math.min(stderrAwayFrom, n.pos);
@@ -186,6 +190,8 @@ function collect(text: string): ScriptCommands {
 /** A word's value when it is literal (quotes allowed, no expansion or substitution), else undefined. */
 function literal(w: Node): string | undefined {
   if (w.type !== 'Word') return undefined;
+  // No `$` or backtick: nothing expands (asking for its parts would make unbash build them).
+  if (!/[$`]/.test(w.text)) return w.value;
   const parts = (w as { parts?: readonly { type: string; parts?: unknown }[] }).parts;
   if (!parts) return w.value;
   const plain = (ps: readonly { type: string; parts?: unknown }[]): boolean =>
@@ -218,8 +224,8 @@ function context(n: Node, ancestors: readonly Node[]): Pick<ScriptCall, 'checked
   let checked = false;
   let afterLookup = false;
   let background = false;
-  const fallbackFor: string[] = [];
-  const alternatives: string[] = [];
+  const fallbackFor: ReadonlySet<string>[] = [];
+  const alternatives: OtherBranches[] = [];
   let fn: string | undefined;
   let child: Node = n;
   for (let i = ancestors.length - 1; i >= 0; i--) {
@@ -236,52 +242,112 @@ function context(n: Node, ancestors: readonly Node[]): Pick<ScriptCall, 'checked
       const idx = a.commands.indexOf(child as never);
       if (idx >= 0) {
         if (a.operators.slice(idx).includes('||')) checked = true;
-        if (idx > 0 && a.operators.slice(0, idx).includes('||')) for (const c of a.commands.slice(0, idx)) fallbackFor.push(...programsIn(c));
+        if (idx > 0 && a.operators.slice(0, idx).includes('||')) fallbackFor.push(memo(fallbackSets, child, () => union(a.commands.slice(0, idx).map(programsIn))));
         if (idx > 0 && a.commands.slice(0, idx).some(hasLookup)) afterLookup = true;
       }
     }
-    if (a.type === 'If' && (a.elif.includes(child as never) || a.else === child)) fallbackFor.push(...programsIn(a.clause), ...programsIn(a.then));
-    if (a.type === 'If') for (const b of [a.then, ...a.elif, ...(a.else ? [a.else] : [])]) if (b !== child) alternatives.push(...programsIn(b));
+    if (a.type === 'If' && (a.elif.includes(child as never) || a.else === child)) fallbackFor.push(memo(fallbackSets, child, () => union([programsIn(a.clause), programsIn(a.then)])));
+    if (a.type === 'If' && a.clause !== child) alternatives.push(memo(alternativeSets, child, () => new OtherBranches(branchCounts(a, () => [a.then, ...a.elif, ...(a.else ? [a.else] : [])]), programsIn(child))));
+    if (a.type === 'Case') alternatives.push(memo(alternativeSets, child, () => new OtherBranches(branchCounts(a, () => a.items), programsIn(child))));
     if ((a.type === 'If' || a.type === 'Elif') && a.clause !== child && hasLookup(a.clause)) afterLookup = true;
     if (a.type === 'If' && a.elif.some((e) => e !== child && hasLookup(e.clause))) afterLookup = true;
-    if (a.type === 'Case') for (const item of a.items) if (item !== child) alternatives.push(...programsIn(item.body));
     child = a;
   }
   return { checked, background, fallbackFor, alternatives, afterLookup, ...(fn !== undefined ? { fn } : {}) };
 }
 
+// Every command of a branch asks about the same sibling branches: each set is built once per
+// node (trees are cached per text, so these live as long as the trees do).
+const programSets = new WeakMap<Node, ReadonlySet<string>>();
+const fallbackSets = new WeakMap<Node, ReadonlySet<string>>();
+const alternativeSets = new WeakMap<Node, OtherBranches>();
+const branchCountMaps = new WeakMap<Node, ReadonlyMap<string, number>>();
+
+/** Per program, how many branches of an `if` or `case` run it (built once per node). */
+function branchCounts(n: Node, branches: () => readonly Node[]): ReadonlyMap<string, number> {
+  return memo(branchCountMaps, n, () => {
+    const counts = new Map<string, number>();
+    for (const b of branches()) for (const p of programsIn(b)) counts.set(p, (counts.get(p) ?? 0) + 1);
+    return counts;
+  });
+}
+
+/**
+ * The programs of the other branches of an `if` or `case`: those some branch runs,
+ * less the branch a command sits in when no other branch runs them too. Built from
+ * the node's counts, so a `case` of many items costs one pass, not one per item.
+ */
+export class OtherBranches implements Iterable<string> {
+  constructor(
+    private readonly counts: ReadonlyMap<string, number>,
+    private readonly own: ReadonlySet<string>,
+  ) {}
+
+  has(program: string): boolean {
+    return (this.counts.get(program) ?? 0) > (this.own.has(program) ? 1 : 0);
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (const p of this.counts.keys()) if (this.has(p)) yield p;
+  }
+}
+const lookupFlags = new WeakMap<Node, boolean>();
+
+function memo<V>(map: WeakMap<Node, V>, key: Node, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
+
+function union(sets: readonly ReadonlySet<string>[]): ReadonlySet<string> {
+  if (sets.length === 1) return sets[0]!;
+  const out = new Set<string>();
+  for (const s of sets) for (const x of s) out.add(x);
+  return out;
+}
+
 /** True when a node holds a lookup of a program (`command -v x`, `which x`, `type x`, `hash x`), command substitutions included. */
 function hasLookup(n: Node): boolean {
-  let found = false;
-  const visit = (x: Node) => {
-    if (found) return;
-    if (x.type === 'Command' && x.name) {
-      const v = literal(x.name);
-      const first = x.suffix.find((a) => a.type === 'Word');
-      if ((v !== undefined && LOOKUPS.has(v)) || (v === 'command' && first?.type === 'Word' && /^-[vV]$/.test(first.value))) found = true;
-    }
-    if (x.type === 'Word' && !MAY_HOLD_COMMAND.test(x.text)) return;
-    forEachChild(x, visit);
-  };
-  visit(n);
-  return found;
+  return memo(lookupFlags, n, () => {
+    let found = false;
+    const visit = (x: Node) => {
+      if (found) return;
+      if (x.type === 'Command' && x.name) {
+        const v = literal(x.name);
+        const first = x.suffix.find((a) => a.type === 'Word');
+        if ((v !== undefined && LOOKUPS.has(v)) || (v === 'command' && first?.type === 'Word' && /^-[vV]$/.test(first.value))) found = true;
+      }
+      if (x.type === 'Word' && !MAY_HOLD_COMMAND.test(x.text)) return;
+      forEachChild(x, visit);
+    };
+    visit(n);
+    return found;
+  });
 }
 
 /** The literal programs of the simple commands under a node (command substitutions included). */
-function programsIn(n: Node): string[] {
-  const out: string[] = [];
-  const visit = (x: Node) => {
-    if (x.type === 'Command' && x.name) {
-      const v = literal(x.name);
-      if (v !== undefined) out.push(basename(v));
-      // `command -v python3 && …`, `if which python3; then`: the program looked up stands for itself.
-      if (v === 'command' || (v !== undefined && LOOKUPS.has(v))) for (const a of x.suffix) if (a.type === 'Word' && !a.value.startsWith('-')) out.push(basename(a.value));
-    }
-    if (x.type === 'Word' && !MAY_HOLD_COMMAND.test(x.text)) return;
-    forEachChild(x, visit);
-  };
-  visit(n);
-  return out;
+function programsIn(n: Node): ReadonlySet<string> {
+  return memo(programSets, n, () => {
+    const out = new Set<string>();
+    const visit = (x: Node) => {
+      if (x.type === 'Command' && x.name) {
+        const v = literal(x.name);
+        if (v !== undefined) out.add(basename(v));
+        // `command -v python3 && …`, `if which python3; then`: the program looked up stands for itself.
+        if (v === 'command' || (v !== undefined && LOOKUPS.has(v))) for (const a of x.suffix) if (a.type === 'Word' && !a.value.startsWith('-')) out.add(basename(a.value));
+      }
+      if (x.type === 'Word' && !MAY_HOLD_COMMAND.test(x.text)) return;
+      forEachChild(x, visit);
+    };
+    visit(n);
+    return out;
+  });
+}
+
+/** True when one of the sets (`ScriptCall.fallbackFor`, `ScriptCall.alternatives`) holds a program that passes `test`. */
+export function someProgram(sets: readonly Iterable<string>[], test: (program: string) => boolean): boolean {
+  for (const s of sets) for (const p of s) if (test(p)) return true;
+  return false;
 }
 
 /** What one script a handler runs (with the shell files it execs and sources) runs, merged. */

@@ -1,4 +1,5 @@
 import { basename } from '../analysis/command.js';
+import { someProgram } from '../analysis/script-commands.js';
 import { spanInString } from '../formats/parse.js';
 import { defineRule } from './rule.js';
 import { callPlace, commandHandlers, scriptRunsOf, wordLocation } from './util.js';
@@ -67,7 +68,7 @@ export default defineRule({
           !c.checked &&
           !c.ownPath &&
           // `python3 x || python x`, `case "$OSTYPE" in msys*) python …;; *) python3 …;; esac`: python where python3 is not.
-          ![...c.fallbackFor, ...c.alternatives].some((p) => PYTHON3.test(p)) &&
+          !someProgram([...c.fallbackFor, ...c.alternatives], (p) => PYTHON3.test(p)) &&
           // `command -v jq && jq … || python -c …`, `if ! command -v jq …; then python -c …`: a stand-in for a program the script looked for.
           !c.afterLookup,
       );
