@@ -1,6 +1,6 @@
 import { basename } from '../analysis/command.js';
 import { defineRule } from './rule.js';
-import { callPlace, commandHandlers, directScripts, jsonInner, scriptRunsOf, wordLocation } from './util.js';
+import { callPlace, commandHandlers, directScripts, jsonInner, LOOKUP_PROGRAMS, scriptRunsOf, wordLocation } from './util.js';
 
 /** Programs usually found only through a login PATH (RULES.md §5); `terminal-notifier` is Homebrew's alone (absent from Linux). */
 export const PATH_DEPENDENT = ['uv', 'uvx', 'bun', 'bunx', 'deno', 'npx', 'pnpm', 'yarn', 'pip', 'pipx', 'poetry', 'cargo', 'brew', 'terminal-notifier'];
@@ -30,8 +30,6 @@ const USUAL: Readonly<Record<string, { text: string; why: string }>> = {
   pip: { text: 'python3 -m pip', why: 'python3 is on the system PATH' },
 };
 
-/** Programs that look another up (`command -v x`, `which x`, `type x`, `hash x`). */
-const LOOKUPS = new Set(['command', 'which', 'type', 'hash']);
 
 /**
  * RULES.md §5 `path-dependent-command`; SPEC.md §4.3, §9 #11: hooks run in a
@@ -91,7 +89,7 @@ export default defineRule({
     for (const { node, commands: cmds, shell } of commandHandlers(ctx)) {
       const reported = new Set<string>();
       // `command -v uv && uv …`, `which bun`: the author checks that the program exists.
-      const guarded = new Set(cmds.filter((c) => LOOKUPS.has(basename(c.program))).flatMap((c) => c.args.filter((a) => !a.startsWith('-'))));
+      const guarded = new Set(cmds.filter((c) => LOOKUP_PROGRAMS.has(basename(c.program))).flatMap((c) => c.args.filter((a) => !a.startsWith('-'))));
       for (const cmd of cmds) {
         if (guarded.has(basename(cmd.program))) continue;
         if (cmd.program.includes('/')) continue;
@@ -115,7 +113,7 @@ export default defineRule({
       const found = shebangProgram(text);
       if (!found || !PATH_DEPENDENT.includes(found.program) || known.has(found.program)) continue;
       // The command itself checks for the program first (`command -v uv && …`).
-      if (commandHandlers(ctx).find((c) => c.h === h)?.commands.some((c) => LOOKUPS.has(basename(c.program)) && c.args.includes(found.program))) continue;
+      if (commandHandlers(ctx).find((c) => c.h === h)?.commands.some((c) => LOOKUP_PROGRAMS.has(basename(c.program)) && c.args.includes(found.program))) continue;
       const usual = USUAL[found.program];
       ctx.report({
         messageId: 'shebang',

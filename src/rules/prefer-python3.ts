@@ -23,7 +23,8 @@ const PYTHON3 = /^python3(\.\d+)?$/;
  * (`command -v jq && jq … || python …`), a function or alias named `python`, a
  * `python` on a branch whose sibling runs python3 (a platform switch), and a script
  * (or hook command) that sets up its environment first (`source .venv/bin/activate`,
- * `conda activate`, `export PATH=…`, a sourced file hooklint does not read).
+ * `conda activate`, `export PATH=…`, a sourced file hooklint does not read, a
+ * login or zsh shell), and a script for cloud sessions (`$CLAUDE_CODE_REMOTE`).
  * A discarded stderr (`python -c … 2>/dev/null`) is not a guard: the value read
  * is empty and the script goes on as if the field were missing.
  */
