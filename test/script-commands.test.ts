@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { scriptCommands } from '../src/analysis/script-commands.js';
+import { runsWithArgument, scriptCommands } from '../src/analysis/script-commands.js';
 import { lintFiles } from '../src/node/lint-files.js';
 import { commandGroup, hookProject } from './helpers.js';
 
@@ -106,6 +106,16 @@ describe('script-commands: what a shell script runs', () => {
     assert.equal(env('#!/usr/bin/env zsh\ncargo fmt'), 'zsh, which reads ~/.zshenv');
     assert.equal(env('#!/bin/bash\n[ "$CLAUDE_CODE_REMOTE" = true ] || exit 0\nnpm ci'), 'a check of $CLAUDE_CODE_REMOTE');
     assert.deepEqual(scriptCommands('source .venv/bin/activate\n. "$(dirname "$0")/lib.sh"\npython x.py').sources.map((s) => s.line), [1, 2]);
+  });
+
+  it('case "$1" in: the items the hook\'s first argument selects run; in a function $1 is its own', () => {
+    const text = 'case "${1:-stop}" in\n  install|setup) brew install terminal-notifier ;;\n  st*) terminal-notifier -m done ;;\n  "$OTHER") npx x ;;\nesac\nf() { case "$1" in a) uv run x ;; esac; }\n';
+    const at = (p: string) => call(text, p);
+    assert.deepEqual([runsWithArgument(at('brew'), undefined), runsWithArgument(at('brew'), 'install'), runsWithArgument(at('brew'), 'setup'), runsWithArgument(at('brew'), 'stop')], [false, true, true, false]);
+    assert.deepEqual([runsWithArgument(at('terminal-notifier'), undefined), runsWithArgument(at('terminal-notifier'), 'start'), runsWithArgument(at('terminal-notifier'), 'install')], [true, true, false]);
+    // A pattern that expands, a call in a function: no pruning.
+    assert.equal(runsWithArgument(at('npx'), 'anything'), true);
+    assert.deepEqual(at('uv').argumentCases, []);
   });
 
   it('functions: defined names, and the function each call is in', () => {
@@ -222,6 +232,12 @@ describe('prefer-python3 and path-dependent-command inside scripts', () => {
     const got = run('. "$(dirname "$0")/lib.sh"\nformat_all\n', { '.claude/hooks/lib.sh': 'format_all() {\n  npx prettier --write .\n}\nunused() {\n  python x.py\n}\n' });
     assert.equal(got.length, 1, got.join('\n'));
     assert.match(got[0]!, /runs "npx" \(lib\.sh line 2\)/);
+  });
+
+  it('a case "$1" item the hook\'s argument does not select is not read', () => {
+    const script = 'case "$1" in\n  --install) brew install terminal-notifier ;;\n  *) echo "$(jq -r .message)" >&2 ;;\nesac\n';
+    assert.deepEqual(run(script), []);
+    assert.equal(run(script, {}, '"$CLAUDE_PROJECT_DIR"/.claude/hooks/hook.sh --install').length, 1);
   });
 
   it('python behind a discarded stderr is still reported (the value read is empty)', () => {

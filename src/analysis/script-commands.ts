@@ -1,8 +1,8 @@
 import { forEachChild, type SyntaxNode } from 'unbash';
-import { basename, WRAPPERS } from './command.js';
+import { basename, isUnresolved, WRAPPERS } from './command.js';
 import { lineIndex, shellTree } from './script-exits.js';
 import { handlerPrints } from './script-output.js';
-import { fileLanguage, scriptLanguage, type ResolvedScript, type ScriptOptions } from './scripts.js';
+import { fileLanguage, forwardedArgs, scriptLanguage, type ResolvedScript, type ScriptOptions } from './scripts.js';
 import type { HandlerEntry } from '../model/model.js';
 
 /**
@@ -55,6 +55,13 @@ export interface ScriptCall {
    * The author is choosing between programs there.
    */
   afterLookup: boolean;
+  /**
+   * The `case "$1" in` items it sits in at the script's top level (not in a function,
+   * where `$1` is the function's): each item's patterns (undefined for one that
+   * expands) and the default `${1:-x}` gives. `runsWithArgument` matches them
+   * against the argument the hook passes (`notify.sh stop`; none: `install)` never runs).
+   */
+  argumentCases: readonly { patterns: readonly (string | undefined)[]; fallback: string }[];
   /** Runs with its own PATH (`PATH=… x`, `env PATH=… x`). */
   ownPath: boolean;
   /** The function it is inside, when it is inside one. */
@@ -220,7 +227,8 @@ function errorsAway(redirects: readonly Redirection[]): boolean {
 }
 
 /** Where a command sits: whether the script acts on its failure, the background, what it falls back from, its function. */
-function context(n: Node, ancestors: readonly Node[]): Pick<ScriptCall, 'checked' | 'background' | 'fallbackFor' | 'alternatives' | 'afterLookup' | 'fn'> {
+function context(n: Node, ancestors: readonly Node[]): Pick<ScriptCall, 'checked' | 'background' | 'fallbackFor' | 'alternatives' | 'afterLookup' | 'argumentCases' | 'fn'> {
+  const argumentCases: { patterns: readonly (string | undefined)[]; fallback: string }[] = [];
   let checked = false;
   let afterLookup = false;
   let background = false;
@@ -248,12 +256,16 @@ function context(n: Node, ancestors: readonly Node[]): Pick<ScriptCall, 'checked
     }
     if (a.type === 'If' && (a.elif.includes(child as never) || a.else === child)) fallbackFor.push(memo(fallbackSets, child, () => union([programsIn(a.clause), programsIn(a.then)])));
     if (a.type === 'If' && a.clause !== child) alternatives.push(memo(alternativeSets, child, () => new OtherBranches(branchCounts(a, () => [a.then, ...a.elif, ...(a.else ? [a.else] : [])]), programsIn(child))));
+    if (a.type === 'Case' && child.type === 'CaseItem') {
+      const arg = /^"?\$(?:1|\{1(?::?-([^}"$`]*))?\})"?$/.exec(a.word.text);
+      if (arg) argumentCases.push({ patterns: child.pattern.map(literal), fallback: arg[1] ?? '' });
+    }
     if (a.type === 'Case') alternatives.push(memo(alternativeSets, child, () => new OtherBranches(branchCounts(a, () => a.items), programsIn(child))));
     if ((a.type === 'If' || a.type === 'Elif') && a.clause !== child && hasLookup(a.clause)) afterLookup = true;
     if (a.type === 'If' && a.elif.some((e) => e !== child && hasLookup(e.clause))) afterLookup = true;
     child = a;
   }
-  return { checked, background, fallbackFor, alternatives, afterLookup, ...(fn !== undefined ? { fn } : {}) };
+  return { checked, background, fallbackFor, alternatives, afterLookup, argumentCases: fn === undefined ? argumentCases : [], ...(fn !== undefined ? { fn } : {}) };
 }
 
 // Every command of a branch asks about the same sibling branches: each set is built once per
@@ -344,6 +356,43 @@ function programsIn(n: Node): ReadonlySet<string> {
   });
 }
 
+/**
+ * False when a call sits in a `case "$1" in` item that the hook's first argument
+ * (`first`, after placeholder expansion; undefined when the command passes none)
+ * does not select: `install) brew install …;;` in a script the hook runs with no
+ * argument. True when the argument is unknown or a pattern expands.
+ */
+export function runsWithArgument(call: Pick<ScriptCall, 'argumentCases'>, first: string | undefined): boolean {
+  if (first !== undefined && isUnresolved(first)) return true;
+  return call.argumentCases.every(({ patterns, fallback }) => {
+    const value = first === undefined || first === '' ? fallback : first;
+    return patterns.some((p) => p === undefined || globRegex(p).test(value));
+  });
+}
+
+/** A shell `case` pattern (one alternative) as an anchored regular expression: `*`, `?` and `[…]` are wildcards. */
+function globRegex(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) re += '\\[';
+      else {
+        re += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  try {
+    return new RegExp(`^${re}$`, 's');
+  } catch {
+    return /^/;
+  }
+}
+
 /** True when one of the sets (`ScriptCall.fallbackFor`, `ScriptCall.alternatives`) holds a program that passes `test`. */
 export function someProgram(sets: readonly Iterable<string>[], test: (program: string) => boolean): boolean {
   for (const s of sets) for (const p of s) if (test(p)) return true;
@@ -389,8 +438,10 @@ export function handlerScriptRuns(h: HandlerEntry, options: ScriptOptions): Scri
         if (!read.has(name)) environment ??= `it sources ${s.target}`;
       }
     const defines = new Set(files.flatMap((f) => [...f.defines]));
+    // The script's own `case "$1" in` items the hook's argument does not select never run.
+    const argument = forwardedArgs(p.script, options)[0];
     // Functions that run: called from the top level of a file, or from a function that runs.
-    const all = files.flatMap((f) => f.calls.map((c) => ({ ...c, file: f.path })));
+    const all = files.flatMap((f) => f.calls.filter((c) => f.path !== p.script.absolute || runsWithArgument(c, argument)).map((c) => ({ ...c, file: f.path })));
     const reached = new Set<string>();
     for (let grew = true; grew; ) {
       grew = false;
