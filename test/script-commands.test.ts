@@ -38,8 +38,8 @@ describe('script-commands: what a shell script runs', () => {
   });
 
   it('wrappers are skipped to the program; PATH given to one command is its own', () => {
-    const text = 'timeout 5 npx a\nexec nohup bun b\nenv -u X PATH=/opt/bin uv c\nPATH=/x:$PATH pnpm d\ncommand -v yarn\n';
-    assert.deepEqual(programs(text), ['1:npx', '2:bun', '3:uv', '4:pnpm', '5:command']);
+    const text = 'timeout 5 npx a\nif true; then exec nohup bun b; fi\nenv -u X PATH=/opt/bin uv c\nPATH=/x:$PATH pnpm d\ncommand -v yarn\n';
+    assert.deepEqual(programs(text), ['1:npx', '2:true', '2:bun', '3:uv', '4:pnpm', '5:command']);
     assert.equal(call(text, 'uv').ownPath, true);
     assert.equal(call(text, 'pnpm').ownPath, true);
     assert.equal(call(text, 'npx').ownPath, false);
@@ -116,6 +116,12 @@ describe('script-commands: what a shell script runs', () => {
     // A pattern that expands, a call in a function: no pruning.
     assert.equal(runsWithArgument(at('npx'), 'anything'), true);
     assert.deepEqual(at('uv').argumentCases, []);
+  });
+
+  it('nothing after a top-level exit or exec runs', () => {
+    assert.deepEqual(programs('#!/bin/bash\nexit 0 # disabled\nterminal-notifier -m x\nnotify() { npx y; }\n'), ['2:exit']);
+    assert.deepEqual(programs('exec python3 "$(dirname "$0")/hook.py" "$@"\npython fallback.py\n'), ['1:python3', '1:dirname']);
+    assert.deepEqual(programs('[ -n "$X" ] || exit 0\nnpx y\n'), ['1:[', '1:exit', '2:npx']);
   });
 
   it('functions: defined names, and the function each call is in', () => {

@@ -11,7 +11,8 @@ import type { HandlerEntry } from '../model/model.js';
  * executed): every simple command in command position, in lists, pipelines,
  * conditions, loops, functions and command substitutions. Words inside
  * strings, comments and here-document bodies are not commands; `bash -c '…'`
- * and `eval` arguments are not read. Each call carries what makes a missing
+ * and `eval` arguments are not read, nor is anything after a top-level `exit`
+ * or `exec prog` (a hook disabled by an `exit 0` at its top). Each call carries what makes a missing
  * program harmless or deliberate (a condition, a `||` after it, stderr
  * discarded, the background), and the script as a whole what may put more
  * programs on PATH (a PATH assignment, `source`, `eval`, an environment
@@ -136,12 +137,23 @@ function collect(text: string): ScriptCommands {
   else if (/\bCLAUDE_CODE_REMOTE\b/.test(text)) out.environment = { line: 1, what: 'a check of $CLAUDE_CODE_REMOTE' };
   const changed = (line: number, what: string) => (out.environment ??= { line, what });
   let stderrAwayFrom = Infinity;
+  // A top-level `exit` (a hook disabled by an `exit 0` at its top) or `exec prog` ends the
+  // script: what follows never runs, functions defined there included.
+  let deadFrom = Infinity;
+  for (const st of tree.commands) {
+    const c = st.command;
+    if (c.type === 'Command' && c.name && (c.name.value === 'exit' || (c.name.value === 'exec' && c.suffix.some((a) => a.type === 'Word')))) {
+      deadFrom = st.end;
+      break;
+    }
+  }
   const stack: Node[] = [];
   const visit = (n: Node) => {
     if (n.type === 'Function') out.defines.add(n.name.value);
     // `PATH=… x` sets PATH for x alone (`ScriptCall.ownPath`); any other assignment, for the rest of the script.
     const parent = stack[stack.length - 1];
     if (n.type === 'Assignment' && (n.name === 'PATH' || n.name === 'path') && !(parent?.type === 'Command' && parent.name && parent.prefix.includes(n))) changed(lineOf(n.pos), 'an assignment to PATH');
+    if (n.pos >= deadFrom) return;
     if (n.type === 'Command' && n.name) command(n, stack);
     if (n.type === 'Word' && !MAY_HOLD_COMMAND.test(n.text)) return;
     stack.push(n);
