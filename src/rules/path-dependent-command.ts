@@ -30,7 +30,6 @@ const USUAL: Readonly<Record<string, { text: string; why: string }>> = {
   pip: { text: 'python3 -m pip', why: 'python3 is on the system PATH' },
 };
 
-
 /**
  * RULES.md §5 `path-dependent-command`; SPEC.md §4.3, §9 #11: hooks run in a
  * non-login, non-interactive shell with Claude Code's PATH, which lacks

@@ -13,7 +13,6 @@ import { handlerPrints, type ScriptPrints } from '../analysis/script-output.js';
 import type { EventSpec } from '../model/catalog.js';
 import { handlerScriptRuns, type ScriptRun } from '../analysis/script-commands.js';
 
-
 /** Where to report: exactly one of a node or a span (ReportDescriptor's contract). */
 export type Location = { node: Node; span?: undefined } | { span: Span; node?: undefined };
 
@@ -198,8 +197,9 @@ export interface ScriptRunOf {
  * run (issue 25: `prefer-python3` and `path-dependent-command` inside
  * scripts). Left out: handlers whose own command sets PATH up first
  * (`PATH=…`, `export PATH=…`, `env PATH=…`, `source …`, `eval …`, an
- * environment manager, a login shell `bash -l x.sh`), and every handler of a
- * settings file whose `env` sets PATH (SPEC.md §4.3: it reaches the hooks).
+ * environment manager, a login shell `bash -l x.sh`, zsh, which reads
+ * `~/.zshenv`), and every handler of a settings file whose `env` sets PATH
+ * (SPEC.md §4.3: it reaches the hooks).
  * Nothing without filesystem access.
  */
 export function* scriptRunsOf(ctx: RuleContext): Generator<ScriptRunOf> {
