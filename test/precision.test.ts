@@ -118,6 +118,7 @@ describe('precision on real repositories (VERDICTS.tsv)', () => {
       (m.ruleId === 'env-var-never-set' && /^script "/.test(m.message ?? '')) ||
       (m.ruleId === 'exit-1-does-not-block' && /^this command/.test(m.message ?? '')) ||
       (m.ruleId === 'path-dependent-command' && /its shebang/.test(m.message ?? '')) ||
+      ((m.ruleId === 'path-dependent-command' || m.ruleId === 'prefer-python3') && /^script "/.test(m.message ?? '')) ||
       (m.ruleId === 'mcp-matcher-incomplete' && /lacks the mcp__ prefix/.test(m.message ?? '')) ||
       (m.ruleId === 'plugin-root-outside-plugin' && /is not in a plugin/.test(m.message ?? ''));
     for (const corpus of ['repos', 'repos2']) {

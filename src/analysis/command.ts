@@ -108,7 +108,7 @@ export interface PlaceholderValues {
 }
 
 /** Words that run the rest of their arguments as a command. Value: options that take an argument. */
-const WRAPPERS: Record<string, Set<string>> = {
+export const WRAPPERS: Record<string, Set<string>> = {
   env: new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string']),
   exec: new Set(['-a']),
   nohup: new Set(),

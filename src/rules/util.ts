@@ -3,14 +3,15 @@ import type { ShellWord } from '../analysis/command.js';
 import { removeProperty } from '../fix/edits.js';
 import { evaluateMatcher, type MatcherEval } from '../model/matcher.js';
 import { field, type EventEntry, type GroupEntry, type HandlerEntry, type HookModel } from '../model/model.js';
-import { findProperty, keyOf, properties, spanInString, stringValue, type Span } from '../formats/parse.js';
+import { findProperty, keyOf, properties, propertyValue, spanInString, stringValue, type Span } from '../formats/parse.js';
 import { closest } from '../model/suggest.js';
-import type { ShellAnalysis, SimpleCommand } from '../analysis/command.js';
+import { basename, type ShellAnalysis, type SimpleCommand } from '../analysis/command.js';
 import { commandsOf, scriptsOf, scriptText, shellOf, type ResolvedScript } from '../analysis/scripts.js';
-import type { Fix, FixSafety } from '../model/types.js';
+import { isSettingsKind, type Fix, type FixSafety } from '../model/types.js';
 import type { RuleContext } from './rule.js';
 import { handlerPrints, type ScriptPrints } from '../analysis/script-output.js';
 import type { EventSpec } from '../model/catalog.js';
+import { handlerScriptRuns, type ScriptRun } from '../analysis/script-commands.js';
 
 /** Where to report: exactly one of a node or a span (ReportDescriptor's contract). */
 export type Location = { node: Node; span?: undefined } | { span: Span; node?: undefined };
@@ -174,4 +175,64 @@ export function* scriptPrinters(ctx: RuleContext): Generator<{ h: HandlerEntry; 
     const prints = handlerPrints(h, ctx.options);
     if (prints.length > 0) yield { h, spec, prints };
   }
+}
+
+/** Programs that set up an environment for what follows them in a hook's command (`source ~/.zshrc && …`, `eval "$(brew shellenv)"; …`). */
+const ENVIRONMENT_SETUP = new Set(['source', '.', 'eval', 'conda', 'nvm', 'fnm', 'pyenv', 'asdf', 'mise', 'direnv']);
+/** Shells, for `bash -l script.sh` (a login shell reads the profile that sets PATH). */
+const LOGIN_SHELLS = new Set(['bash', 'sh', 'zsh', 'ksh']);
+
+/** A shell script a command handler runs, with the programs it runs (`handlerScriptRuns`), and the programs the handler's own command looks up first. */
+export interface ScriptRunOf {
+  h: HandlerEntry;
+  run: ScriptRun;
+  /** Programs the handler's command looks up (`command -v uv && ./hook.sh`). */
+  lookups: Set<string>;
+  /** The command lets the script fail quietly: a `||` follows it, it runs in the background, or its stderr goes to /dev/null. */
+  tolerated: boolean;
+}
+
+/**
+ * The shell scripts the file's command handlers run, with the programs they
+ * run (issue 25: `prefer-python3` and `path-dependent-command` inside
+ * scripts). Left out: handlers whose own command sets PATH up first
+ * (`PATH=…`, `export PATH=…`, `env PATH=…`, `source …`, `eval …`, an
+ * environment manager, a login shell `bash -l x.sh`, zsh, which reads
+ * `~/.zshenv`), and every handler of a settings file whose `env` sets PATH
+ * (SPEC.md §4.3: it reaches the hooks).
+ * Nothing without filesystem access.
+ */
+export function* scriptRunsOf(ctx: RuleContext): Generator<ScriptRunOf> {
+  if (!ctx.options.host) return;
+  if (isSettingsKind(ctx.options.kind) && properties(propertyValue(ctx.model.root, 'env')).some((p) => keyOf(p) === 'PATH')) return;
+  for (const { h, node, commands, shell } of commandHandlers(ctx)) {
+    const text = stringValue(node) ?? '';
+    // `PATH=… x.sh`, `env PATH=… x.sh`, `export PATH=…; x.sh`.
+    if (shell?.assigned.has('PATH') || /(?:^|[\s;&|(])PATH=/.test(text)) continue;
+    const setsUp = commands.some(
+      (c) =>
+        ENVIRONMENT_SETUP.has(basename(c.program)) ||
+        // zsh reads ~/.zshenv in every shell; `bash -l`/`-i` reads the profile or ~/.bashrc.
+        basename(c.program) === 'zsh' ||
+        (LOGIN_SHELLS.has(basename(c.program)) && c.args.some((a) => /^-[a-zA-Z]*[li][a-zA-Z]*$|^--login$/.test(a))),
+    );
+    if (setsUp) continue;
+    const runs = handlerScriptRuns(h, ctx.options);
+    if (runs.length === 0) continue;
+    const lookups = new Set(commands.filter((c) => LOOKUP_PROGRAMS.has(basename(c.program))).flatMap((c) => c.args.filter((a) => !a.startsWith('-'))));
+    const quietErrors = /(?:2|&)>>?\s*\/dev\/null|>\s*\/dev\/null\s+2>&1/.test(text);
+    for (const run of runs) {
+      const cmd = commands.find((c) => run.script.word !== undefined && c.words.includes(run.script.word));
+      const tolerated = quietErrors || !!cmd?.background || (cmd !== undefined && commands.some((o) => o.fallbackFor.includes(cmd)));
+      yield { h, run, lookups, tolerated };
+    }
+  }
+}
+
+/** Programs that look another up (`command -v x`, `which x`, `type x`, `hash x`). */
+export const LOOKUP_PROGRAMS: ReadonlySet<string> = new Set(['command', 'which', 'type', 'hash']);
+
+/** Where a script finding's call is: `line 12`, or `lib.sh line 12` when it sits in a file the script sources or execs. */
+export function callPlace(run: ScriptRun, call: { file: string; line: number }): string {
+  return call.file === run.script.absolute ? `line ${call.line}` : `${basename(call.file)} line ${call.line}`;
 }
