@@ -67,6 +67,14 @@ export interface ScriptCall {
   ownPath: boolean;
   /** The function it is inside, when it is inside one. */
   fn?: string;
+  /**
+   * The literal words after the program (undefined for one that expands), read only
+   * where a rule needs them: after a wrapper, and for `claude` (`slow-sync-command`);
+   * empty otherwise.
+   */
+  args: readonly (string | undefined)[];
+  /** A `timeout` wrapper bounds how long it runs (`timeout 30 claude -p …`). */
+  bounded: boolean;
 }
 
 /** What one shell text runs and how it prepares for it. */
@@ -164,7 +172,7 @@ function collect(text: string): ScriptCommands {
     let name = literal(n.name!);
     if (name === undefined) return;
     // Most commands need only their name: the other words are read for wrappers, lookups and declarations.
-    const needsWords = Object.hasOwn(WRAPPERS, basename(name)) || LOOKUPS.has(basename(name)) || DECLARERS.has(basename(name)) || name === 'alias';
+    const needsWords = Object.hasOwn(WRAPPERS, basename(name)) || LOOKUPS.has(basename(name)) || DECLARERS.has(basename(name)) || name === 'alias' || basename(name) === 'claude';
     const words = needsWords ? n.suffix.filter((a) => a.type === 'Word' || a.type === 'Assignment').map((a) => (a.type === 'Word' ? literal(a) : undefined)) : [];
     // `exec 2>/dev/null` at the top level (no program): the rest of the script writes its errors there.
     if (name === 'exec' && words.length === 0) {
@@ -173,6 +181,7 @@ function collect(text: string): ScriptCommands {
     }
     let i = 0;
     let ownPath = n.prefix.some((a) => a.type === 'Assignment' && a.name === 'PATH');
+    let bounded = false;
     // Skip wrappers (`env`, `exec`, `nohup`, `timeout 5`, `command`): the program is the word after them.
     while (name !== undefined && Object.hasOwn(WRAPPERS, basename(name)) && !(basename(name) === 'command' && /^-[vV]$/.test(words[i] ?? ''))) {
       const opts = WRAPPERS[basename(name)]!;
@@ -181,7 +190,10 @@ function collect(text: string): ScriptCommands {
         if (wrapper === 'env' && /^PATH=/.test(words[i] ?? '')) ownPath = true;
         i += words[i] !== undefined && opts.has(words[i]!) ? 2 : 1;
       }
-      if (wrapper === 'timeout' && i < words.length) i++;
+      if (wrapper === 'timeout' && i < words.length) {
+        i++;
+        bounded = true;
+      }
       name = i < words.length ? words[i] : undefined;
       i++;
     }
@@ -200,7 +212,7 @@ function collect(text: string): ScriptCommands {
     if (ENVIRONMENT_MANAGERS.has(prog)) changed(line, `"${prog}"`);
     if (prog === 'uname' || prog === 'sw_vers') out.platformCheck = true;
     if (name.includes('/')) return;
-    out.calls.push({ program: name, line, ownPath, ...context(n, ancestors), stderrAway: n.pos > stderrAwayFrom || errorsAway(n.redirects as readonly Redirection[]) || ancestors.some((a) => a.type === 'Redirected' && errorsAway(a.redirects as readonly Redirection[])) });
+    out.calls.push({ program: name, line, ownPath, args, bounded, ...context(n, ancestors), stderrAway: n.pos > stderrAwayFrom || errorsAway(n.redirects as readonly Redirection[]) || ancestors.some((a) => a.type === 'Redirected' && errorsAway(a.redirects as readonly Redirection[])) });
   };
   visit(tree);
   return out;
