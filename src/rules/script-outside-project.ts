@@ -1,0 +1,212 @@
+import { dirname, join } from 'node:path';
+import { basename, scriptOf, type ScriptRef, type SimpleCommand } from '../analysis/command.js';
+import { checkoutOf, fileNamesUnder, homePathOf, machineLocal, type Checkout, type HomePath, type ScriptHost } from '../analysis/scripts.js';
+import { stringValue } from '../formats/parse.js';
+import { isFrontmatterKind, isPluginFile, type Suggestion } from '../model/types.js';
+import { defineRule, type RuleContext } from './rule.js';
+import { commandHandlers, jsonInner, wordLocation, type CommandHandler } from './util.js';
+
+/**
+ * RULES.md §6 `script-outside-project`; SPEC.md §4.1 (which files are shared),
+ * §5.1 (a missing script exits 127: a non-blocking hook error, "so a policy gate
+ * is silently off"). A shared file (committed project settings, a plugin's hooks,
+ * a skill's or agent's frontmatter in a project or plugin) runs on every user's
+ * machine, so a script it names must come with it. Reported, for a script path:
+ *
+ * - one checkout of the project written out (`/home/me/proj/.claude/hooks/x.py`,
+ *   `~/work/proj/…`) whose tail is a file of the project: the suggestion is
+ *   `"$CLAUDE_PROJECT_DIR"/<tail>` (`${CLAUDE_PLUGIN_ROOT}` in a plugin), and the
+ *   script analysis already reads the project's file (`checkoutOf`);
+ * - under a home directory (`/Users/<u>/…`, `/home/<u>/…`, `/root/…`,
+ *   `C:\Users\<u>\…`, `~/…`, `$HOME/…`) and provided nowhere by the project.
+ *
+ * Left alone, as deliberate: user, local and managed settings and a user's own
+ * skills (`machineLocal`); copies and templates Claude Code does not read where
+ * they sit; a path whose tail, or whose file name, the project ships anywhere
+ * (a dotfiles repository installed into `~`, an installer that copies the
+ * script there); a project that is a home-directory mirror (dotfiles markers);
+ * calls the command guards (`[ -f … ] &&`, `test -x`, `command -v`, `|| true`,
+ * `|| exit 0`, a later `exit 0`); programs that are no script (no interpreter,
+ * no script extension, not under `.claude/` or a `hooks/` folder:
+ * `~/.local/bin/tool`, found like any installed program).
+ */
+export default defineRule({
+  meta: {
+    id: 'script-outside-project',
+    type: 'problem',
+    severity: 'warning',
+    section: 6,
+    needsHost: true,
+    fixable: 'suggest',
+    description: 'A shared config runs a script from a home directory that the project does not provide (missing on every other machine)',
+    messages: {
+      checkout:
+        '"{{script}}" is the path of one checkout of this {{scope}} ({{root}}): on every other machine the file is missing and {{failure}}, so the hook does nothing; write {{suggestion}}',
+      missing: '"{{script}}" is {{whose}}, and this {{scope}} does not provide it: {{shared}} run on every machine, and wherever the file is missing {{failure}}, so the hook does nothing',
+    },
+  },
+  check(ctx) {
+    const o = ctx.options;
+    const host = o.host!;
+    if (!sharedFile(ctx)) return;
+    const plugin = isPluginFile(ctx.model.kind, o.pluginRoot);
+    const scope = plugin ? 'plugin' : 'project';
+    const shared = plugin ? "a plugin's hooks" : isFrontmatterKind(ctx.model.kind) ? `the hooks of a ${ctx.model.kind} the project ships` : 'committed project settings';
+    let mirror: boolean | undefined;
+    for (const ch of commandHandlers(ctx)) {
+      const commandText = stringValue(ch.node);
+      ch.commands.forEach((cmd, i) => {
+        const s = scriptOf(cmd);
+        const home = s && homePathOf(s.written);
+        if (!s || !home || !scriptLike(s, home) || guarded(ch, cmd, i, s.written, commandText)) return;
+        const event = ch.h.event.name;
+        const blocks = /^python/.test(s.interpreter ?? '') && !!ch.h.event.spec?.canBlock;
+        const failure = blocks
+          ? `${s.interpreter} exits 2 on a missing file, which blocks every matching call on ${event}`
+          : `the command exits 127: a non-blocking hook error on every ${event}`;
+        const loc = wordLocation(ctx, ch.node, s.word);
+        const checkout = checkoutOf(home, o);
+        if (checkout) {
+          const suggestion = placeholderPath(checkout, ch.shell === undefined);
+          ctx.report({
+            messageId: 'checkout',
+            data: { script: s.written, scope, root: checkout.root, failure, suggestion },
+            ...loc,
+            note: `the project's own file is ${checkout.absolute}`,
+            ...suggestionFor(ctx, ch, s, commandText, checkout, suggestion),
+          });
+          return;
+        }
+        if (provided(host, o, home, ctx.options.filePath)) return;
+        mirror ??= homeMirror(host, [o.projectRoot, o.pluginRoot]);
+        if (mirror) return;
+        ctx.report({
+          messageId: 'missing',
+          data: {
+            script: s.written,
+            whose: home.form === 'home' ? "in the home directory of whoever runs the hook" : `in one user's home directory (${home.home})`,
+            scope,
+            shared,
+            failure,
+          },
+          ...loc,
+          note: plugin
+            ? 'ship the script in the plugin and run it as ${CLAUDE_PLUGIN_ROOT}/…, or guard the call ([ -f … ] && …)'
+            : 'ship the script in the project and run it as "$CLAUDE_PROJECT_DIR"/…, guard the call ([ -f … ] && …), or move this hook to ~/.claude/settings.json or .claude/settings.local.json, which are not shared',
+        });
+      });
+    }
+  },
+});
+
+/**
+ * True when the file is shared with everyone who uses the project or plugin
+ * and Claude Code reads it where it sits: committed project settings, a
+ * plugin's hooks and manifest, a skill or agent of a project or plugin.
+ */
+function sharedFile(ctx: RuleContext): boolean {
+  const o = ctx.options;
+  if (o.inPlace === false || o.unloaded !== undefined || machineLocal(o)) return false;
+  const kind = ctx.model.kind;
+  // A hooks/hooks.json with no plugin manifest beside it may be no plugin at all (a copy of
+  // ~/.claude, another tool's file): only a plugin that says it is one is known to be shared.
+  if (kind === 'plugin-hooks') return o.pluginRoot !== undefined && o.host?.stat(join(o.pluginRoot, '.claude-plugin', 'plugin.json'))?.isFile === true;
+  return kind === 'project-settings' || kind === 'plugin-manifest' || isFrontmatterKind(kind);
+}
+
+const SCRIPT_EXT = /\.(sh|bash|zsh|py|pyw|js|mjs|cjs|ts|mts|cts|rb|pl|php|ps1|nu|fish)$/i;
+
+/**
+ * A script rather than an installed program: run through an interpreter, named
+ * with a script extension, or kept under `.claude/` or a `hooks/` folder.
+ */
+function scriptLike(s: ScriptRef, home: HomePath): boolean {
+  return s.interpreter !== undefined || SCRIPT_EXT.test(home.segments[home.segments.length - 1]!) || home.segments.some((x) => x === '.claude' || x === 'hooks');
+}
+
+/** `~`, `$HOME` and `${HOME}` written alike, quotes removed: for comparing paths as written. */
+function canonical(path: string): string {
+  return path.replace(/["']/g, '').replace(/^(\$HOME|\$\{HOME\})(?=\/|$)/, '~');
+}
+
+/** A file test's operand (`[ -f X ]`, `[[ -x X ]]`, `test -e X`), quotes kept for `canonical`. */
+const FILE_TEST = /(?:\[\[?|\btest)\s+(?:!\s+)?-[efxrsdL]\s+((?:"[^"]*"|'[^']*'|[^\s\]"';&|)]+)+)/g;
+
+/**
+ * True when the command makes a missing script harmless or shows it expects
+ * one: a file test on the script or a folder above it, `command -v`/`which`/
+ * `type` on it, a fallback after it (`|| true`, `|| exit 0`, `|| other`), or a
+ * later `exit 0` / `true` that sets the hook's exit status instead.
+ */
+function guarded(ch: CommandHandler, cmd: SimpleCommand, i: number, written: string, commandText: string | undefined): boolean {
+  const target = canonical(written);
+  const covers = (operand: string) => {
+    const p = canonical(operand).replace(/\/+$/, '');
+    return p !== '' && (p === target || target.startsWith(p + '/'));
+  };
+  if (commandText !== undefined) for (const m of commandText.matchAll(FILE_TEST)) if (covers(m[1]!)) return true;
+  return ch.commands.some((c, j) => {
+    if (c.fallbackFor.includes(cmd)) return true;
+    const prog = basename(c.program);
+    if ((prog === 'command' || prog === 'which' || prog === 'type') && c.written.slice(1).some((w) => covers(w))) return true;
+    return j > i && !c.substituted && ((prog === 'exit' && c.args[0] === '0') || prog === 'true' || prog === ':');
+  });
+}
+
+/**
+ * True when the project, plugin or the config's own folders hold the script
+ * at some tail of its path (`~/.claude/hooks/x.sh` from a repository that has
+ * `.claude/hooks/x.sh` or `hooks/x.sh`: installed there), or a file of its name
+ * anywhere (an installer copies it).
+ */
+function provided(host: ScriptHost, o: RuleContext['options'], home: HomePath, filePath: string): boolean {
+  const roots = [o.projectRoot, o.pluginRoot].filter((r): r is string => r !== undefined);
+  const bases = new Set(roots);
+  // The config's own folder and those above it, up to a root: a skill names its own files from ~/.claude/skills/<name>/.
+  for (let d = dirname(filePath); roots.some((r) => d.startsWith(r + '/')) && !bases.has(d); d = dirname(d)) bases.add(d);
+  for (let k = 0; k < home.segments.length; k++)
+    for (const base of bases) if (host.stat(join(base, ...home.segments.slice(k)))?.isFile) return true;
+  const name = home.segments[home.segments.length - 1]!;
+  return roots.some((r) => fileNamesUnder(host, r).has(name));
+}
+
+/** Files and folders only a home directory holds: a repository with them at its root is a dotfiles mirror of `~`. */
+const HOME_MARKERS = ['.bashrc', '.bash_profile', '.zshrc', '.zprofile', '.zshenv', '.profile', '.gitconfig', '.vimrc', '.tmux.conf', '.inputrc', '.config', '.chezmoiroot', '.stowrc'];
+
+/**
+ * True when the project is a copy of a home directory (a dotfiles repository,
+ * whose `.claude/settings.json` is installed as the user's settings): a shell or
+ * tool start-up file or a `.config/` folder at its root, or a folder named
+ * `dotfiles`.
+ */
+function homeMirror(host: ScriptHost, roots: (string | undefined)[]): boolean {
+  return roots.some((r) => r !== undefined && (/dot-?files/i.test(basename(r)) || HOME_MARKERS.some((m) => host.stat(join(r, m)) !== undefined)));
+}
+
+/**
+ * The path of the project's file with the placeholder for its root: shell form
+ * `"$CLAUDE_PROJECT_DIR"/<tail>` (plugins `${CLAUDE_PLUGIN_ROOT}/<tail>`, which
+ * relative-script-path writes the same way), exec form `${…}/<tail>`.
+ */
+function placeholderPath(c: Checkout, exec: boolean): string {
+  if (exec || c.placeholder === 'CLAUDE_PLUGIN_ROOT') return `\${${c.placeholder}}/${c.tail}`;
+  return `"$${c.placeholder}"/${c.tail}`;
+}
+
+/**
+ * The suggestion that rewrites the script word to `suggestion`, where the word
+ * sits in a JSON string exactly as the command has it (written plainly or in
+ * double quotes, with a tail that needs no quoting); none in frontmatter.
+ */
+function suggestionFor(ctx: RuleContext, ch: CommandHandler, s: ScriptRef, commandText: string | undefined, c: Checkout, suggestion: string): { suggestions: Suggestion[] } | Record<string, never> {
+  const w = s.word;
+  if (isFrontmatterKind(ctx.model.kind) || commandText === undefined || ch.shell === undefined || w?.pos === undefined || w.end === undefined) return {};
+  if (!/^[\w@%+=:,./-]+$/.test(c.tail)) return {};
+  const slice = commandText.slice(w.pos, w.end);
+  const quoted = slice === `"${w.written}"`;
+  if (slice !== w.written && !quoted) return {};
+  const text = quoted ? `"\${${c.placeholder}}/${c.tail}"` : suggestion;
+  const loc = wordLocation(ctx, ch.node, w);
+  if (!loc.span || ctx.doc.text.slice(loc.span.offset, loc.span.offset + loc.span.length) !== jsonInner(slice)) return {};
+  return { suggestions: [{ title: `use ${text}`, edits: [{ range: [loc.span.offset, loc.span.offset + loc.span.length], text: jsonInner(text) }] }] };
+}
