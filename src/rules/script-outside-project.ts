@@ -41,8 +41,8 @@ export default defineRule({
     description: 'A shared config runs a script from a home directory that the project does not provide (missing on every other machine)',
     messages: {
       checkout:
-        '"{{script}}" is the path of one checkout of this {{scope}} ({{root}}): on every other machine the file is missing and {{failure}}, so the hook does nothing; write {{suggestion}}',
-      missing: '"{{script}}" is {{whose}}, and this {{scope}} does not provide it: {{shared}} run on every machine, and wherever the file is missing {{failure}}, so the hook does nothing',
+        '"{{script}}" is the path of one checkout of this {{scope}} ({{root}}): on every other machine the file is missing and {{failure}}; write {{suggestion}}',
+      missing: '"{{script}}" is {{whose}}, and this {{scope}} does not provide it: {{shared}} run on every machine, and wherever the file is missing {{failure}}',
     },
   },
   check(ctx) {
@@ -63,16 +63,16 @@ export default defineRule({
         const blocks = /^python/.test(s.interpreter ?? '') && !!ch.h.event.spec?.canBlock;
         const failure = blocks
           ? `${s.interpreter} exits 2 on a missing file, which blocks every matching call on ${event}`
-          : `the command exits 127: a non-blocking hook error on every ${event}`;
+          : `the command exits 127 (a non-blocking hook error on every ${event}), so the hook does nothing`;
         const loc = wordLocation(ctx, ch.node, s.word);
         const checkout = checkoutOf(home, o);
         if (checkout) {
-          const suggestion = placeholderPath(checkout, ch.shell === undefined);
+          const suggestion = placeholderPath(checkout, ch.shell === undefined, quotedWord(s, commandText));
           ctx.report({
             messageId: 'checkout',
             data: { script: s.written, scope, root: checkout.root, failure, suggestion },
             ...loc,
-            note: `the project's own file is ${checkout.absolute}`,
+            note: `the ${scope}'s own file is ${checkout.absolute}`,
             ...suggestionFor(ctx, ch, s, commandText, checkout, suggestion),
           });
           return;
@@ -91,8 +91,8 @@ export default defineRule({
           },
           ...loc,
           note: plugin
-            ? 'ship the script in the plugin and run it as ${CLAUDE_PLUGIN_ROOT}/…, or guard the call ([ -f … ] && …)'
-            : 'ship the script in the project and run it as "$CLAUDE_PROJECT_DIR"/…, guard the call ([ -f … ] && …), or move this hook to ~/.claude/settings.json or .claude/settings.local.json, which are not shared',
+            ? 'ship the script in the plugin and run it as ${CLAUDE_PLUGIN_ROOT}/…, or guard the call (if [ -f … ]; then …; fi)'
+            : 'ship the script in the project and run it as "$CLAUDE_PROJECT_DIR"/…, guard the call (if [ -f … ]; then …; fi), or move this hook to ~/.claude/settings.json or .claude/settings.local.json, which are not shared',
         });
       });
     }
@@ -171,42 +171,51 @@ function provided(host: ScriptHost, o: RuleContext['options'], home: HomePath, f
 }
 
 /** Files and folders only a home directory holds: a repository with them at its root is a dotfiles mirror of `~`. */
-const HOME_MARKERS = ['.bashrc', '.bash_profile', '.zshrc', '.zprofile', '.zshenv', '.profile', '.gitconfig', '.vimrc', '.tmux.conf', '.inputrc', '.config', '.chezmoiroot', '.stowrc'];
+const HOME_MARKERS = ['.bashrc', '.bash_profile', '.zshrc', '.zprofile', '.zshenv', '.profile', '.gitconfig', '.vimrc', '.tmux.conf', '.inputrc', '.chezmoiroot', '.stowrc', '.stow-local-ignore'];
 
 /**
  * True when the project is a copy of a home directory (a dotfiles repository,
  * whose `.claude/settings.json` is installed as the user's settings): a shell or
- * tool start-up file or a `.config/` folder at its root, or a folder named
- * `dotfiles`.
+ * tool start-up file (`.zshrc`, `.gitconfig`, a stow or chezmoi marker) at its
+ * root, or a folder named `dotfiles`. (`.config/` alone is no sign: projects keep
+ * tool settings there.)
  */
 function homeMirror(host: ScriptHost, roots: (string | undefined)[]): boolean {
   return roots.some((r) => r !== undefined && (/dot-?files/i.test(basename(r)) || HOME_MARKERS.some((m) => host.stat(join(r, m)) !== undefined)));
 }
 
 /**
- * The path of the project's file with the placeholder for its root: shell form
- * `"$CLAUDE_PROJECT_DIR"/<tail>` (plugins `${CLAUDE_PLUGIN_ROOT}/<tail>`, which
- * relative-script-path writes the same way), exec form `${…}/<tail>`.
+ * The path of the project's file with the placeholder for its root, written as
+ * the word was: shell form `"$CLAUDE_PROJECT_DIR"/<tail>` (in a plugin
+ * `${CLAUDE_PLUGIN_ROOT}/<tail>`, as relative-script-path writes them), a word
+ * in double quotes `"$CLAUDE_PROJECT_DIR/<tail>"`, exec form `${…}/<tail>`.
  */
-function placeholderPath(c: Checkout, exec: boolean): string {
-  if (exec || c.placeholder === 'CLAUDE_PLUGIN_ROOT') return `\${${c.placeholder}}/${c.tail}`;
-  return `"$${c.placeholder}"/${c.tail}`;
+function placeholderPath(c: Checkout, exec: boolean, quoted: boolean): string {
+  const plugin = c.placeholder === 'CLAUDE_PLUGIN_ROOT';
+  if (exec) return `\${${c.placeholder}}/${c.tail}`;
+  if (quoted) return plugin ? `"\${${c.placeholder}}/${c.tail}"` : `"$${c.placeholder}/${c.tail}"`;
+  return plugin ? `\${${c.placeholder}}/${c.tail}` : `"$${c.placeholder}"/${c.tail}`;
+}
+
+/** True when the script word is written in double quotes as a whole (`"/home/me/proj/x.py"`). */
+function quotedWord(s: ScriptRef, commandText: string | undefined): boolean {
+  const w = s.word;
+  return commandText !== undefined && w?.pos !== undefined && w.end !== undefined && commandText.slice(w.pos, w.end) === `"${w.written}"`;
 }
 
 /**
  * The suggestion that rewrites the script word to `suggestion`, where the word
  * sits in a JSON string exactly as the command has it (written plainly or in
- * double quotes, with a tail that needs no quoting); none in frontmatter.
+ * double quotes, with a tail that needs no quoting); none in frontmatter or
+ * exec form.
  */
 function suggestionFor(ctx: RuleContext, ch: CommandHandler, s: ScriptRef, commandText: string | undefined, c: Checkout, suggestion: string): { suggestions: Suggestion[] } | Record<string, never> {
   const w = s.word;
   if (isFrontmatterKind(ctx.model.kind) || commandText === undefined || ch.shell === undefined || w?.pos === undefined || w.end === undefined) return {};
   if (!/^[\w@%+=:,./-]+$/.test(c.tail)) return {};
   const slice = commandText.slice(w.pos, w.end);
-  const quoted = slice === `"${w.written}"`;
-  if (slice !== w.written && !quoted) return {};
-  const text = quoted ? `"\${${c.placeholder}}/${c.tail}"` : suggestion;
+  if (slice !== w.written && slice !== `"${w.written}"`) return {};
   const loc = wordLocation(ctx, ch.node, w);
   if (!loc.span || ctx.doc.text.slice(loc.span.offset, loc.span.offset + loc.span.length) !== jsonInner(slice)) return {};
-  return { suggestions: [{ title: `use ${text}`, edits: [{ range: [loc.span.offset, loc.span.offset + loc.span.length], text: jsonInner(text) }] }] };
+  return { suggestions: [{ title: `use ${suggestion}`, edits: [{ range: [loc.span.offset, loc.span.offset + loc.span.length], text: jsonInner(suggestion) }] }] };
 }

@@ -1,6 +1,7 @@
 import { defineRule } from './rule.js';
 import { eventsNamed, runsByDefault, type HandlerEmission } from '../analysis/script-output.js';
-import { scriptLanguage } from '../analysis/scripts.js';
+import { fileLanguage, forwardedArgs, scriptLanguage } from '../analysis/scripts.js';
+import { gatesHold, pythonFlagGates } from '../analysis/script-flags.js';
 import { eventContract, isAsyncAnswer } from '../model/contract.js';
 import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
 import { scriptPrinters, wordLocation } from './util.js';
@@ -79,7 +80,7 @@ export default defineRule({
         }
         // 1b. PreCompact: plain stdout on exit 0 joins the compaction instructions; a status line there steers the summary.
         if (row.plainStdout === 'compactInstructions' && !hasJson) {
-          const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && statusLine(x.text));
+          const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && statusLine(x.text) && switchedOn(x, p.texts, forwardedArgs(p.script, ctx.options)));
           if (e) report('compact', e, 'on PreCompact, print to stdout only what the summary should follow; write status and log lines to stderr or a file');
         }
         // 2. The reason of an exit 2 on stdout, and nothing on stderr before that exit.
@@ -112,6 +113,20 @@ const INSTRUCTION = /\b(preserve|keep|retain|focus|include|summari[sz]e|remember
  */
 function statusLine(text: string | undefined): boolean {
   return message(text) && STATUS.test(text!) && !INSTRUCTION.test(text!);
+}
+
+/**
+ * True when a print runs on the hook's default path, or on a path its command
+ * turns on: a conditional print counts only inside `if args.verbose:`-style
+ * switch tests (Python) that the command's arguments satisfy (`--verbose`); a
+ * status line a hook prints only when asked is not printed unless it is asked.
+ */
+function switchedOn(e: HandlerEmission, texts: readonly { path: string; text: string }[], args: readonly string[]): boolean {
+  if (!e.conditional) return true;
+  const text = texts.find((t) => t.path === e.file)?.text;
+  if (text === undefined || fileLanguage(e.file, text) !== 'python') return false;
+  const gates = pythonFlagGates(text, e.line);
+  return gates.length > 0 && gatesHold(gates, args);
 }
 
 /** Text that says something: not empty, not only punctuation or computed parts. */
