@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { basename, scriptOf, type ScriptRef, type SimpleCommand } from '../analysis/command.js';
-import { checkoutOf, fileNamesUnder, homePathOf, machineLocal, type Checkout, type HomePath, type ScriptHost } from '../analysis/scripts.js';
+import { checkoutOf, fileNamesUnder, homePathOf, machineLocal, scriptsOf, scriptText, type Checkout, type HomePath, type ScriptHost } from '../analysis/scripts.js';
 import { stringValue } from '../formats/parse.js';
 import { isFrontmatterKind, isPluginFile, type Suggestion } from '../model/types.js';
 import { defineRule, type RuleContext } from './rule.js';
@@ -77,7 +77,7 @@ export default defineRule({
           });
           return;
         }
-        if (provided(host, o, home, ctx.options.filePath)) return;
+        if (provided(host, o, home, ctx.options.filePath) || installedByConfig(ctx, home)) return;
         mirror ??= homeMirror(host, [o.projectRoot, o.pluginRoot]);
         if (mirror) return;
         ctx.report({
@@ -168,6 +168,35 @@ function provided(host: ScriptHost, o: RuleContext['options'], home: HomePath, f
     for (const base of bases) if (host.stat(join(base, ...home.segments.slice(k)))?.isFile) return true;
   const name = home.segments[home.segments.length - 1]!;
   return roots.some((r) => fileNamesUnder(host, r).has(name));
+}
+
+/** Programs that put files in a folder: a hook of the same config that runs one into the script's folder installs it. */
+const WRITERS = new Set(['mkdir', 'cp', 'mv', 'install', 'ln', 'curl', 'wget', 'git', 'tar', 'unzip', 'rsync', 'tee']);
+
+/**
+ * True when the config itself puts the script in place: a hook command writes
+ * into its folder (`mkdir -p ~/.tool && curl -o ~/.tool/hook.sh …`, `git clone …
+ * ~/.tool`), or a script one of its hooks runs names that folder under the
+ * home directory (`~/.tool/bin`, `$HOME/.tool/bin`, `${HOME}/.tool/bin`): a setup
+ * hook that downloads or copies it there.
+ */
+function installedByConfig(ctx: RuleContext, home: HomePath): boolean {
+  if (home.segments.length < 2) return false;
+  const dir = home.segments.slice(0, -1).join('/');
+  const folder = canonical(home.form === 'home' ? `~/${dir}` : `${home.home}/${dir}`);
+  const inFolder = (w: string) => {
+    const p = canonical(w);
+    return p === folder || p.startsWith(folder + '/');
+  };
+  for (const ch of commandHandlers(ctx)) for (const c of ch.commands) if (WRITERS.has(basename(c.program)) && c.written.slice(1).some(inFolder)) return true;
+  const escaped = dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const named = home.form === 'home' ? new RegExp(`(?:~|\\$HOME|\\$\\{HOME\\}|"\\$HOME")/${escaped}(?![\\w.-])`) : new RegExp(`${home.home.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/${escaped}(?![\\w.-])`);
+  for (const h of ctx.model.handlers)
+    for (const s of scriptsOf(h, ctx.options)) {
+      const text = scriptText(ctx.options, s.absolute);
+      if (text !== undefined && named.test(text)) return true;
+    }
+  return false;
 }
 
 /** Files and folders only a home directory holds: a repository with them at its root is a dotfiles mirror of `~`. */
