@@ -3,6 +3,7 @@ import { basename, scriptOf, type ScriptRef, type SimpleCommand } from '../analy
 import { checkoutOf, fileNamesUnder, homePathOf, machineLocal, scriptsOf, scriptText, type Checkout, type HomePath, type ScriptHost } from '../analysis/scripts.js';
 import { stringValue } from '../formats/parse.js';
 import { isFrontmatterKind, isPluginFile, type Suggestion } from '../model/types.js';
+import { eventContract } from '../model/contract.js';
 import { defineRule, type RuleContext } from './rule.js';
 import { commandHandlers, jsonInner, wordLocation, type CommandHandler } from './util.js';
 
@@ -59,11 +60,7 @@ export default defineRule({
         const s = scriptOf(cmd);
         const home = s && homePathOf(s.written);
         if (!s || !home || !scriptLike(s, home) || guarded(ch, cmd, i, s.written, commandText)) return;
-        const event = ch.h.event.name;
-        const blocks = /^python/.test(s.interpreter ?? '') && !!ch.h.event.spec?.canBlock;
-        const failure = blocks
-          ? `${s.interpreter} exits 2 on a missing file, which blocks every matching call on ${event}`
-          : `the command exits 127 (a non-blocking hook error on every ${event}), so the hook does nothing`;
+        const failure = failureOf(s, ch.h.event.name, !!ch.h.event.spec?.canBlock);
         const loc = wordLocation(ctx, ch.node, s.word);
         const checkout = checkoutOf(home, o);
         if (checkout) {
@@ -98,6 +95,29 @@ export default defineRule({
     }
   },
 });
+
+/** Shells: run on a missing file, or asked to run one directly, they exit 127. */
+const SHELLS = /^(bash|sh|zsh|dash|ksh|fish)$/;
+
+/**
+ * What a missing script makes of the hook (SPEC.md §5.1, §13.3, §13.4): the
+ * shell exits 127 when it runs it directly or through a shell, python exits 2
+ * (on an event that can block, every matching call is refused), other
+ * interpreters fail (with codes SPEC.md does not settle); an exit other than 0 and 2 is a non-blocking hook error,
+ * fails WorktreeCreate and WorktreeRemove, and is ignored by fire-and-forget
+ * events.
+ */
+function failureOf(s: ScriptRef, event: string, canBlock: boolean): string {
+  const interp = s.interpreter ?? '';
+  if (/^python/.test(interp) && canBlock) return `${interp} exits 2 on a missing file, which blocks every matching call on ${event}`;
+  // [uncertain] How other interpreters exit on a missing file (node 1, uv run likely 2): only that they fail is said.
+  if (interp !== '' && !SHELLS.test(interp) && !/^python/.test(interp)) return `${interp} fails every time the hook runs`;
+  const exits = /^python/.test(interp) ? `${interp} exits 2` : 'the command exits 127';
+  const row = eventContract(event);
+  if (row.ignoresOutput || row.otherExit === 'ignored') return `${exits} and the hook does nothing`;
+  if (row.otherExit === 'fails') return `${exits}, which fails every ${event}`;
+  return `${exits} (a non-blocking hook error on every ${event}), so the hook does nothing`;
+}
 
 /**
  * True when the file is shared with everyone who uses the project or plugin
@@ -176,9 +196,9 @@ const WRITERS = new Set(['mkdir', 'cp', 'mv', 'install', 'ln', 'curl', 'wget', '
 /**
  * True when the config itself puts the script in place: a hook command writes
  * into its folder (`mkdir -p ~/.tool && curl -o ~/.tool/hook.sh …`, `git clone …
- * ~/.tool`), or a script one of its hooks runs names that folder under the
- * home directory (`~/.tool/bin`, `$HOME/.tool/bin`, `${HOME}/.tool/bin`): a setup
- * hook that downloads or copies it there.
+ * ~/.tool`), or a script one of its hooks runs writes into that folder under
+ * the home directory (`~/.tool/bin`, `$HOME/.tool/bin`, `${HOME}/.tool/bin`;
+ * `writesInto`): a setup hook that downloads or copies it there.
  */
 function installedByConfig(ctx: RuleContext, home: HomePath): boolean {
   if (home.segments.length < 2) return false;
@@ -194,8 +214,30 @@ function installedByConfig(ctx: RuleContext, home: HomePath): boolean {
   for (const h of ctx.model.handlers)
     for (const s of scriptsOf(h, ctx.options)) {
       const text = scriptText(ctx.options, s.absolute);
-      if (text !== undefined && named.test(text)) return true;
+      if (text !== undefined && named.test(text) && writesInto(text, named)) return true;
     }
+  return false;
+}
+
+/** Words of code that put a file in place (shell, Python, Node). */
+const WRITE = /\b(mkdir|cp|mv|install|ln|curl|wget|git\s+clone|rsync|tar|unzip|tee|makedirs|mkdirSync|copyFileSync|writeFileSync|copyfile|copy2|copytree|symlink|symlinkSync|urlretrieve|download)\b/;
+
+/**
+ * True when a script writes into the folder `named` matches: on a line (not a
+ * comment) that names it, or through a variable set to it (`BIN="$HOME/.tool/bin"`,
+ * then `mkdir -p "$BIN"`). A mention alone (a comment saying the script lives
+ * elsewhere) is not an install.
+ */
+function writesInto(text: string, named: RegExp): boolean {
+  const lines = text.split('\n').filter((l) => !/^\s*(#|\/\/|\/?\*)/.test(l));
+  for (const line of lines) {
+    if (!named.test(line)) continue;
+    if (WRITE.test(line)) return true;
+    const v = /^\s*(?:export\s+|local\s+|readonly\s+|const\s+|let\s+|var\s+)?([A-Za-z_]\w*)\s*=/.exec(line)?.[1];
+    if (v === undefined) continue;
+    const use = new RegExp(`\\$\\{?${v}\\b|\\b${v}\\b`);
+    if (lines.some((l) => l !== line && use.test(l) && WRITE.test(l))) return true;
+  }
   return false;
 }
 
