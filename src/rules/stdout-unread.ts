@@ -103,7 +103,7 @@ export default defineRule({
 /** What a hook says it did or is doing: a status line, not a request. */
 const STATUS = /\b(preparing|prepared|triggered|backed up|backup (created|saved|written)|saved|saving|created|completed|finished|logged|written|wrote|starting|started|running)\b|✓|✅|💾/i;
 /** What compaction instructions say (SPEC.md §13.4: PreCompact stdout is appended to them). */
-const INSTRUCTION = /\b(preserve|keep|retain|focus|include|summari[sz]e|remember|prioriti[sz]e|do ?n[o']?t|must|make sure|ensure|maintain|important|instead)\b/i;
+const INSTRUCTION = /\b(preserve|keep|retain|focus|include|summari[sz]e|remember|prioriti[sz]e|do ?n[o']?t|must|should|make sure|ensure|maintain|important|instead|read|refer|reload|restore|resume|continue|note|use|check|see|after compact\w*|next session)\b/i;
 
 /**
  * True for a status report (`Preparing for manual compaction (session: …)`,
