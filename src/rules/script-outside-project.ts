@@ -100,19 +100,21 @@ export default defineRule({
 const SHELLS = /^(bash|sh|zsh|dash|ksh|fish)$/;
 
 /**
- * What a missing script makes of the hook (SPEC.md §5.1, §13.3, §13.4): the
- * shell exits 127 when it runs it directly or through a shell, python exits 2
- * (on an event that can block, every matching call is refused), other
- * interpreters fail (with codes SPEC.md does not settle); an exit other than 0 and 2 is a non-blocking hook error,
- * fails WorktreeCreate and WorktreeRemove, and is ignored by fire-and-forget
- * events.
+ * What a missing script makes of the hook (SPEC.md §5.1, §9 #7, §13.3, §13.4):
+ * the shell exits 127 when it runs it directly or through a shell; python exits
+ * 2 (on an event that can block, every matching call is refused); other
+ * interpreters fail with codes SPEC.md does not settle. An exit other than 0
+ * and 2 is a non-blocking hook error, fails WorktreeCreate and WorktreeRemove,
+ * and is ignored by fire-and-forget events.
  */
 function failureOf(s: ScriptRef, event: string, canBlock: boolean): string {
   const interp = s.interpreter ?? '';
   if (/^python/.test(interp) && canBlock) return `${interp} exits 2 on a missing file, which blocks every matching call on ${event}`;
   // [uncertain] How other interpreters exit on a missing file (node 1, uv run likely 2): only that they fail is said.
   if (interp !== '' && !SHELLS.test(interp) && !/^python/.test(interp)) return `${interp} fails every time the hook runs`;
-  const exits = /^python/.test(interp) ? `${interp} exits 2` : 'the command exits 127';
+  // Exit 2 where nothing can be blocked: no decision, and the hook does nothing.
+  if (/^python/.test(interp)) return `${interp} exits 2 and the hook does nothing`;
+  const exits = 'the command exits 127';
   const row = eventContract(event);
   if (row.ignoresOutput || row.otherExit === 'ignored') return `${exits} and the hook does nothing`;
   if (row.otherExit === 'fails') return `${exits}, which fails every ${event}`;
