@@ -79,7 +79,8 @@ export default defineRule({
           if (e) report('plain', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}}; to tell the user, print {"systemMessage": "…"}; for a log, write to stderr or a file`);
         }
         // 1b. PreCompact: plain stdout on exit 0 joins the compaction instructions; a status line there steers the summary.
-        if (row.plainStdout === 'compactInstructions' && !hasJson) {
+        // A script that also prints instructions there means its stdout for the summary: left alone.
+        if (row.plainStdout === 'compactInstructions' && !hasJson && !own.some((x) => x.stream === 'stdout' && INSTRUCTION.test(x.text ?? ''))) {
           const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && statusLine(x.text) && switchedOn(x, p.texts, forwardedArgs(p.script, ctx.options)));
           if (e) report('compact', e, 'on PreCompact, print to stdout only what the summary should follow; write status and log lines to stderr or a file');
         }
