@@ -67,6 +67,7 @@ export const CATEGORY_RULES = {
   'unconditional-allow': ['approve-skips-permission'],
   'overbroad-allow': ['approve-skips-permission'],
   'duplicated-uv-run': ['uv-run-project'],
+  'hard-coded-absolute-path': ['script-outside-project'],
 };
 
 /** Categories of the scripted configuration-hygiene pass (DEFECTS.tsv READMEs): the rest is "beyond hygiene". */

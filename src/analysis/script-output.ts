@@ -253,6 +253,7 @@ function pythonOutput(text: string): ScriptOutput {
   // Assignments of dict literals by name, in text order: a printed variable takes the last one before the print.
   const dicts: { name: string; at: number; node: LezerNode }[] = [];
   const grows: { name: string; at: number; key?: string; value?: LezerNode }[] = [];
+  const strings = /\bprint\(\s*[A-Za-z_]\w*\s*[,)]/.test(text) ? pyStringVariables(tree, text) : undefined;
   tree.iterate({
     enter: (ref) => {
       const n = ref.node;
@@ -336,7 +337,7 @@ function pythonOutput(text: string): ScriptOutput {
       const o = inner && objectOf(inner);
       return o ? { stream, kind: 'json', json: o.json, open: o.open } : { stream, kind: 'unknown' };
     }
-    const t = textOf(payload, text);
+    const t = textOf(payload, text) ?? (payload.name === 'VariableName' ? strings?.(payload) : undefined);
     if (t !== undefined) {
       const j = jsonText(t);
       return j ? { stream, kind: 'json', ...j } : { stream, kind: 'text', text: t };
@@ -344,6 +345,59 @@ function pythonOutput(text: string): ScriptOutput {
     return { stream, kind: 'unknown' };
   }
   return { emissions, calls, params };
+}
+
+/**
+ * The text a Python variable holds where it is printed (`message = f"Preparing… {x}"`,
+ * `message += "…"`, then `print(message)`), when the text proves it: every
+ * assignment to the name in the print's function (or at the top level) is a
+ * string, f-string or concatenation of them, and the name is bound no other
+ * way there (a parameter, a `for` or `with … as` target, tuple unpacking, `:=`,
+ * `global`). The value is the last plain assignment before the print followed by
+ * the `+=` after it, computed parts as `…`. Built by one walk of the tree.
+ */
+function pyStringVariables(tree: Tree, text: string): (v: LezerNode) => string | undefined {
+  type Assign = { name: string; at: number; scope: number; op: '=' | '+='; text: string | undefined };
+  const assigns: Assign[] = [];
+  const scopes: { from: number; to: number }[] = [];
+  const scopeOf = (n: LezerNode) => {
+    for (let p = n.parent; p; p = p.parent) if (p.name === 'FunctionDefinition' || p.name === 'LambdaExpression') return p.from;
+    return -1;
+  };
+  tree.iterate({
+    enter: (ref) => {
+      const n = ref.node;
+      if (n.name === 'FunctionDefinition') scopes.push({ from: n.from, to: n.to });
+      if (n.name !== 'AssignStatement' && n.name !== 'UpdateStatement') return;
+      const cs = kids(n).filter((c) => c.name !== 'TypeDef');
+      const [target, op, value, extra] = cs;
+      if (target?.name !== 'VariableName' || !value) return;
+      const name = text.slice(target.from, target.to);
+      const opText = op ? text.slice(op.from, op.to) : '';
+      // `a = b = "x"`, `x -= 1`: not a plain string assignment (recorded as one that is not text).
+      const plain = extra === undefined && (opText === '=' || opText === '+=');
+      assigns.push({ name, at: n.from, scope: scopeOf(n), op: opText === '+=' ? '+=' : '=', text: plain ? textOf(value, text) : undefined });
+    },
+  });
+  return (v) => {
+    const name = text.slice(v.from, v.to);
+    const scope = scopeOf(v);
+    const own = assigns.filter((a) => a.name === name && a.scope === scope);
+    if (own.length === 0 || own.some((a) => a.text === undefined)) return undefined;
+    const body = scope < 0 ? text : text.slice(scope, scopes.find((s) => s.from === scope)?.to ?? text.length);
+    const other = new RegExp(
+      `^\\s*def\\s+\\w+\\s*\\([^)]*\\b${name}\\b|\\bfor\\s+[^\\n:]*\\b${name}\\b[^\\n:]*\\bin\\b|\\bas\\s+${name}\\b|\\b${name}\\s*:=|\\b(?:global|nonlocal)\\s+[^\\n]*\\b${name}\\b|^[ \\t]*(?:[\\w*]+\\s*,\\s*)+${name}\\b|^[ \\t]*${name}\\s*,|\\bdel\\s+${name}\\b`,
+      'm',
+    );
+    if (other.test(body)) return undefined;
+    const before = own.filter((a) => a.at < v.from);
+    let last = -1;
+    before.forEach((a, i) => {
+      if (a.op === '=') last = i;
+    });
+    if (last < 0) return undefined;
+    return before.slice(last).map((a) => a.text).join('');
+  };
 }
 
 /**

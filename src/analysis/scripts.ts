@@ -16,6 +16,12 @@ export interface ScriptHost {
    * it does not exist. Optional: a host without it (an in-memory one) has no links.
    */
   realpath?(path: string): string | undefined;
+  /**
+   * The entries of directory `dir` (names, with whether each is a directory), or
+   * undefined when it is not a readable directory. Optional: without it, what
+   * needs a folder's listing (`fileNamesUnder`) finds nothing.
+   */
+  list?(dir: string): { name: string; dir: boolean }[] | undefined;
 }
 
 /** What the script analysis needs to know of the file being linted (a part of the rules' `ScriptOptions`). */
@@ -47,6 +53,12 @@ export interface ResolvedScript extends ScriptRef {
   handler: HandlerEntry;
   /** The config node to report on: the handler's `command` string. */
   node: Node;
+  /**
+   * Set when a shared file names the script by a hard-coded path into one
+   * user's checkout (`/home/me/proj/.claude/hooks/x.py`) and `absolute` is the
+   * project's (or plugin's) own file at the same tail (`checkoutOf`).
+   */
+  checkout?: Checkout;
 }
 
 /** The `args` array of a handler when it is an array of strings. */
@@ -144,11 +156,27 @@ export function scriptsOf(h: HandlerEntry, options: ScriptOptions): ResolvedScri
       if (isAbsolute(s.path)) absolute = normalize(s.path);
       else if (!changedDir && root) absolute = join(root, s.path);
       const createdHere = written.has(s.path) || (absolute !== undefined && (written.has(absolute) || written.has(dirname(absolute))));
-      const within = absolute === undefined ? undefined : roots.find((r) => isInsidePath(r, absolute));
+      const lexical = absolute;
+      let within = lexical === undefined ? undefined : roots.find((r) => isInsidePath(r, lexical));
+      // A shared file naming the project's own script through one user's checkout
+      // (`/home/me/proj/.claude/hooks/x.py`): on every other machine that path is missing,
+      // but what the author meant is the project's file, and that is what the script rules read.
+      // Told from the word as written: `$CLAUDE_PROJECT_DIR/…` expands to wherever hooklint runs, a home folder too.
+      const home = local ? undefined : homePathOf(s.written);
+      const checkout = home && checkoutOf(home, options);
+      if (checkout) {
+        absolute = checkout.absolute;
+        within = checkout.base;
+      }
       const elsewhere = absolute !== undefined && !local && within === undefined;
       // A path inside the project or plugin that links out of it (issue 23 §7) is left out, whatever
       // the file: its target (another user's file, a secret) is never read, quoted or fixed.
-      if (absolute && !createdHere && !elsewhere && !(within !== undefined && linksOut(options.host, within, absolute))) out.push({ ...s, absolute, handler: h, node });
+      if (absolute && !createdHere && !elsewhere && !(within !== undefined && linksOut(options.host, within, absolute))) out.push({ ...s, absolute, handler: h, node, ...(checkout ? { checkout } : {}) });
+    } else if (s && s.path === undefined && !local) {
+      // `~/proj/.claude/hooks/x.sh`, `$HOME/proj/…`: the same hard-coded checkout, written from the home directory.
+      const home = homePathOf(s.written);
+      const checkout = home && checkoutOf(home, options);
+      if (checkout && !linksOut(options.host, checkout.base, checkout.absolute)) out.push({ ...s, path: checkout.absolute, absolute: checkout.absolute, handler: h, node, checkout });
     }
     for (const w of writes) {
       written.add(w);
@@ -158,6 +186,122 @@ export function scriptsOf(h: HandlerEntry, options: ScriptOptions): ResolvedScri
   }
   h.memo.scripts = out;
   return out;
+}
+
+/**
+ * A script path below a user's home directory, as a command writes it (SPEC.md
+ * §4.1: a shared file runs on every user's machine, where such a path names
+ * that user's file, or one user's file that nobody else has).
+ */
+export interface HomePath {
+  /** `absolute`: `/home/<u>/…`, `/Users/<u>/…`, `/root/…`, `C:\Users\<u>\…`; `home`: `~/…`, `$HOME/…`, `${HOME}/…`. */
+  form: 'absolute' | 'home';
+  /** The home directory as written: `/Users/me`, `/root`, `C:\Users\me`, `~`, `$HOME`, `${HOME}`. */
+  home: string;
+  /** The path's segments below the home directory (at least one; no `.`, `..` or empty ones). */
+  segments: string[];
+}
+
+/** Home-directory names that are no user's own (`/Users/Shared`, Homebrew's `/home/linuxbrew`). */
+const NOT_A_USER = new Set(['Shared', 'linuxbrew', 'Guest']);
+
+/**
+ * The home-directory form of a script word (after quote removal: `$HOME/x.sh`,
+ * `~/.claude/hooks/x.sh`, `/Users/me/proj/x.py`), or undefined for any other
+ * path, one that climbs with `..`, or one whose rest holds another expansion.
+ */
+export function homePathOf(word: string | undefined): HomePath | undefined {
+  if (word === undefined) return undefined;
+  let m = /^(~|\$HOME|\$\{HOME\})\/(.+)$/.exec(word);
+  let form: HomePath['form'] = 'home';
+  if (!m) {
+    form = 'absolute';
+    m = /^(\/home\/[^/]+|\/Users\/[^/]+|\/root)\/(.+)$/.exec(word) ?? /^([A-Za-z]:[\\/]Users[\\/][^\\/]+)[\\/](.+)$/i.exec(word);
+  }
+  if (!m || NOT_A_USER.has(m[1]!.split(/[\\/]/).pop()!)) return undefined;
+  const segments = m[2]!.split(form === 'absolute' && /^[A-Za-z]:/.test(m[1]!) ? /[\\/]+/ : /\/+/).filter((x) => x !== '' && x !== '.');
+  if (segments.length === 0 || segments.includes('..') || segments.some((x) => /[$`]/.test(x))) return undefined;
+  return { form, home: m[1]!, segments };
+}
+
+/** A hard-coded path into one user's checkout of the project or plugin, and the file of the project it names. */
+export interface Checkout {
+  /** The checkout's folder as written (`/home/claude/manager`, `~/work/proj`). */
+  root: string;
+  /** The path below it, `/`-separated (`.claude/hooks/pre_tool_use.py`): a file of the project or plugin. */
+  tail: string;
+  /** The project or plugin root that holds `tail`. */
+  base: string;
+  /** The placeholder that stands for `base` in a hook command. */
+  placeholder: 'CLAUDE_PROJECT_DIR' | 'CLAUDE_PLUGIN_ROOT';
+  /** `base` joined with `tail`: the file the script rules read. */
+  absolute: string;
+}
+
+/**
+ * The project's (or plugin's) own file a home-directory path names through a
+ * checkout of it (`/home/claude/manager/.claude/hooks/pre_tool_use.py` when the
+ * project has `.claude/hooks/pre_tool_use.py`), or undefined. The checkout is a
+ * folder below the home directory, neither the home directory itself nor inside
+ * one of its dot-folders (`~/.claude/…` is where an installer or a dotfiles
+ * repository puts files, not a checkout). The tail that names the file has at
+ * least two segments (one file name alone may be any file); the longest tail
+ * that exists wins. A path already inside a root (hooklint run in the author's
+ * own checkout) is its own tail. Needs `options.host`; stats only.
+ */
+export function checkoutOf(home: HomePath, options: ScriptOptions): Checkout | undefined {
+  const host = options.host;
+  if (!host || home.segments[0]!.startsWith('.')) return undefined;
+  const bases: [string, Checkout['placeholder']][] = [];
+  if (options.projectRoot !== undefined) bases.push([options.projectRoot, 'CLAUDE_PROJECT_DIR']);
+  if (options.pluginRoot !== undefined && options.pluginRoot !== options.projectRoot) bases.push([options.pluginRoot, 'CLAUDE_PLUGIN_ROOT']);
+  const joiner = /^[A-Za-z]:/.test(home.home) ? '\\' : '/';
+  if (home.form === 'absolute') {
+    const path = normalize(home.home + '/' + home.segments.join('/'));
+    for (const [base, placeholder] of bases)
+      if (path !== base && isInsidePath(base, path) && host.stat(path)?.isFile) {
+        const tail = path.slice(base.length).replace(/^[\\/]+/, '').split(/[\\/]/).join('/');
+        return { root: base, tail, base, placeholder, absolute: path };
+      }
+  }
+  for (let k = 1; k <= home.segments.length - 2; k++) {
+    const tail = home.segments.slice(k);
+    for (const [base, placeholder] of bases) {
+      const absolute = join(base, ...tail);
+      if (host.stat(absolute)?.isFile) return { root: [home.home, ...home.segments.slice(0, k)].join(joiner), tail: tail.join('/'), base, placeholder, absolute };
+    }
+  }
+  return undefined;
+}
+
+/** Folders a search for file names never enters: dependencies, build output, version control. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', 'dist', 'build', 'target', '.venv', 'venv', '__pycache__', '.tox', '.next', '.cache']);
+/** At most this many folders are listed by one search (`fileNamesUnder`). */
+const MAX_LISTED_DIRS = 4000;
+const namesCache = new WeakMap<ScriptHost, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The names of every file below `root` (breadth first, dependency and build
+ * folders skipped, at most 4000 folders listed), for "does this repository
+ * ship a file of that name anywhere" (an installer copies it). Empty without
+ * `host.list`. Memoised per host and root: one run lists a project once.
+ */
+export function fileNamesUnder(host: ScriptHost, root: string): ReadonlySet<string> {
+  let byRoot = namesCache.get(host);
+  if (!byRoot) namesCache.set(host, (byRoot = new Map()));
+  const cached = byRoot.get(root);
+  if (cached) return cached;
+  const names = new Set<string>();
+  if (host.list) {
+    const queue = [root];
+    for (let i = 0; i < queue.length && i < MAX_LISTED_DIRS; i++)
+      for (const e of host.list(queue[i]!) ?? []) {
+        if (!e.dir) names.add(e.name);
+        else if (!SKIPPED_DIRS.has(e.name)) queue.push(join(queue[i]!, e.name));
+      }
+  }
+  byRoot.set(root, names);
+  return names;
 }
 
 /** True when `path` is `root` or below it (lexically). */
@@ -241,6 +385,14 @@ export function memoHost(host: ScriptHost): MemoHost {
       reals.delete(path);
     },
   };
+  const list = host.list?.bind(host);
+  if (list) {
+    const lists = new Map<string, ReturnType<NonNullable<ScriptHost['list']>>>();
+    memo.list = (dir) => {
+      if (!lists.has(dir)) lists.set(dir, list(dir));
+      return lists.get(dir);
+    };
+  }
   const realpath = host.realpath?.bind(host);
   if (realpath)
     memo.realpath = (path) => {

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Node } from 'jsonc-parser';
@@ -306,6 +306,14 @@ export const nodeHost: ScriptHost = {
   realpath(path) {
     try {
       return realpathSync.native(path);
+    } catch {
+      return undefined;
+    }
+  },
+  list(dir) {
+    try {
+      // Symbolic links are not followed (a link to a folder is neither entered nor a file name).
+      return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isDirectory()).map((e) => ({ name: e.name, dir: e.isDirectory() }));
     } catch {
       return undefined;
     }

@@ -58,6 +58,7 @@ import remoteCodeExecution from './remote-code-execution.js';
 import schema from './schema.js';
 import scriptNotExecutable from './script-not-executable.js';
 import scriptNotFound from './script-not-found.js';
+import scriptOutsideProject from './script-outside-project.js';
 import secretInConfig from './secret-in-config.js';
 import shellSyntaxError from './shell-syntax-error.js';
 import shebangCrlf from './shebang-crlf.js';
@@ -138,6 +139,7 @@ export const rules: readonly Rule[] = [
   userConfigInShellForm,
   envVarNeverSet,
   scriptNotFound,
+  scriptOutsideProject,
   scriptNotExecutable,
   escapedShebang,
   missingShebang,
