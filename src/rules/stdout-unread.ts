@@ -1,7 +1,8 @@
 import { defineRule } from './rule.js';
 import { eventsNamed, runsByDefault, type HandlerEmission } from '../analysis/script-output.js';
 import { scriptLanguage } from '../analysis/scripts.js';
-import { eventContract, isAsyncAnswer } from '../model/contract.js';
+import { scriptMessages, underDebugSwitch, type HelperMessage } from '../analysis/script-messages.js';
+import { eventContract, isAsyncAnswer, outputContract } from '../model/contract.js';
 import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
 import { scriptPrinters, wordLocation } from './util.js';
 
@@ -18,7 +19,21 @@ import { scriptPrinters, wordLocation } from './util.js';
  * - a message on stderr, then exit 0, addressed to someone (a reminder, a
  *   warning, "you should …"): stderr on exit 0 goes to the debug log only.
  *   Logging to stderr (status lines, debug output) is what stderr is for and
- *   is left alone.
+ *   is left alone;
+ * - a warning on stderr right before `exit 0` (directly or through the
+ *   script's own helper, `log_warning "…"; exit 0`) in a script that elsewhere
+ *   blocks with its reason on stderr and `exit 2`: its author writes stderr to
+ *   be read, which Claude Code does on exit 2 only (the fail-open path of a
+ *   guard: nobody learns the check was skipped);
+ * - a checker (eslint, `ruff check`, tsc, mypy, pytest, shellcheck, …) whose
+ *   report a shell script leaves on plain stdout, on an event whose plain
+ *   stdout nobody reads: on exit 0 it goes to the debug log, on exit 2 it is
+ *   ignored, on another code the hook fails with stderr's first line; Claude
+ *   never sees the findings. Left alone when the script gives Claude a reason
+ *   on stderr with exit 2 or answers in JSON;
+ * - a hook answer (an object with the keys of §13.4: `decision`, `continue`,
+ *   `hookSpecificOutput`, …) written to stderr: Claude Code never reads stderr
+ *   as JSON (exit 2: the raw text is the message; exit 0: the debug log).
  *
  * Left alone: events where no output reaches anyone (no `systemMessage`, no
  * `additionalContext`, no decision: WorktreeRemove, SessionEnd), dispatcher scripts that name other events (their text may be
@@ -44,6 +59,9 @@ export default defineRule({
       plain: 'script "{{script}}" prints plain text on stdout and exits 0 ({{at}}): on {{event}} Claude Code {{where}}writes it to the debug log only, so neither Claude nor the user sees it',
       exit2: 'script "{{script}}" prints the reason on stdout before exit 2 ({{at}}) and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so Claude is told only "No stderr output"',
       stderr: 'script "{{script}}" writes a message to stderr and exits 0 ({{at}}): on exit 0 Claude Code {{where}}writes stderr to the debug log only, so nobody reads it',
+      failOpen: 'script "{{script}}" warns on stderr and exits 0 ({{at}}), though it blocks with exit 2 elsewhere: on exit 0 Claude Code {{where}}writes stderr to the debug log only, so neither Claude nor the user sees the warning',
+      report: 'script "{{script}}" leaves the report of {{tool}} on plain stdout ({{at}}): on {{event}} Claude Code {{where}}reads plain stdout on no exit code (exit 0: the debug log; exit 2: ignored; other codes: a hook error showing stderr), so Claude never sees the findings',
+      jsonStderr: 'script "{{script}}" writes its JSON answer to stderr ({{at}}): Claude Code {{where}}reads JSON from stdout only; on stderr it is {{fate}}, and its {{keys}} never take effect',
     },
   },
   check(ctx) {
@@ -79,14 +97,67 @@ export default defineRule({
             continue;
           }
         }
+        const said = shell ? scriptMessages(p.texts[0]!.text) : undefined;
+        const helpers = said ? said.messages.filter((m) => m.fn === undefined && !m.debug) : [];
+        // Prints under a debug or verbose switch are logging, whatever they say.
+        const debug = (x: HandlerEmission) => (said ? said.debugLines.has(x.line) : underDebugSwitch(p.texts[0]!.text, x.line));
         // 3. A message to someone on stderr with exit 0.
-        const e = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text) && ADDRESSED.test(x.text!) && !LOG_LINE.test(x.text!));
+        const e = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text) && ADDRESSED.test(x.text!) && !LOG_LINE.test(x.text!) && !debug(x));
         if (e && !hasJson && reachable)
           report('stderr', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}} on stdout; to tell the user, {"systemMessage": "…"}`);
+        // 4. A guard's fail-open warning: stderr before `exit 0`, where the same script blocks with stderr and exit 2.
+        if (!(e && !hasJson) && reachable && spec.canBlock) {
+          const blocks = own.some((x) => x.stream === 'stderr' && x.kind !== 'json' && x.exit === 2) || helpers.some((m) => m.stream === 'stderr' && m.exit === 2 && message(m.text));
+          const warning = blocks ? failOpenWarning(own.filter((x) => !debug(x)), helpers) : undefined;
+          if (warning)
+            ctx.report({ messageId: 'failOpen', data: { script: p.script.written, at: `line ${warning.line}`, event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'to tell the user, print {"systemMessage": "…"} on stdout and exit 0' });
+        }
+        // 5. A checker's report left on plain stdout where nobody reads it.
+        if (said && row.plainStdout === 'debugLog' && reachable && !hasJson && !said.stdoutMoved) {
+          const toClaude = own.some((x) => x.stream === 'stderr' && x.exit === 2) || helpers.some((m) => m.stream === 'stderr' && m.exit === 2);
+          const r = toClaude ? undefined : said.reports[0];
+          if (r) {
+            const ways: string[] = [];
+            if (out.decisionBlock) ways.push('print {"decision": "block", "reason": "<the report>"}');
+            else if (spec.canBlock) ways.push('write it to stderr and exit 2');
+            if ('additionalContext' in out.hookSpecificOutput) ways.push(`print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "<the report>"}}`);
+            if (ways.length === 0) ways.push('print {"systemMessage": "<the report>"} for the user');
+            const note = `capture the report (\`report=$(… 2>&1)\`) and, when it finds something, ${ways.join(', or ')}`;
+            ctx.report({ messageId: 'report', data: { script: p.script.written, at: `line ${r.line}`, event: spec.name, tool: r.tool }, ...wordLocation(ctx, p.script.node, p.script.word), note });
+          }
+        }
+        // 6. A hook answer written to stderr.
+        const j = own.find((x) => x.stream === 'stderr' && x.kind === 'json' && x.json && answerKeys(x.json).length > 0);
+        if (j) {
+          const keys = answerKeys(j.json!);
+          const fate = j.exit === 2 ? (spec.canBlock ? 'the raw text of the block message' : 'raw text shown to the user') : j.exit === 0 || j.exit === undefined ? 'written to the debug log' : 'at most the first line of a hook error';
+          ctx.report({ messageId: 'jsonStderr', data: { script: p.script.written, at: at(j), event: spec.name, fate, keys: keys.map((k) => `"${k}"`).join(', ') }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'print the JSON to stdout (exit 0); to block with exit 2, write only the reason to stderr' });
+        }
       }
     }
   },
 });
+
+/** A warning's words: a `Warning:`/`WARN` lead or a warning sign. */
+const WARNING = /^\W{0,4}(warn(ing)?\b|caution\b)|^\s*(⚠|🚨)/i;
+
+/**
+ * The fail-open warning of a guard: a warning written to stderr right before an
+ * explicit `exit 0`, by a print of the script's top level or a call of its own
+ * message helper (`log_warning "…"`, `warn "…"`).
+ */
+function failOpenWarning(own: readonly HandlerEmission[], helpers: readonly HelperMessage[]): { line: number } | undefined {
+  const direct = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && x.fn === undefined && x.exit === 0 && message(x.text) && WARNING.test(x.text!));
+  const called = helpers.find((m) => m.stream === 'stderr' && m.exit === 0 && message(m.text) && (/warn/i.test(m.helper) || WARNING.test(m.text)));
+  if (direct && called) return direct.line < called.line ? direct : called;
+  return direct ?? called;
+}
+
+/** The keys of a printed object that Claude Code reads in a hook's JSON answer (SPEC.md §13.4). */
+function answerKeys(json: Record<string, unknown>): string[] {
+  const accepted = outputContract().topLevelKeys;
+  return Object.keys(json).filter((k) => k in accepted);
+}
 
 /** Text that says something: not empty, not only punctuation or computed parts. */
 function message(text: string | undefined): boolean {
