@@ -131,6 +131,15 @@ describe('script-messages: checker reports', () => {
     ];
     for (const words of no) assert.equal(checkerOf(words), undefined, words.join(' '));
   });
+
+  it('a package script (npm test, pnpm run lint) is a report only with stderr merged into stdout (2>&1, |&)', () => {
+    assert.equal(checkerOf(['npm', 'test'], true), 'npm test');
+    assert.equal(checkerOf(['pnpm', 'run', 'lint:ts'], true), 'pnpm run lint:ts');
+    assert.equal(checkerOf(['npm', 'run', 'build'], true), undefined);
+    assert.deepEqual(scriptMessages(sh('npm test 2>&1 | tail -20')).reports.map((r) => r.tool), ['npm test']);
+    assert.deepEqual(scriptMessages(sh('npm test |& tail -20')).reports.map((r) => r.tool), ['npm test']);
+    assert.deepEqual(scriptMessages(sh('npm test | tail -20')).reports, []);
+  });
 });
 
 describe('script-messages: underDebugSwitch (Python, JavaScript)', () => {

@@ -189,6 +189,15 @@ function passesOn(c: SyntaxNode): boolean {
   return /^[ef]?grep$/.test(name) && !args.some((a) => /^-[A-Za-z]*[qclL]|^--(quiet|silent|count|files-with(out)?-match)/.test(a));
 }
 
+/** The command's stderr joins its stdout: `2>&1` on it, or `|&` after it. */
+function mergesStderr(n: Cmd, ancestors: readonly SyntaxNode[]): boolean {
+  if (n.suffix.some((r) => r.type === 'Redirect' && fdOf(r) === 2 && (r as { operator: string }).operator === '>&' && (r as { target?: { value?: string } }).target?.value === '1')) return true;
+  const pipe = ancestors[ancestors.length - 1];
+  if (pipe?.type !== 'Pipeline') return false;
+  const idx = pipe.commands.indexOf(n as never);
+  return idx >= 0 && pipe.operators[idx] === '|&';
+}
+
 const SHELL_CONDITIONAL = new Set(['If', 'Elif', 'While', 'For', 'ArithmeticFor', 'Select', 'Case', 'CaseItem']);
 
 /** The function a command is inside, whether it runs only on some paths, and whether its output is captured or piped on. */
@@ -229,9 +238,11 @@ function placeOf(n: SyntaxNode, ancestors: readonly SyntaxNode[], text: string):
  * Checkers whose report goes to stdout, by the words of a command (wrappers
  * such as `npx`, `uv run`, `python -m`, `xargs` looked through): the tool's
  * name, or undefined when the command runs none, fixes or formats instead of
- * reporting (`--fix`, `--write`, `format`), or asks it to be silent.
+ * reporting (`--fix`, `--write`, `format`), or asks it to be silent. A
+ * package script (`npm test`, `pnpm run lint`) counts only when `merged`
+ * (`2>&1`): its runner may write the report to either stream.
  */
-export function checkerOf(words: readonly string[]): string | undefined {
+export function checkerOf(words: readonly string[], merged = false): string | undefined {
   let w = [...words];
   // Wrappers: package runners, environment runners, xargs and its options.
   for (let changed = true; changed && w.length; ) {
@@ -254,6 +265,10 @@ export function checkerOf(words: readonly string[]): string | undefined {
   const tool = w[0]?.replace(/^.*\//, '');
   if (!tool) return undefined;
   const args = w.slice(1);
+  if (/^(npm|pnpm|yarn|bun)$/.test(tool)) {
+    const script = args[0] === 'run' || args[0] === 'run-script' ? args[1] : args[0];
+    return merged && script !== undefined && /^(test|lint|typecheck|type-check|check)(:[\w:-]+)?$/.test(script) ? `${tool} ${args[0] === 'run' || args[0] === 'run-script' ? 'run ' : ''}${script}` : undefined;
+  }
   if (args.some((a) => /^(--version|-V|--help|-h|--init)$/.test(a))) return undefined;
   switch (tool) {
     case 'eslint':
@@ -311,7 +326,7 @@ export function underDebugSwitch(text: string, line: number): boolean {
 }
 
 function shellMessages(text: string): ScriptMessages {
-  if (!/\b(echo|printf|eslint|ruff|tsc|mypy|pyright|flake8|pylint|pycodestyle|pytest|shellcheck|golangci-lint|rubocop)\b/.test(text)) return NONE;
+  if (!/\b(echo|printf|eslint|ruff|tsc|mypy|pyright|flake8|pylint|pycodestyle|pytest|shellcheck|golangci-lint|rubocop|npm|pnpm|yarn|bun)\b/.test(text)) return NONE;
   const tree = shellTree(text);
   if (!tree) return NONE;
   const lineOf = lineIndex(text);
@@ -361,7 +376,7 @@ function shellMessages(text: string): ScriptMessages {
       }
       if (place.fn === undefined && !place.captured && place.redirected === undefined && stdoutTarget(n.suffix) === undefined) {
         const words = [name, ...n.suffix.filter((a) => a.type === 'Word').map((a) => (a as { value?: string }).value ?? '')];
-        const tool = checkerOf(words);
+        const tool = checkerOf(words, mergesStderr(n, stack));
         if (tool) {
           const exit = followingExit(n, stack, exits);
           reports.push({ tool, line: lineOf(n.pos), ...(exit !== undefined ? { exit } : {}) });

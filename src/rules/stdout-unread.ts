@@ -1,14 +1,16 @@
-import { defineRule } from './rule.js';
+import { defineRule, type RuleContext } from './rule.js';
 import { eventsNamed, runsByDefault, type HandlerEmission } from '../analysis/script-output.js';
 import { scriptLanguage } from '../analysis/scripts.js';
 import { scriptMessages, underDebugSwitch, type HelperMessage } from '../analysis/script-messages.js';
 import { eventContract, isAsyncAnswer, outputContract } from '../model/contract.js';
 import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
-import { scriptPrinters, wordLocation } from './util.js';
+import { commandHandlers, scriptPrinters, wordLocation } from './util.js';
+import { scriptOf } from '../analysis/command.js';
+import { scriptOutput } from '../analysis/script-output.js';
 
 /**
  * SPEC.md §13.4 "Plain stdout, exit 0", "Exit 2": where what a script writes
- * goes. Three cases, each reported only when the script's text proves it:
+ * goes. Each case is reported only when the script's text proves it:
  *
  * - plain text on stdout, then exit 0, on an event whose plain stdout goes to
  *   the debug log only (everything but SessionStart, UserPromptSubmit,
@@ -35,11 +37,17 @@ import { scriptPrinters, wordLocation } from './util.js';
  *   `hookSpecificOutput`, …) written to stderr: Claude Code never reads stderr
  *   as JSON (exit 2: the raw text is the message; exit 0: the debug log).
  *
+ * Inline commands are scripts too: text they echo on stdout, or a checker's
+ * report they leave there (a package script such as `npm test` only with
+ * `2>&1`), on an event whose plain stdout nobody reads; only commands that
+ * run no script of their own.
+ *
  * Left alone: events where no output reaches anyone (no `systemMessage`, no
  * `additionalContext`, no decision: WorktreeRemove, SessionEnd), dispatcher scripts that name other events (their text may be
  * context on SessionStart), scripts that use the async first-line protocol,
  * prints in shell functions and in functions not called on the script's
- * default path (a helper's callers may redirect it), empty prints.
+ * default path (a helper's callers may redirect it), empty prints, prints
+ * under a debug or verbose switch (`[ -n "$DEBUG" ] && echo …`, `if VERBOSE:`).
  */
 
 /** Words of a message addressed to a reader, not a log line. */
@@ -54,17 +62,20 @@ export default defineRule({
     severity: 'warning',
     section: 6,
     needsHost: true,
-    description: 'A script writes a message where nobody reads it: plain stdout on an event that logs it, the reason of an exit 2 on stdout, a message on stderr with exit 0',
+    description: 'A script or command writes a message where nobody reads it: plain stdout or a checker\'s report on an event that logs it, the reason of an exit 2 on stdout, a message or a JSON answer on stderr',
     messages: {
       plain: 'script "{{script}}" prints plain text on stdout and exits 0 ({{at}}): on {{event}} Claude Code {{where}}writes it to the debug log only, so neither Claude nor the user sees it',
       exit2: 'script "{{script}}" prints the reason on stdout before exit 2 ({{at}}) and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so Claude is told only "No stderr output"',
       stderr: 'script "{{script}}" writes a message to stderr and exits 0 ({{at}}): on exit 0 Claude Code {{where}}writes stderr to the debug log only, so nobody reads it',
       failOpen: 'script "{{script}}" warns on stderr and exits 0 ({{at}}), though it blocks with exit 2 elsewhere: on exit 0 Claude Code {{where}}writes stderr to the debug log only, so neither Claude nor the user sees the warning',
       report: 'script "{{script}}" leaves the report of {{tool}} on plain stdout ({{at}}): on {{event}} Claude Code {{where}}reads plain stdout on no exit code (exit 0: the debug log; exit 2: ignored; other codes: a hook error showing stderr), so Claude never sees the findings',
+      inlinePlain: 'this command prints plain text on stdout ("{{text}}") and exits 0: on {{event}} Claude Code {{where}}writes it to the debug log only, so neither Claude nor the user sees it',
+      inlineReport: 'this command leaves the report of {{tool}} on plain stdout: on {{event}} Claude Code {{where}}reads plain stdout on no exit code (exit 0: the debug log; exit 2: ignored; other codes: a hook error showing stderr), so Claude never sees the findings',
       jsonStderr: 'script "{{script}}" writes its JSON answer to stderr ({{at}}): Claude Code {{where}}reads JSON from stdout only; on stderr it is {{fate}}, and its {{keys}} never take effect',
     },
   },
   check(ctx) {
+    checkInline(ctx);
     for (const { h, spec, prints } of scriptPrinters(ctx)) {
       if (h.group.flat) continue;
       const row = eventContract(spec.name);
@@ -138,6 +149,36 @@ export default defineRule({
   },
 });
 
+/**
+ * Inline commands are scripts too: plain text echoed on stdout, or a checker's
+ * report left there, on an event where plain stdout reaches nobody. Only a
+ * command that runs no script of its own (whose output may be JSON the text
+ * breaks, which output-not-json judges), and that parses.
+ */
+function checkInline(ctx: RuleContext<'inlinePlain' | 'inlineReport'>): void {
+  for (const { h, node, commands, shell } of commandHandlers(ctx)) {
+    const spec = h.event.spec;
+    if (!spec || !shell || shell.hasErrors || h.group.flat || commands.some((c) => scriptOf(c) !== undefined)) continue;
+    const row = eventContract(spec.name);
+    const out = eventDetails(spec).output;
+    if (row.ignoresOutput || row.plainStdout !== 'debugLog' || !(out.systemMessage || 'additionalContext' in out.hookSpecificOutput || out.decisionBlock)) continue;
+    const text = (node as { value?: unknown }).value;
+    if (typeof text !== 'string') continue;
+    const emissions = scriptOutput(text, 'shell').emissions.filter((e) => e.fn === undefined);
+    if (emissions.some((e) => e.stream === 'stdout' && e.kind !== 'text')) continue;
+    const e = emissions.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text));
+    const context = 'additionalContext' in out.hookSpecificOutput ? `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}}; ` : '';
+    if (e) {
+      const shown = e.text!.trim().replace(/\s+/g, ' ');
+      ctx.report({ messageId: 'inlinePlain', data: { text: shown.length > 40 ? `${shown.slice(0, 39)}…` : shown, event: spec.name }, node, note: `${context}to tell the user, print {"systemMessage": "…"}` });
+      continue;
+    }
+    const r = scriptMessages(text).reports[0];
+    if (r && !emissions.some((x) => x.stream === 'stderr' && x.exit === 2))
+      ctx.report({ messageId: 'inlineReport', data: { tool: r.tool, event: spec.name }, node, note: `move it into a script that captures the report and hands it on: ${out.decisionBlock ? '{"decision": "block", "reason": "<the report>"}' : spec.canBlock ? 'stderr with exit 2' : '{"systemMessage": "<the report>"}'}${'additionalContext' in out.hookSpecificOutput ? ' or additionalContext' : ''}` });
+  }
+}
+
 /** A warning's words: a `Warning:`/`WARN` lead or a warning sign. */
 const WARNING = /^\W{0,4}(warn(ing)?\b|caution\b)|^\s*(⚠|🚨)/i;
 
@@ -161,5 +202,5 @@ function answerKeys(json: Record<string, unknown>): string[] {
 
 /** Text that says something: not empty, not only punctuation or computed parts. */
 function message(text: string | undefined): boolean {
-  return !!text && /[A-Za-z]{3}/.test(text.replace(/…/g, ''));
+  return !!text && /\p{L}{3}/u.test(text.replace(/…/g, ''));
 }
