@@ -37,10 +37,10 @@ import { scriptOutput } from '../analysis/script-output.js';
  *   `hookSpecificOutput`, …) written to stderr: Claude Code never reads stderr
  *   as JSON (exit 2: the raw text is the message; exit 0: the debug log).
  *
- * Inline commands are scripts too: text they echo on stdout, or a checker's
- * report they leave there (a package script such as `npm test` only with
- * `2>&1`), on an event whose plain stdout nobody reads; only commands that
- * run no script of their own.
+ * Inline commands are scripts too: the reason of an `exit 2` they echo on
+ * stdout; text they echo on stdout, or a checker's report they leave there (a
+ * package script such as `npm test` only with `2>&1`), on an event whose plain
+ * stdout nobody reads; only commands that run no script of their own.
  *
  * Left alone: events where no output reaches anyone (no `systemMessage`, no
  * `additionalContext`, no decision: WorktreeRemove, SessionEnd), dispatcher scripts that name other events (their text may be
@@ -70,6 +70,7 @@ export default defineRule({
       failOpen: 'script "{{script}}" warns on stderr and exits 0 ({{at}}), though it blocks with exit 2 elsewhere: on exit 0 Claude Code {{where}}writes stderr to the debug log only, so neither Claude nor the user sees the warning',
       report: 'script "{{script}}" leaves the report of {{tool}} on plain stdout ({{at}}): on {{event}} Claude Code {{where}}reads plain stdout on no exit code (exit 0: the debug log; exit 2: ignored; other codes: a hook error showing stderr), so Claude never sees the findings',
       inlinePlain: 'this command prints plain text on stdout ("{{text}}") and exits 0: on {{event}} Claude Code {{where}}writes it to the debug log only, so neither Claude nor the user sees it',
+      inlineExit2: 'this command prints the reason on stdout before exit 2 ("{{text}}") and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so Claude is told only "No stderr output"',
       inlineReport: 'this command leaves the report of {{tool}} on plain stdout: on {{event}} Claude Code {{where}}reads plain stdout on no exit code (exit 0: the debug log; exit 2: ignored; other codes: a hook error showing stderr), so Claude never sees the findings',
       jsonStderr: 'script "{{script}}" writes its JSON answer to stderr ({{at}}): Claude Code {{where}}reads JSON from stdout only; on stderr it is {{fate}}, and its {{keys}} never take effect',
     },
@@ -138,7 +139,8 @@ export default defineRule({
           }
         }
         // 6. A hook answer written to stderr.
-        const j = own.find((x) => x.stream === 'stderr' && x.kind === 'json' && x.json && answerKeys(x.json).length > 0);
+        // Without exit 2, a script that also answers on stdout may mirror its answer to stderr for its log.
+        const j = own.find((x) => x.stream === 'stderr' && x.kind === 'json' && x.json && answerKeys(x.json).length > 0 && (x.exit === 2 || !hasJson));
         if (j) {
           const keys = answerKeys(j.json!);
           const fate = j.exit === 2 ? (spec.canBlock ? 'the raw text of the block message' : 'raw text shown to the user') : j.exit === 0 || j.exit === undefined ? 'written to the debug log' : 'at most the first line of a hook error';
@@ -150,27 +152,38 @@ export default defineRule({
 });
 
 /**
- * Inline commands are scripts too: plain text echoed on stdout, or a checker's
- * report left there, on an event where plain stdout reaches nobody. Only a
+ * Inline commands are scripts too: the reason of an `exit 2` echoed on stdout;
+ * plain text echoed on stdout, or a checker's report left there, on an event
+ * where plain stdout reaches nobody. Only a
  * command that runs no script of its own (whose output may be JSON the text
  * breaks, which output-not-json judges), and that parses.
  */
-function checkInline(ctx: RuleContext<'inlinePlain' | 'inlineReport'>): void {
+function checkInline(ctx: RuleContext<'inlinePlain' | 'inlineReport' | 'inlineExit2'>): void {
   for (const { h, node, commands, shell } of commandHandlers(ctx)) {
     const spec = h.event.spec;
     if (!spec || !shell || shell.hasErrors || h.group.flat || commands.some((c) => scriptOf(c) !== undefined)) continue;
     const row = eventContract(spec.name);
-    const out = eventDetails(spec).output;
-    if (row.ignoresOutput || row.plainStdout !== 'debugLog' || !(out.systemMessage || 'additionalContext' in out.hookSpecificOutput || out.decisionBlock)) continue;
+    if (row.ignoresOutput) continue;
     const text = (node as { value?: unknown }).value;
     if (typeof text !== 'string') continue;
     const emissions = scriptOutput(text, 'shell').emissions.filter((e) => e.fn === undefined);
     if (emissions.some((e) => e.stream === 'stdout' && e.kind !== 'text')) continue;
+    const shown = (t: string) => {
+      const one = t.trim().replace(/\s+/g, ' ');
+      return one.length > 40 ? `${one.slice(0, 39)}…` : one;
+    };
+    // The reason of an exit 2 on stdout, and nothing on stderr before that exit.
+    const blocked = spec.canBlock ? emissions.find((x) => x.stream === 'stdout' && x.kind === 'text' && x.exit === 2 && message(x.text)) : undefined;
+    if (blocked && !emissions.some((x) => x.stream === 'stderr' && x.exit === 2)) {
+      ctx.report({ messageId: 'inlineExit2', data: { text: shown(blocked.text!) }, node, note: 'write the reason to stderr: `echo "…" >&2; exit 2`' });
+      continue;
+    }
+    const out = eventDetails(spec).output;
+    if (row.plainStdout !== 'debugLog' || !(out.systemMessage || 'additionalContext' in out.hookSpecificOutput || out.decisionBlock)) continue;
     const e = emissions.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text));
     const context = 'additionalContext' in out.hookSpecificOutput ? `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}}; ` : '';
     if (e) {
-      const shown = e.text!.trim().replace(/\s+/g, ' ');
-      ctx.report({ messageId: 'inlinePlain', data: { text: shown.length > 40 ? `${shown.slice(0, 39)}…` : shown, event: spec.name }, node, note: `${context}to tell the user, print {"systemMessage": "…"}` });
+      ctx.report({ messageId: 'inlinePlain', data: { text: shown(e.text!), event: spec.name }, node, note: `${context}to tell the user, print {"systemMessage": "…"}` });
       continue;
     }
     const r = scriptMessages(text).reports[0];
@@ -184,11 +197,11 @@ const WARNING = /^\W{0,4}(warn(ing)?\b|caution\b)|^\s*(⚠|🚨)/i;
 
 /**
  * The fail-open warning of a guard: a warning written to stderr right before an
- * explicit `exit 0`, by a print of the script's top level or a call of its own
- * message helper (`log_warning "…"`, `warn "…"`).
+ * explicit `exit 0`, by a print on the script's default path (its top level, or
+ * `main()`) or a call of its own shell message helper (`log_warning "…"`).
  */
 function failOpenWarning(own: readonly HandlerEmission[], helpers: readonly HelperMessage[]): { line: number } | undefined {
-  const direct = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && x.fn === undefined && x.exit === 0 && message(x.text) && WARNING.test(x.text!));
+  const direct = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && x.exit === 0 && message(x.text) && WARNING.test(x.text!));
   const called = helpers.find((m) => m.stream === 'stderr' && m.exit === 0 && message(m.text) && (/warn/i.test(m.helper) || WARNING.test(m.text)));
   if (direct && called) return direct.line < called.line ? direct : called;
   return direct ?? called;
