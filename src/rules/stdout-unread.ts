@@ -162,33 +162,33 @@ function checkInline(ctx: RuleContext<'inlinePlain' | 'inlineReport' | 'inlineEx
   for (const { h, node, commands, shell } of commandHandlers(ctx)) {
     const spec = h.event.spec;
     if (!spec || !shell || shell.hasErrors || h.group.flat || commands.some((c) => scriptOf(c) !== undefined)) continue;
-    const row = eventContract(spec.name);
-    if (row.ignoresOutput) continue;
     const text = (node as { value?: unknown }).value;
     if (typeof text !== 'string') continue;
     const emissions = scriptOutput(text, 'shell').emissions.filter((e) => e.fn === undefined);
     if (emissions.some((e) => e.stream === 'stdout' && e.kind !== 'text')) continue;
+    const blockedOnStderr = emissions.some((x) => x.stream === 'stderr' && x.exit === 2);
+    // The candidates first: the contract is read from disk by the check bundle (model/contract.ts), so only when one is found.
+    const blocked = spec.canBlock && !blockedOnStderr ? emissions.find((x) => x.stream === 'stdout' && x.kind === 'text' && x.exit === 2 && message(x.text)) : undefined;
+    // A sentence, not a token: `echo done`, `echo ok` are placeholders and status words nobody waits for.
+    const plain = emissions.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text) && sentence(x.text!));
+    const report = blockedOnStderr ? undefined : scriptMessages(text).reports[0];
+    if (!blocked && !plain && !report) continue;
     const shown = (t: string) => {
       const one = t.trim().replace(/\s+/g, ' ');
       return one.length > 40 ? `${one.slice(0, 39)}…` : one;
     };
     // The reason of an exit 2 on stdout, and nothing on stderr before that exit.
-    const blocked = spec.canBlock ? emissions.find((x) => x.stream === 'stdout' && x.kind === 'text' && x.exit === 2 && message(x.text)) : undefined;
-    if (blocked && !emissions.some((x) => x.stream === 'stderr' && x.exit === 2)) {
+    if (blocked) {
       ctx.report({ messageId: 'inlineExit2', data: { text: shown(blocked.text!) }, node, note: 'write the reason to stderr: `echo "…" >&2; exit 2`' });
       continue;
     }
+    const row = eventContract(spec.name);
     const out = eventDetails(spec).output;
-    if (row.plainStdout !== 'debugLog' || !(out.systemMessage || 'additionalContext' in out.hookSpecificOutput || out.decisionBlock)) continue;
-    const e = emissions.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text));
+    if (row.ignoresOutput || row.plainStdout !== 'debugLog' || !(out.systemMessage || 'additionalContext' in out.hookSpecificOutput || out.decisionBlock)) continue;
     const context = 'additionalContext' in out.hookSpecificOutput ? `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}}; ` : '';
-    if (e) {
-      ctx.report({ messageId: 'inlinePlain', data: { text: shown(e.text!), event: spec.name }, node, note: `${context}to tell the user, print {"systemMessage": "…"}` });
-      continue;
-    }
-    const r = scriptMessages(text).reports[0];
-    if (r && !emissions.some((x) => x.stream === 'stderr' && x.exit === 2))
-      ctx.report({ messageId: 'inlineReport', data: { tool: r.tool, event: spec.name }, node, note: `move it into a script that captures the report and hands it on: ${out.decisionBlock ? '{"decision": "block", "reason": "<the report>"}' : spec.canBlock ? 'stderr with exit 2' : '{"systemMessage": "<the report>"}'}${'additionalContext' in out.hookSpecificOutput ? ' or additionalContext' : ''}` });
+    if (plain) ctx.report({ messageId: 'inlinePlain', data: { text: shown(plain.text!), event: spec.name }, node, note: `${context}to tell the user, print {"systemMessage": "…"}` });
+    else if (report)
+      ctx.report({ messageId: 'inlineReport', data: { tool: report.tool, event: spec.name }, node, note: `move it into a script that captures the report and hands it on: ${out.decisionBlock ? '{"decision": "block", "reason": "<the report>"}' : spec.canBlock ? 'stderr with exit 2' : '{"systemMessage": "<the report>"}'}${'additionalContext' in out.hookSpecificOutput ? ' or additionalContext' : ''}` });
   }
 }
 
@@ -211,6 +211,11 @@ function failOpenWarning(own: readonly HandlerEmission[], helpers: readonly Help
 function answerKeys(json: Record<string, unknown>): string[] {
   const accepted = outputContract().topLevelKeys;
   return Object.keys(json).filter((k) => k in accepted);
+}
+
+/** Text of two words or more (Chinese, Japanese or Korean text, written without spaces, from three characters). */
+function sentence(text: string): boolean {
+  return (text.match(/\p{L}{2,}/gu) ?? []).length >= 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{3}/u.test(text);
 }
 
 /** Text that says something: not empty, not only punctuation or computed parts. */
