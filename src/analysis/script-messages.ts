@@ -16,7 +16,9 @@ import { lineIndex, shellTree } from './script-exits.js';
  * Read from unbash's tree of the script, never run. A function's body is
  * analysed where it is called only for message helpers (their text is the
  * call's); a checker run inside a function is left out (its caller may
- * redirect or capture it).
+ * redirect or capture it). Prints under a debug or verbose switch are marked
+ * (`debugLines`; `underDebugSwitch` for Python and JavaScript lines): they
+ * are logging, whatever they say.
  */
 
 /** One call of a message helper of the script. */

@@ -1,12 +1,11 @@
 import { defineRule, type RuleContext } from './rule.js';
-import { eventsNamed, runsByDefault, type HandlerEmission } from '../analysis/script-output.js';
+import { eventsNamed, runsByDefault, scriptOutput, type HandlerEmission } from '../analysis/script-output.js';
 import { scriptLanguage } from '../analysis/scripts.js';
 import { scriptMessages, underDebugSwitch, type HelperMessage } from '../analysis/script-messages.js';
 import { eventContract, isAsyncAnswer, outputContract } from '../model/contract.js';
 import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
 import { commandHandlers, scriptPrinters, wordLocation } from './util.js';
 import { scriptOf } from '../analysis/command.js';
-import { scriptOutput } from '../analysis/script-output.js';
 
 /**
  * SPEC.md §13.4 "Plain stdout, exit 0", "Exit 2": where what a script writes
@@ -24,7 +23,8 @@ import { scriptOutput } from '../analysis/script-output.js';
  *   is left alone;
  * - a warning on stderr right before `exit 0` (directly or through the
  *   script's own helper, `log_warning "…"; exit 0`) in a script that elsewhere
- *   blocks with its reason on stderr and `exit 2`: its author writes stderr to
+ *   blocks with its reason on stderr and `exit 2`, and prints no JSON (whose
+ *   `systemMessage` may tell the user instead): its author writes stderr to
  *   be read, which Claude Code does on exit 2 only (the fail-open path of a
  *   guard: nobody learns the check was skipped);
  * - a checker (eslint, `ruff check`, tsc, mypy, pytest, shellcheck, …) whose
@@ -97,8 +97,10 @@ export default defineRule({
           ctx.report({ messageId, data: { script: p.script.written, at: at(e), event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note });
         const hasJson = own.some((e) => e.stream === 'stdout' && e.kind !== 'text');
         // 1. Plain stdout, exit 0, where it reaches nobody.
+        let plainReported = false;
         if (row.plainStdout === 'debugLog' && !hasJson && reachable) {
           const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text));
+          plainReported = e !== undefined;
           if (e) report('plain', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}}; to tell the user, print {"systemMessage": "…"}; for a log, write to stderr or a file`);
         }
         // 2. The reason of an exit 2 on stdout, and nothing on stderr before that exit.
@@ -117,15 +119,15 @@ export default defineRule({
         const e = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text) && ADDRESSED.test(x.text!) && !LOG_LINE.test(x.text!) && !debug(x));
         if (e && !hasJson && reachable)
           report('stderr', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}} on stdout; to tell the user, {"systemMessage": "…"}`);
-        // 4. A guard's fail-open warning: stderr before `exit 0`, where the same script blocks with stderr and exit 2.
-        if (!(e && !hasJson) && reachable && spec.canBlock) {
+        // 4. A guard's fail-open warning: stderr before `exit 0`, where the same script blocks with stderr and exit 2 (and answers in no JSON).
+        if (!e && !hasJson && reachable && spec.canBlock) {
           const blocks = own.some((x) => x.stream === 'stderr' && x.kind !== 'json' && x.exit === 2) || helpers.some((m) => m.stream === 'stderr' && m.exit === 2 && message(m.text));
           const warning = blocks ? failOpenWarning(own.filter((x) => !debug(x)), helpers) : undefined;
           if (warning)
             ctx.report({ messageId: 'failOpen', data: { script: p.script.written, at: `line ${warning.line}`, event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'to tell the user, print {"systemMessage": "…"} on stdout and exit 0' });
         }
         // 5. A checker's report left on plain stdout where nobody reads it.
-        if (said && row.plainStdout === 'debugLog' && reachable && !hasJson && !said.stdoutMoved) {
+        if (said && !plainReported && row.plainStdout === 'debugLog' && reachable && !hasJson && !said.stdoutMoved) {
           const toClaude = own.some((x) => x.stream === 'stderr' && x.exit === 2) || helpers.some((m) => m.stream === 'stderr' && m.exit === 2);
           const r = toClaude ? undefined : said.reports[0];
           if (r) {
@@ -143,7 +145,7 @@ export default defineRule({
         const j = own.find((x) => x.stream === 'stderr' && x.kind === 'json' && x.json && answerKeys(x.json).length > 0 && (x.exit === 2 || !hasJson));
         if (j) {
           const keys = answerKeys(j.json!);
-          const fate = j.exit === 2 ? (spec.canBlock ? 'the raw text of the block message' : 'raw text shown to the user') : j.exit === 0 || j.exit === undefined ? 'written to the debug log' : 'at most the first line of a hook error';
+          const fate = j.exit === 2 ? 'the plain text of the exit-2 message' : j.exit === 0 || j.exit === undefined ? 'written to the debug log' : 'at most the first line of a hook error';
           ctx.report({ messageId: 'jsonStderr', data: { script: p.script.written, at: at(j), event: spec.name, fate, keys: keys.map((k) => `"${k}"`).join(', ') }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'print the JSON to stdout (exit 0); to block with exit 2, write only the reason to stderr' });
         }
       }
@@ -154,9 +156,9 @@ export default defineRule({
 /**
  * Inline commands are scripts too: the reason of an `exit 2` echoed on stdout;
  * plain text echoed on stdout, or a checker's report left there, on an event
- * where plain stdout reaches nobody. Only a
- * command that runs no script of its own (whose output may be JSON the text
- * breaks, which output-not-json judges), and that parses.
+ * where plain stdout reaches nobody. Only a command that parses and runs no
+ * script of its own (whose output may be JSON the text breaks, which
+ * output-not-json judges).
  */
 function checkInline(ctx: RuleContext<'inlinePlain' | 'inlineReport' | 'inlineExit2'>): void {
   for (const { h, node, commands, shell } of commandHandlers(ctx)) {
