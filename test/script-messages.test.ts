@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkerOf, scriptMessages, underDebugSwitch } from '../src/analysis/script-messages.js';
+import { checkerOf, commandStdout, scriptMessages, underDebugSwitch } from '../src/analysis/script-messages.js';
 
 const sh = (...lines: string[]) => lines.join('\n') + '\n';
 
@@ -153,5 +153,22 @@ describe('script-messages: underDebugSwitch (Python, JavaScript)', () => {
   it('a function header ends the search: a helper called from a debug branch is judged where it is called', () => {
     const py = ['if DEBUG:', '    def warn(m):', '        print(m, file=sys.stderr)', 'def main():', '    print("Warning: x", file=sys.stderr)', ''].join('\n');
     assert.equal(underDebugSwitch(py, 5), false);
+  });
+});
+
+describe('script-messages: commandStdout (where a handler\'s command sends its script\'s stdout)', () => {
+  it('left alone, to stderr, or elsewhere (a file, /dev/null, a program it is piped into, a substitution)', () => {
+    const cases: [string, string][] = [
+      ['"$CLAUDE_PROJECT_DIR"/.claude/hooks/x.sh', 'hook'],
+      ['x.sh 2>/dev/null || true', 'hook'],
+      ['cd "$CLAUDE_PROJECT_DIR" && x.sh', 'hook'],
+      ['x.sh | tee -a hook.log', 'hook'],
+      ['bash x.sh >&2', 'stderr'],
+      ['{ x.sh; } >&2', 'stderr'],
+      ['python3 x.sh > /dev/null 2>&1', 'elsewhere'],
+      ['x.sh | jq .', 'elsewhere'],
+      ['echo "$(x.sh)"', 'elsewhere'],
+    ];
+    for (const [command, to] of cases) assert.equal(commandStdout(command, command.indexOf('x.sh')), to, command);
   });
 });

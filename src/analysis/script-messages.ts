@@ -303,6 +303,32 @@ export function checkerOf(words: readonly string[], merged = false): string | un
 }
 
 /**
+ * Where the command holding offset `at` (0-based, into a handler's command
+ * string: the script's word) sends its stdout: `hook` (the hook's stdout,
+ * where Claude Code reads it), `stderr` (`x.sh >&2`), or `elsewhere` (a file,
+ * `/dev/null`, a pipe into another program, a substitution). `hook` when the
+ * text does not parse or no command holds the offset: nothing is claimed.
+ */
+export function commandStdout(text: string, at: number): 'hook' | 'stderr' | 'elsewhere' {
+  const tree = shellTree(text);
+  if (!tree) return 'hook';
+  let found: 'hook' | 'stderr' | 'elsewhere' = 'hook';
+  const stack: SyntaxNode[] = [];
+  const visit = (n: SyntaxNode) => {
+    // The innermost command holding the offset (`echo "$(x.sh)"`: x.sh's, captured).
+    if (n.type === 'Command' && n.pos <= at && at < n.end) {
+      const place = placeOf(n, stack, text);
+      found = place.captured ? 'elsewhere' : (stdoutTarget(n.suffix) ?? place.redirected ?? 'hook');
+    }
+    stack.push(n);
+    forEachChild(n, visit);
+    stack.pop();
+  };
+  visit(tree);
+  return found;
+}
+
+/**
  * True when line `line` (1-based) of a Python or JavaScript text runs under a
  * debug or verbose switch: the line itself tests one (`if DEBUG: print(…)`,
  * `VERBOSE && console.error(…)`), or so does the header of a block that

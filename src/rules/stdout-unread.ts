@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from './rule.js';
 import { eventsNamed, runsByDefault, scriptOutput, type HandlerEmission } from '../analysis/script-output.js';
 import { scriptLanguage } from '../analysis/scripts.js';
-import { scriptMessages, underDebugSwitch, type HelperMessage } from '../analysis/script-messages.js';
+import { commandStdout, scriptMessages, underDebugSwitch, type HelperMessage } from '../analysis/script-messages.js';
 import { eventContract, isAsyncAnswer, outputContract } from '../model/contract.js';
 import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
 import { commandHandlers, scriptPrinters, wordLocation } from './util.js';
@@ -47,7 +47,9 @@ import { scriptOf } from '../analysis/command.js';
  * context on SessionStart), scripts that use the async first-line protocol,
  * prints in shell functions and in functions not called on the script's
  * default path (a helper's callers may redirect it), empty prints, prints
- * under a debug or verbose switch (`[ -n "$DEBUG" ] && echo …`, `if VERBOSE:`).
+ * under a debug or verbose switch (`[ -n "$DEBUG" ] && echo …`, `if VERBOSE:`),
+ * and a script's stdout that the handler's command sends elsewhere
+ * (`x.sh >&2`, `x.sh > log`, `x.sh | jq …`).
  */
 
 /** Words of a message addressed to a reader, not a log line. */
@@ -96,15 +98,18 @@ export default defineRule({
         const report = (messageId: 'plain' | 'exit2' | 'stderr', e: HandlerEmission, note: string) =>
           ctx.report({ messageId, data: { script: p.script.written, at: at(e), event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note });
         const hasJson = own.some((e) => e.stream === 'stdout' && e.kind !== 'text');
+        // Where the handler's command sends the script's stdout (`x.sh >&2`, `x.sh > log`, `x.sh | jq`): the script's stdout is the hook's only when left alone.
+        const commandText = (p.script.node as { value?: unknown }).value;
+        const sentTo = typeof commandText === 'string' && p.script.word?.pos !== undefined ? commandStdout(commandText, p.script.word.pos) : 'hook';
         // 1. Plain stdout, exit 0, where it reaches nobody.
         let plainReported = false;
-        if (row.plainStdout === 'debugLog' && !hasJson && reachable) {
+        if (row.plainStdout === 'debugLog' && !hasJson && reachable && sentTo === 'hook') {
           const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text));
           plainReported = e !== undefined;
           if (e) report('plain', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}}; to tell the user, print {"systemMessage": "…"}; for a log, write to stderr or a file`);
         }
         // 2. The reason of an exit 2 on stdout, and nothing on stderr before that exit.
-        if (spec.canBlock) {
+        if (spec.canBlock && sentTo !== 'stderr') {
           const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && x.exit === 2 && message(x.text));
           if (e && !own.some((x) => x.stream === 'stderr' && x.exit === 2)) {
             report('exit2', e, 'write the reason to stderr (`>&2`, `file=sys.stderr`, `console.error`)');
@@ -127,7 +132,7 @@ export default defineRule({
             ctx.report({ messageId: 'failOpen', data: { script: p.script.written, at: `line ${warning.line}`, event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'to tell the user, print {"systemMessage": "…"} on stdout and exit 0' });
         }
         // 5. A checker's report left on plain stdout where nobody reads it.
-        if (said && !plainReported && row.plainStdout === 'debugLog' && reachable && !hasJson && !said.stdoutMoved) {
+        if (said && !plainReported && sentTo === 'hook' && row.plainStdout === 'debugLog' && reachable && !hasJson && !said.stdoutMoved) {
           const toClaude = own.some((x) => x.stream === 'stderr' && x.exit === 2) || helpers.some((m) => m.stream === 'stderr' && m.exit === 2);
           const r = toClaude ? undefined : said.reports[0];
           if (r) {
