@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from './rule.js';
 import { eventsNamed, runsByDefault, scriptOutput, type HandlerEmission } from '../analysis/script-output.js';
 import { scriptLanguage } from '../analysis/scripts.js';
 import { commandStdout, scriptMessages, underDebugSwitch, type HelperMessage } from '../analysis/script-messages.js';
-import { eventContract, isAsyncAnswer, outputContract } from '../model/contract.js';
+import { eventContract, isAsyncAnswer, outputContract, UNKNOWN_VALUE } from '../model/contract.js';
 import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
 import { commandHandlers, scriptPrinters, wordLocation } from './util.js';
 import { scriptOf } from '../analysis/command.js';
@@ -35,7 +35,9 @@ import { scriptOf } from '../analysis/command.js';
  *   on stderr with exit 2 or answers in JSON;
  * - a hook answer (an object with the keys of §13.4: `decision`, `continue`,
  *   `hookSpecificOutput`, …) written to stderr: Claude Code never reads stderr
- *   as JSON (exit 2: the raw text is the message; exit 0: the debug log).
+ *   as JSON (exit 2: the raw text is the message; exit 0: the debug log). With
+ *   exit 2 only keys whose effect is lost count (`continue: false`,
+ *   `systemMessage`, …): a `decision: "block"` and its reason still block.
  *
  * Inline commands are scripts too: the reason of an `exit 2` they echo on
  * stdout; text they echo on stdout, or a checker's report they leave there (a
@@ -147,9 +149,9 @@ export default defineRule({
         }
         // 6. A hook answer written to stderr.
         // Without exit 2, a script that also answers on stdout may mirror its answer to stderr for its log.
-        const j = own.find((x) => x.stream === 'stderr' && x.kind === 'json' && x.json && answerKeys(x.json).length > 0 && (x.exit === 2 || !hasJson));
+        const j = own.find((x) => x.stream === 'stderr' && x.kind === 'json' && x.json && answerKeys(x.json, x.exit).length > 0 && (x.exit === 2 || !hasJson));
         if (j) {
-          const keys = answerKeys(j.json!);
+          const keys = answerKeys(j.json!, j.exit);
           const fate = j.exit === 2 ? 'the plain text of the exit-2 message' : j.exit === 0 || j.exit === undefined ? 'written to the debug log' : 'at most the first line of a hook error';
           ctx.report({ messageId: 'jsonStderr', data: { script: p.script.written, at: at(j), event: spec.name, fate, keys: keys.map((k) => `"${k}"`).join(', ') }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'print the JSON to stdout (exit 0); to block with exit 2, write only the reason to stderr' });
         }
@@ -214,10 +216,26 @@ function failOpenWarning(own: readonly HandlerEmission[], helpers: readonly Help
   return direct ?? called;
 }
 
-/** The keys of a printed object that Claude Code reads in a hook's JSON answer (SPEC.md §13.4). */
-function answerKeys(json: Record<string, unknown>): string[] {
+/**
+ * The keys of a printed object that Claude Code would read in a hook's JSON
+ * answer (SPEC.md §13.4) and that are lost on stderr. With `exit 2` the exit
+ * code blocks anyway and the text (reason included) is the message, so a
+ * block's own keys lose nothing: `decision: "block"`, `reason`, and a
+ * `hookSpecificOutput` that only denies with its reason.
+ */
+function answerKeys(json: Record<string, unknown>, exit: number | undefined): string[] {
   const accepted = outputContract().topLevelKeys;
-  return Object.keys(json).filter((k) => k in accepted);
+  const keys = Object.keys(json).filter((k) => k in accepted);
+  if (exit !== 2) return keys;
+  const blocks = (v: unknown, value: string) => v === value || v === UNKNOWN_VALUE;
+  return keys.filter((k) => {
+    if (k === 'reason') return false;
+    if (k === 'decision') return !blocks(json.decision, 'block');
+    if (k !== 'hookSpecificOutput') return true;
+    const hso = json.hookSpecificOutput;
+    if (!hso || typeof hso !== 'object') return true;
+    return Object.entries(hso).some(([f, v]) => !(f === 'hookEventName' || f === 'permissionDecisionReason' || (f === 'permissionDecision' && blocks(v, 'deny'))));
+  });
 }
 
 /** Text of two words or more (Chinese, Japanese or Korean text, written without spaces, from three characters). */
