@@ -14,7 +14,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
@@ -129,6 +129,19 @@ describe('precision on real repositories (VERDICTS.tsv)', () => {
       assert.deepEqual(reported, audited, corpus);
     }
     assert.deepEqual(scriptRows.filter((r) => r.verdict === 'FP'), []);
+  });
+
+  it('reports exactly the audited stdout-unread findings on repos and repos2 (test/data/output-contract-verdicts.tsv)', async () => {
+    // Where a script's output goes (issue 25): every finding read and judged, so a new one must be audited first.
+    const contractRows = readVerdicts(OUTPUT_CONTRACT_VERDICTS).filter((r) => r.rule === 'stdout-unread');
+    for (const corpus of ['repos', 'repos2']) {
+      const dir = join(SHARED, 'corpus', corpus);
+      const { results } = await check([dir]);
+      const reported = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'stdout-unread').map((m) => `${relative(dir, r.filePath)}:${m.line}:${m.column}:${m.ruleId}`)).sort();
+      const audited = contractRows.filter((r) => existsSync(join(dir, r.file.split('/')[0]!))).map((r) => `${r.file}:${r.line}:${r.col}:${r.rule}`).sort();
+      assert.deepEqual(reported, audited, corpus);
+    }
+    assert.deepEqual(contractRows.filter((r) => r.verdict === 'FP'), []);
   });
 
   it('each repository: exit 0 or 1, nothing on stderr; exit 0 where every audited error was false', async () => {

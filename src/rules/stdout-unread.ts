@@ -1,14 +1,16 @@
-import { defineRule } from './rule.js';
-import { eventsNamed, runsByDefault, type HandlerEmission } from '../analysis/script-output.js';
+import { defineRule, type RuleContext } from './rule.js';
+import { eventsNamed, runsByDefault, scriptOutput, type HandlerEmission } from '../analysis/script-output.js';
 import { fileLanguage, forwardedArgs, scriptLanguage } from '../analysis/scripts.js';
 import { gatesHold, pythonFlagGates } from '../analysis/script-flags.js';
-import { eventContract, isAsyncAnswer } from '../model/contract.js';
+import { commandStdout, scriptMessages, underDebugSwitch, type HelperMessage } from '../analysis/script-messages.js';
+import { eventContract, isAsyncAnswer, outputContract, UNKNOWN_VALUE } from '../model/contract.js';
 import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
-import { scriptPrinters, wordLocation } from './util.js';
+import { commandHandlers, scriptPrinters, wordLocation } from './util.js';
+import { scriptOf } from '../analysis/command.js';
 
 /**
  * SPEC.md §13.4 "Plain stdout, exit 0", "Exit 2": where what a script writes
- * goes. Four cases, each reported only when the script's text proves it:
+ * goes. Each case is reported only when the script's text proves it:
  *
  * - plain text on stdout, then exit 0, on an event whose plain stdout goes to
  *   the debug log only (everything but SessionStart, UserPromptSubmit,
@@ -24,13 +26,38 @@ import { scriptPrinters, wordLocation } from './util.js';
  * - a message on stderr, then exit 0, addressed to someone (a reminder, a
  *   warning, "you should …"): stderr on exit 0 goes to the debug log only.
  *   Logging to stderr (status lines, debug output) is what stderr is for and
- *   is left alone.
+ *   is left alone;
+ * - a warning on stderr right before `exit 0` (directly or through the
+ *   script's own helper, `log_warning "…"; exit 0`) in a script that elsewhere
+ *   blocks with its reason on stderr and `exit 2`, and prints no JSON (whose
+ *   `systemMessage` may tell the user instead): its author writes stderr to
+ *   be read, which Claude Code does on exit 2 only (the fail-open path of a
+ *   guard: nobody learns the check was skipped);
+ * - a checker (eslint, `ruff check`, tsc, mypy, pytest, shellcheck, …) whose
+ *   report a shell script leaves on plain stdout, on an event whose plain
+ *   stdout nobody reads: on exit 0 it goes to the debug log, on exit 2 it is
+ *   ignored, on another code the hook fails with stderr's first line; Claude
+ *   never sees the findings. Left alone when the script gives Claude a reason
+ *   on stderr with exit 2 or answers in JSON;
+ * - a hook answer (an object with the keys of §13.4: `decision`, `continue`,
+ *   `hookSpecificOutput`, …) written to stderr: Claude Code never reads stderr
+ *   as JSON (exit 2: the raw text is the message; exit 0: the debug log). With
+ *   exit 2 only keys whose effect is lost count (`continue: false`,
+ *   `systemMessage`, …): a `decision: "block"` and its reason still block.
+ *
+ * Inline commands are scripts too: the reason of an `exit 2` they echo on
+ * stdout; text they echo on stdout, or a checker's report they leave there (a
+ * package script such as `npm test` only with `2>&1`), on an event whose plain
+ * stdout nobody reads; only commands that run no script of their own.
  *
  * Left alone: events where no output reaches anyone (no `systemMessage`, no
  * `additionalContext`, no decision: WorktreeRemove, SessionEnd), dispatcher scripts that name other events (their text may be
  * context on SessionStart), scripts that use the async first-line protocol,
  * prints in shell functions and in functions not called on the script's
- * default path (a helper's callers may redirect it), empty prints.
+ * default path (a helper's callers may redirect it), empty prints, prints
+ * under a debug or verbose switch (`[ -n "$DEBUG" ] && echo …`, `if VERBOSE:`),
+ * and a script's stdout that the handler's command sends elsewhere
+ * (`x.sh >&2`, `x.sh > log`, `x.sh | jq …`).
  */
 
 /** Words of a message addressed to a reader, not a log line. */
@@ -45,15 +72,22 @@ export default defineRule({
     severity: 'warning',
     section: 6,
     needsHost: true,
-    description: 'A script writes a message where nobody reads it: plain stdout on an event that logs it, the reason of an exit 2 on stdout, a message on stderr with exit 0',
+    description: 'A script or command writes a message where nobody reads it: plain stdout or a checker\'s report on an event that logs it, the reason of an exit 2 on stdout, a message or a JSON answer on stderr',
     messages: {
       plain: 'script "{{script}}" prints plain text on stdout and exits 0 ({{at}}): on {{event}} Claude Code {{where}}writes it to the debug log only, so neither Claude nor the user sees it',
       exit2: 'script "{{script}}" prints the reason on stdout before exit 2 ({{at}}) and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so Claude is told only "No stderr output"',
       stderr: 'script "{{script}}" writes a message to stderr and exits 0 ({{at}}): on exit 0 Claude Code {{where}}writes stderr to the debug log only, so nobody reads it',
       compact: 'script "{{script}}" prints a status line on stdout and exits 0 ({{at}}): on {{event}} Claude Code {{where}}adds plain stdout to the compaction instructions, so the line steers the summary and never reaches the user',
+      failOpen: 'script "{{script}}" warns on stderr and exits 0 ({{at}}), though it blocks with exit 2 elsewhere: on exit 0 Claude Code {{where}}writes stderr to the debug log only, so neither Claude nor the user sees the warning',
+      report: 'script "{{script}}" leaves the report of {{tool}} on plain stdout ({{at}}): on {{event}} Claude Code {{where}}reads plain stdout on no exit code (exit 0: the debug log; exit 2: ignored; other codes: a hook error showing stderr), so Claude never sees the findings',
+      inlinePlain: 'this command prints plain text on stdout ("{{text}}") and exits 0: on {{event}} Claude Code {{where}}writes it to the debug log only, so neither Claude nor the user sees it',
+      inlineExit2: 'this command prints the reason on stdout before exit 2 ("{{text}}") and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so Claude is told only "No stderr output"',
+      inlineReport: 'this command leaves the report of {{tool}} on plain stdout: on {{event}} Claude Code {{where}}reads plain stdout on no exit code (exit 0: the debug log; exit 2: ignored; other codes: a hook error showing stderr), so Claude never sees the findings',
+      jsonStderr: 'script "{{script}}" writes its JSON answer to stderr ({{at}}): Claude Code {{where}}reads JSON from stdout only; on stderr it is {{fate}}, and its {{keys}} never take effect',
     },
   },
   check(ctx) {
+    checkInline(ctx);
     for (const { h, spec, prints } of scriptPrinters(ctx)) {
       if (h.group.flat) continue;
       const row = eventContract(spec.name);
@@ -73,33 +107,154 @@ export default defineRule({
         const report = (messageId: 'plain' | 'exit2' | 'stderr' | 'compact', e: HandlerEmission, note: string) =>
           ctx.report({ messageId, data: { script: p.script.written, at: at(e), event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note });
         const hasJson = own.some((e) => e.stream === 'stdout' && e.kind !== 'text');
+        // Where the handler's command sends the script's stdout (`x.sh >&2`, `x.sh > log`, `x.sh | jq`): the script's stdout is the hook's only when left alone.
+        const commandText = (p.script.node as { value?: unknown }).value;
+        const sentTo = typeof commandText === 'string' && p.script.word?.pos !== undefined ? commandStdout(commandText, p.script.word.pos) : 'hook';
         // 1. Plain stdout, exit 0, where it reaches nobody.
-        if (row.plainStdout === 'debugLog' && !hasJson && reachable) {
+        let plainReported = false;
+        if (row.plainStdout === 'debugLog' && !hasJson && reachable && sentTo === 'hook') {
           const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text));
+          plainReported = e !== undefined;
           if (e) report('plain', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}}; to tell the user, print {"systemMessage": "…"}; for a log, write to stderr or a file`);
         }
         // 1b. PreCompact: plain stdout on exit 0 joins the compaction instructions; a status line there steers the summary.
         // A script that also prints instructions there means its stdout for the summary: left alone.
-        if (row.plainStdout === 'compactInstructions' && !hasJson && !own.some((x) => x.stream === 'stdout' && INSTRUCTION.test(x.text ?? ''))) {
+        if (row.plainStdout === 'compactInstructions' && !hasJson && sentTo === 'hook' && !own.some((x) => x.stream === 'stdout' && INSTRUCTION.test(x.text ?? ''))) {
           const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && statusLine(x.text) && switchedOn(x, p.texts, forwardedArgs(p.script, ctx.options)));
           if (e) report('compact', e, 'on PreCompact, print to stdout only what the summary should follow; write status and log lines to stderr or a file');
         }
         // 2. The reason of an exit 2 on stdout, and nothing on stderr before that exit.
-        if (spec.canBlock) {
+        if (spec.canBlock && sentTo !== 'stderr') {
           const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && x.exit === 2 && message(x.text));
           if (e && !own.some((x) => x.stream === 'stderr' && x.exit === 2)) {
             report('exit2', e, 'write the reason to stderr (`>&2`, `file=sys.stderr`, `console.error`)');
             continue;
           }
         }
+        const said = shell ? scriptMessages(p.texts[0]!.text) : undefined;
+        const helpers = said ? said.messages.filter((m) => m.fn === undefined && !m.debug) : [];
+        // Prints under a debug or verbose switch are logging, whatever they say.
+        const debug = (x: HandlerEmission) => (said ? said.debugLines.has(x.line) : underDebugSwitch(p.texts[0]!.text, x.line));
         // 3. A message to someone on stderr with exit 0.
-        const e = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text) && ADDRESSED.test(x.text!) && !LOG_LINE.test(x.text!));
+        const e = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text) && ADDRESSED.test(x.text!) && !LOG_LINE.test(x.text!) && !debug(x));
         if (e && !hasJson && reachable)
           report('stderr', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}} on stdout; to tell the user, {"systemMessage": "…"}`);
+        // 4. A guard's fail-open warning: stderr before `exit 0`, where the same script blocks with stderr and exit 2 (and answers in no JSON).
+        if (!e && !hasJson && reachable && spec.canBlock) {
+          const blocks = own.some((x) => x.stream === 'stderr' && x.kind !== 'json' && x.exit === 2) || helpers.some((m) => m.stream === 'stderr' && m.exit === 2 && message(m.text));
+          const warning = blocks ? failOpenWarning(own.filter((x) => !debug(x)), helpers) : undefined;
+          if (warning)
+            ctx.report({ messageId: 'failOpen', data: { script: p.script.written, at: `line ${warning.line}`, event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'to tell the user, print {"systemMessage": "…"} on stdout and exit 0' });
+        }
+        // 5. A checker's report left on plain stdout where nobody reads it.
+        if (said && !plainReported && sentTo === 'hook' && row.plainStdout === 'debugLog' && reachable && !hasJson && !said.stdoutMoved) {
+          const toClaude = own.some((x) => x.stream === 'stderr' && x.exit === 2) || helpers.some((m) => m.stream === 'stderr' && m.exit === 2);
+          const r = toClaude ? undefined : said.reports[0];
+          if (r) {
+            const ways: string[] = [];
+            if (out.decisionBlock) ways.push('print {"decision": "block", "reason": "<the report>"}');
+            else if (spec.canBlock) ways.push('write it to stderr and exit 2');
+            if ('additionalContext' in out.hookSpecificOutput) ways.push(`print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "<the report>"}}`);
+            if (ways.length === 0) ways.push('print {"systemMessage": "<the report>"} for the user');
+            const note = `capture the report (\`report=$(… 2>&1)\`) and, when it finds something, ${ways.join(', or ')}`;
+            ctx.report({ messageId: 'report', data: { script: p.script.written, at: `line ${r.line}`, event: spec.name, tool: r.tool }, ...wordLocation(ctx, p.script.node, p.script.word), note });
+          }
+        }
+        // 6. A hook answer written to stderr.
+        // Without exit 2, a script that also answers on stdout may mirror its answer to stderr for its log.
+        const j = own.find((x) => x.stream === 'stderr' && x.kind === 'json' && x.json && answerKeys(x.json, x.exit).length > 0 && (x.exit === 2 || !hasJson));
+        if (j) {
+          const keys = answerKeys(j.json!, j.exit);
+          const fate = j.exit === 2 ? 'the plain text of the exit-2 message' : j.exit === 0 || j.exit === undefined ? 'written to the debug log' : 'at most the first line of a hook error';
+          ctx.report({ messageId: 'jsonStderr', data: { script: p.script.written, at: at(j), event: spec.name, fate, keys: keys.map((k) => `"${k}"`).join(', ') }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'print the JSON to stdout (exit 0); to block with exit 2, write only the reason to stderr' });
+        }
       }
     }
   },
 });
+
+/**
+ * Inline commands are scripts too: the reason of an `exit 2` echoed on stdout;
+ * plain text echoed on stdout, or a checker's report left there, on an event
+ * where plain stdout reaches nobody. Only a command that parses and runs no
+ * script of its own (whose output may be JSON the text breaks, which
+ * output-not-json judges).
+ */
+function checkInline(ctx: RuleContext<'inlinePlain' | 'inlineReport' | 'inlineExit2'>): void {
+  for (const { h, node, commands, shell } of commandHandlers(ctx)) {
+    const spec = h.event.spec;
+    if (!spec || !shell || shell.hasErrors || h.group.flat || commands.some((c) => scriptOf(c) !== undefined)) continue;
+    const text = (node as { value?: unknown }).value;
+    if (typeof text !== 'string') continue;
+    const emissions = scriptOutput(text, 'shell').emissions.filter((e) => e.fn === undefined);
+    if (emissions.some((e) => e.stream === 'stdout' && e.kind !== 'text')) continue;
+    const blockedOnStderr = emissions.some((x) => x.stream === 'stderr' && x.exit === 2);
+    // The candidates first: the contract is read from disk by the check bundle (model/contract.ts), so only when one is found.
+    const blocked = spec.canBlock && !blockedOnStderr ? emissions.find((x) => x.stream === 'stdout' && x.kind === 'text' && x.exit === 2 && message(x.text)) : undefined;
+    // A sentence, not a token: `echo done`, `echo ok` are placeholders and status words nobody waits for.
+    const plain = emissions.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text) && sentence(x.text!));
+    const report = blockedOnStderr ? undefined : scriptMessages(text).reports[0];
+    if (!blocked && !plain && !report) continue;
+    const shown = (t: string) => {
+      const one = t.trim().replace(/\s+/g, ' ');
+      return one.length > 40 ? `${one.slice(0, 39)}…` : one;
+    };
+    // The reason of an exit 2 on stdout, and nothing on stderr before that exit.
+    if (blocked) {
+      ctx.report({ messageId: 'inlineExit2', data: { text: shown(blocked.text!) }, node, note: 'write the reason to stderr: `echo "…" >&2; exit 2`' });
+      continue;
+    }
+    const row = eventContract(spec.name);
+    const out = eventDetails(spec).output;
+    if (row.ignoresOutput || row.plainStdout !== 'debugLog' || !(out.systemMessage || 'additionalContext' in out.hookSpecificOutput || out.decisionBlock)) continue;
+    const context = 'additionalContext' in out.hookSpecificOutput ? `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}}; ` : '';
+    if (plain) ctx.report({ messageId: 'inlinePlain', data: { text: shown(plain.text!), event: spec.name }, node, note: `${context}to tell the user, print {"systemMessage": "…"}` });
+    else if (report)
+      ctx.report({ messageId: 'inlineReport', data: { tool: report.tool, event: spec.name }, node, note: `move it into a script that captures the report and hands it on: ${out.decisionBlock ? '{"decision": "block", "reason": "<the report>"}' : spec.canBlock ? 'stderr with exit 2' : '{"systemMessage": "<the report>"}'}${'additionalContext' in out.hookSpecificOutput ? ' or additionalContext' : ''}` });
+  }
+}
+
+/** A warning's words: a `Warning:`/`WARN` lead or a warning sign. */
+const WARNING = /^\W{0,4}(warn(ing)?\b|caution\b)|^\s*(⚠|🚨)/i;
+
+/**
+ * The fail-open warning of a guard: a warning written to stderr right before an
+ * explicit `exit 0`, by a print on the script's default path (its top level, or
+ * `main()`) or a call of its own shell message helper (`log_warning "…"`).
+ */
+function failOpenWarning(own: readonly HandlerEmission[], helpers: readonly HelperMessage[]): { line: number } | undefined {
+  const direct = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && x.exit === 0 && message(x.text) && WARNING.test(x.text!));
+  const called = helpers.find((m) => m.stream === 'stderr' && m.exit === 0 && message(m.text) && (/warn/i.test(m.helper) || WARNING.test(m.text)));
+  if (direct && called) return direct.line < called.line ? direct : called;
+  return direct ?? called;
+}
+
+/**
+ * The keys of a printed object that Claude Code would read in a hook's JSON
+ * answer (SPEC.md §13.4) and that are lost on stderr. With `exit 2` the exit
+ * code blocks anyway and the text (reason included) is the message, so a
+ * block's own keys lose nothing: `decision: "block"`, `reason`, and a
+ * `hookSpecificOutput` that only denies with its reason.
+ */
+function answerKeys(json: Record<string, unknown>, exit: number | undefined): string[] {
+  const accepted = outputContract().topLevelKeys;
+  const keys = Object.keys(json).filter((k) => k in accepted);
+  if (exit !== 2) return keys;
+  const blocks = (v: unknown, value: string) => v === value || v === UNKNOWN_VALUE;
+  return keys.filter((k) => {
+    if (k === 'reason') return false;
+    if (k === 'decision') return !blocks(json.decision, 'block');
+    if (k !== 'hookSpecificOutput') return true;
+    const hso = json.hookSpecificOutput;
+    if (!hso || typeof hso !== 'object') return true;
+    return Object.entries(hso).some(([f, v]) => !(f === 'hookEventName' || f === 'permissionDecisionReason' || (f === 'permissionDecision' && blocks(v, 'deny'))));
+  });
+}
+
+/** Text of two words or more (Chinese, Japanese or Korean text, written without spaces, from three characters). */
+function sentence(text: string): boolean {
+  return (text.match(/\p{L}{2,}/gu) ?? []).length >= 2 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{3}/u.test(text);
+}
 
 /** What a hook says it did or is doing: a status line, not a request. */
 const STATUS = /\b(preparing|prepared|triggered|backed up|backup (created|saved|written)|saved|saving|created|completed|finished|logged|written|wrote|starting|started|running)\b|✓|✅|💾/i;
@@ -132,5 +287,5 @@ function switchedOn(e: HandlerEmission, texts: readonly { path: string; text: st
 
 /** Text that says something: not empty, not only punctuation or computed parts. */
 function message(text: string | undefined): boolean {
-  return !!text && /[A-Za-z]{3}/.test(text.replace(/…/g, ''));
+  return !!text && /\p{L}{3}/u.test(text.replace(/…/g, ''));
 }
