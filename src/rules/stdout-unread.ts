@@ -16,7 +16,9 @@ import { scriptPrinters, wordLocation } from './util.js';
  * - the reason on stdout, then `exit 2`, with nothing on stderr on that path:
  *   Claude Code reads the message from stderr, so Claude gets "No stderr output";
  * - a message on stderr, then exit 0, addressed to someone (a reminder, a
- *   warning, "you should …"): stderr on exit 0 goes to the debug log only.
+ *   warning, "you should …"): stderr on exit 0 goes to the debug log only;
+ * - a JSON answer (`{"continue": false, "stopReason": …}`) written to stderr:
+ *   Claude Code parses only stdout, so none of its keys is applied.
  *   Logging to stderr (status lines, debug output) is what stderr is for and
  *   is left alone.
  *
@@ -44,6 +46,7 @@ export default defineRule({
       plain: 'script "{{script}}" prints plain text on stdout and exits 0 ({{at}}): on {{event}} Claude Code {{where}}writes it to the debug log only, so neither Claude nor the user sees it',
       exit2: 'script "{{script}}" prints the reason on stdout before exit 2 ({{at}}) and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so Claude is told only "No stderr output"',
       stderr: 'script "{{script}}" writes a message to stderr and exits 0 ({{at}}): on exit 0 Claude Code {{where}}writes stderr to the debug log only, so nobody reads it',
+      jsonStderr: 'script "{{script}}" writes its JSON answer to stderr ({{at}}): Claude Code {{where}}reads JSON only from stdout, so {{keys}} {{is}} never applied; {{outcome}}',
     },
   },
   check(ctx) {
@@ -66,6 +69,26 @@ export default defineRule({
         const report = (messageId: 'plain' | 'exit2' | 'stderr', e: HandlerEmission, note: string) =>
           ctx.report({ messageId, data: { script: p.script.written, at: at(e), event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note });
         const hasJson = own.some((e) => e.stream === 'stdout' && e.kind !== 'text');
+        // 4. A hook answer written to stderr (its own check: see `jsonOnStderr`).
+        const answer = reachable ? jsonOnStderr(own) : undefined;
+        if (answer) {
+          const keys = Object.keys(answer.json!);
+          const code = answer.exit ?? 0;
+          const outcome =
+            code === 0
+              ? 'on exit 0 stderr goes to the debug log only'
+              : code === 2
+                ? spec.canBlock
+                  ? `exit 2 blocks ${spec.name} with the raw JSON text as its message`
+                  : `exit 2 cannot block ${spec.name}: the user sees the raw JSON text as an error`
+                : `on exit ${code} the user sees the raw JSON text as a hook error`;
+          ctx.report({
+            messageId: 'jsonStderr',
+            data: { script: p.script.written, at: at(answer), keys: keys.map((k) => `"${k}"`).join(', '), is: keys.length > 1 ? 'are' : 'is', outcome },
+            ...wordLocation(ctx, p.script.node, p.script.word),
+            note: 'print the JSON on stdout and exit 0 (a decision in JSON needs no exit 2)',
+          });
+        }
         // 1. Plain stdout, exit 0, where it reaches nobody.
         if (row.plainStdout === 'debugLog' && !hasJson && reachable) {
           const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text));
@@ -87,6 +110,29 @@ export default defineRule({
     }
   },
 });
+
+/** Top-level keys of a hook's JSON answer (SPEC.md §13.4), with the ones people put at the top level by mistake. */
+const ANSWER_KEYS = new Set(['continue', 'suppressOutput', 'stopReason', 'decision', 'reason', 'systemMessage', 'hookSpecificOutput', 'permissionDecision', 'permissionDecisionReason', 'additionalContext']);
+/** Keys that make an object an answer rather than a log record (`reason` and `suppressOutput` alone do not). */
+const DECIDING = ['continue', 'stopReason', 'decision', 'systemMessage', 'hookSpecificOutput', 'permissionDecision', 'additionalContext'];
+
+/**
+ * SPEC.md §13.4 "What counts as JSON": Claude Code parses stdout only; JSON on
+ * stderr is text (with exit 2 the block message, with exit 0 the debug log).
+ * The first print of a hook answer to stderr: a literal object whose keys are
+ * all output-contract keys, at least one of them deciding something (a JSON
+ * log record has keys of its own: left alone), on a path that prints no JSON
+ * (nor anything computed) on stdout (a copy of the answer logged to stderr is
+ * left alone).
+ */
+function jsonOnStderr(own: readonly HandlerEmission[]): HandlerEmission | undefined {
+  return own.find((e) => {
+    if (e.stream !== 'stderr' || e.kind !== 'json' || e.open || !e.json) return false;
+    const keys = Object.keys(e.json);
+    if (keys.length === 0 || !keys.every((k) => ANSWER_KEYS.has(k)) || !DECIDING.some((k) => k in e.json!)) return false;
+    return !own.some((x) => x.stream === 'stdout' && x.kind !== 'text' && (e.exit === undefined || x.exit === e.exit));
+  });
+}
 
 /** Text that says something: not empty, not only punctuation or computed parts. */
 function message(text: string | undefined): boolean {
