@@ -18,7 +18,8 @@ import type { Call, Emission, ScriptOutput, ValueRef } from './script-output.js'
  * `JSON.dump(h, $stdout)`), `h.to_json` of a hash literal (symbol and string
  * keys, `key:` and `"key" =>`) or of a variable last assigned one (keys added
  * by `h[:k] = v` kept, `merge!`/`update`/`**rest` make it open); string
- * literals and heredocs (interpolations are computed parts).
+ * literals and heredocs (interpolations are computed parts). The claude_hooks
+ * gem's `output.output_and_exit` prints something unknown on stdout and exits.
  * Paths: `begin`/`rescue`/`else`/`ensure`, `if`/`elsif`/`else`/`unless`,
  * modifiers, `case`, loops, `and`/`or`, blocks of iterators; `main if
  * __FILE__ == $0` runs on every path. A script that reassigns or reopens
@@ -434,6 +435,8 @@ function analyse(root: RubyNode): ScriptOutput {
       return stream && right ? { stream, ...payload(right) } : undefined;
     }
     const { receiver, method, args } = callParts(n);
+    // The claude_hooks gem's `output.output_and_exit`: the gem prints the answer and exits; what it prints is not in the text.
+    if (method === 'output_and_exit' && receiver !== undefined) return { stream: 'stdout', kind: 'unknown' };
     let stream: 'stdout' | 'stderr';
     if (receiver === undefined || receiver === 'Kernel') {
       if (method === 'puts' || method === 'print' || method === 'printf') stream = 'stdout';
@@ -468,7 +471,9 @@ function analyse(root: RubyNode): ScriptOutput {
       if (refs.length) out.refs = refs;
     }
     // `abort(msg)` prints and exits 1 itself.
-    if (n.type === 'call' && callParts(n).method === 'abort' && (callParts(n).receiver ?? 'Kernel') === 'Kernel') out.exit = 1;
+    const { method, receiver } = n.type === 'call' ? callParts(n) : { method: '', receiver: undefined };
+    if (method === 'abort' && (receiver ?? 'Kernel') === 'Kernel') out.exit = 1;
+    else if (method === 'output_and_exit') out.endsPath = true;
     else Object.assign(out, fallThrough(n));
     Object.assign(out, context(n));
     emissions.push(out);
