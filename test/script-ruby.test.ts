@@ -12,6 +12,8 @@ import { describe, it } from 'node:test';
 import { loadRuby, rubyLoaded, rubyMisses } from '../src/analysis/ruby-parser.js';
 import { runsByDefault, scriptOutput } from '../src/analysis/script-output.js';
 import { envReads, inputReads } from '../src/analysis/script-reads.js';
+import { exitCodes } from '../src/analysis/script-exits.js';
+import { exitOnePaths } from '../src/analysis/exit-paths.js';
 import { localImports } from '../src/analysis/script-links.js';
 import { scriptLanguage } from '../src/analysis/scripts.js';
 import { lintFiles, lintTargetsAsync, withRuby } from '../src/node/lint-files.js';
@@ -188,6 +190,41 @@ describe('Ruby scripts', () => {
     assert.equal(exitAfter('Kernel.exit(2)').exit, 2);
     assert.equal(exitAfter('exit code').exit, undefined);
     assert.deepEqual([exitAfter("raise 'boom'").exit, exitAfter("raise 'boom'").endsPath], [undefined, true]);
+  });
+
+  it('exit codes and the intent of each exit 1 path: a refusal, an error path, a helper judged by its calls', async () => {
+    await loadRuby();
+    const text = [
+      'input = JSON.parse($stdin.read)', //                        1
+      "command = input.dig('tool_input', 'command').to_s", //     2
+      "if command.include?('rm -rf')", //                          3
+      "  warn 'Blocked: rm -rf is not allowed'", //                4
+      '  exit 1', //                                               5
+      'end', //                                                    6
+      "abort 'Use trash instead' if command =~ /\\brm\\b/", //      7
+      'unless File.exist?(path)', //                               8
+      "  warn 'config missing'", //                                9
+      '  exit 1', //                                               10
+      'end', //                                                    11
+      'def deny(msg)', //                                          12
+      '  warn msg', //                                             13
+      '  exit 1', //                                               14
+      'end', //                                                    15
+      "deny('Dangerous command refused') if command.start_with?('sudo')", // 16
+      'begin', //                                                  17
+      '  x = 1', //                                                18
+      'rescue JSON::ParserError', //                               19
+      '  exit 1', //                                               20
+      'end', //                                                    21
+      '# exit 2 in a comment', //                                  22
+      'exit 0', //                                                 23
+      '',
+    ].join('\n');
+    assert.deepEqual([...exitCodes(text, 'ruby')].map(([code, lines]) => `${code}:${lines.join(',')}`), ['1:5,7,10,14,20', '0:23']);
+    assert.deepEqual(
+      exitOnePaths(text, 'ruby').map((p) => `${p.line}:${p.intent}`),
+      ['5:refusal', '7:refusal', '10:error', '16:refusal', '20:error'],
+    );
   });
 
   it('methods: a helper prints where it is called, with its literal arguments; main if __FILE__ == $0 is the default path', async () => {

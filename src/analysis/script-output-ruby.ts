@@ -594,3 +594,92 @@ function context(n: RubyNode): { fn?: string; conditional: boolean } {
   }
   return { conditional };
 }
+
+// ---------------------------------------------------------------------------
+// Exit sites (for `exitCodes` and `exitOnePaths`)
+
+/** One exit statement of a Ruby script with a literal code, and what the path to it says. */
+export interface RubyExitSite {
+  code: number;
+  /** 1-based line of the exit. */
+  line: number;
+  /** The string literals of the statements before it in its block, and of the exit itself (`abort "…"`). */
+  messages: string;
+  /** What opens its block: the condition of an `if`/`unless`/modifier/`when`, `rescue <classes>` for a rescue clause, `def <name>` for a method body; empty at the top level. */
+  header: string;
+  /** The method it is in, and the string literals of each call of that method. */
+  fn?: string;
+  callers: { line: number; messages: string }[];
+}
+
+/**
+ * The exit statements of a Ruby script with a literal code (`exit 1`, `exit`,
+ * `exit!`, `exit false`, `abort "…"`, `exit 2 if …`), or undefined when the
+ * Ruby parser is not loaded. Cached per text (bounded).
+ */
+export function rubyExitSites(text: string): RubyExitSite[] | undefined {
+  let out = exitCache.get(text);
+  if (out) return out;
+  if (!/\bexit|\babort\b/.test(text)) out = [];
+  else {
+    const tree = parseRuby(text);
+    if (!tree) return undefined;
+    try {
+      out = exitSites(tree.rootNode);
+    } catch {
+      out = [];
+    } finally {
+      tree.delete();
+    }
+  }
+  if (exitCache.size >= CACHE_SIZE) exitCache.clear();
+  exitCache.set(text, out);
+  return out;
+}
+const exitCache = new Map<string, RubyExitSite[]>();
+
+/** The literal text of every string under a node (comments and heredoc bodies of other statements left out). */
+function stringsUnder(n: RubyNode): string {
+  const out: string[] = [];
+  const visit = (x: RubyNode) => {
+    if (x.type === 'string' || x.type === 'heredoc_body') out.push(stringText(x).text);
+    else for (const c of x.namedChildren) if (c && c.type !== 'comment') visit(c);
+  };
+  visit(n);
+  return out.join(' ');
+}
+
+function exitSites(root: RubyNode): RubyExitSite[] {
+  const sites: RubyExitSite[] = [];
+  const calls = new Map<string, { line: number; messages: string }[]>();
+  const visit = (n: RubyNode) => {
+    if (n.type === 'call' && !n.childForFieldName('receiver')) {
+      const name = n.childForFieldName('method')?.text;
+      if (name) calls.set(name, [...(calls.get(name) ?? []), { line: n.startPosition.row + 1, messages: stringsUnder(n) }]);
+    }
+    const bare = n.type === 'identifier' && n.parent && (CONTAINERS.has(n.parent.type) || /_modifier$/.test(n.parent.type));
+    const code = n.type === 'call' || bare ? exitOf(n) : undefined;
+    if (code !== undefined) {
+      const s = statementOf(n) ?? n;
+      const before: string[] = [stringsUnder(n)];
+      for (let x = s.previousNamedSibling; x && !CLAUSES.has(x.type); x = x.previousNamedSibling) if (x.type !== 'comment') before.push(stringsUnder(x));
+      // The statement itself when it is a modifier (`abort "…" if bad`), then what opens the block.
+      let header = '';
+      if (s.type === 'if_modifier' || s.type === 'unless_modifier') header = `${s.type === 'if_modifier' ? 'if' : 'unless'} ${s.childForFieldName('condition')?.text ?? ''}`;
+      else {
+        const block = s.parent;
+        const owner = block?.type === 'then' || block?.type === 'else' ? block.parent : block;
+        if (owner?.type === 'if' || owner?.type === 'elsif' || owner?.type === 'unless' || owner?.type === 'while' || owner?.type === 'until')
+          header = block?.type === 'else' ? '' : `${owner.type} ${owner.childForFieldName('condition')?.text ?? ''}`;
+        else if (owner?.type === 'when') header = `when ${owner.namedChildren.filter((c) => c?.type === 'pattern').map((c) => c!.text).join(', ')}`;
+        else if (owner?.type === 'rescue') header = `rescue ${owner.childForFieldName('exceptions')?.text ?? ''}`;
+        else if (owner?.type === 'body_statement' && owner.parent && METHODS.has(owner.parent.type)) header = `def ${owner.parent.childForFieldName('name')?.text ?? ''}`;
+      }
+      sites.push({ code, line: n.startPosition.row + 1, messages: before.filter(Boolean).join(' '), header, ...context(n), callers: [] });
+    }
+    for (const c of n.namedChildren) if (c && c.type !== 'comment') visit(c);
+  };
+  visit(root);
+  for (const s of sites) if (s.fn) s.callers = calls.get(s.fn) ?? [];
+  return sites.map(({ code, line, messages, header, fn, callers }) => ({ code, line, messages, header, ...(fn ? { fn } : {}), callers }));
+}
