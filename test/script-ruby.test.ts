@@ -296,6 +296,8 @@ describe('Ruby scripts', () => {
       envReads(text, 'ruby').map((r) => `${r.name}:${r.line}:${r.fallback}`),
       ['CLAUDE_SESSION_ID:7:false', 'CLAUDE_TOOL_NAME:8:true', 'CLAUDE_FILE:9:true'],
     );
+    // Rebound to a part of the input: later reads are of that part.
+    assert.deepEqual(inputReads("input = JSON.parse($stdin.read)\ninput = input['tool_input']\npath = input['file_path']\n", 'ruby').map((r) => r.name), ['tool_input']);
     // Raw input held first, then parsed.
     assert.deepEqual(inputReads("raw = STDIN.read\ndata = JSON.parse(raw)\nx = data['prompt']\n", 'ruby').map((r) => r.name), ['prompt']);
   });

@@ -13,7 +13,8 @@ import type { ScriptRead } from './script-reads.js';
  *   `input.dig('x', …)`, `input.fetch('x', …)` where `input =
  *   JSON.parse($stdin.read)` (or `STDIN.read`, `ARGF.read`, `$stdin.read` held
  *   in a variable first, `JSON.load($stdin)`). Keys the script stores itself
- *   (`input['x'] = …`) are not reads.
+ *   (`input['x'] = …`) are not reads, nor reads after the name is rebound to
+ *   another value (`input = input['tool_input']`).
  */
 
 /** `envReads` for Ruby, or undefined when the Ruby parser is not loaded. */
@@ -43,11 +44,15 @@ export function rubyInputReads(text: string): ScriptRead[] | undefined {
       const right = n.childForFieldName('right');
       if (left?.type === 'identifier' && right && isStdinRead(right)) raw.add(left.text);
     });
+    // Where each name is rebound to a value derived from something (`input = input['tool_input']`):
+    // reads after that are of another value. `input = {}` (a rescue's fallback) keeps the input's fields.
+    const rebound = new Map<string, number>();
     walk(root, (n) => {
       if (n.type !== 'assignment') return;
       const left = n.childForFieldName('left');
       const right = n.childForFieldName('right');
       if (left?.type === 'identifier' && right && isParsedInput(right, raw)) inputs.add(left.text);
+      else if (left?.type === 'identifier' && right && right.type !== 'hash' && right.type !== 'nil' && !rebound.has(left.text)) rebound.set(left.text, n.endIndex);
       if (left?.type === 'element_reference') {
         const [obj, key] = left.namedChildren;
         const name = key ? literalKey(key) : undefined;
@@ -75,6 +80,7 @@ export function rubyInputReads(text: string): ScriptRead[] | undefined {
         key = n.childForFieldName('arguments')?.namedChildren[0];
       } else return;
       if (obj?.type !== 'identifier' || !inputs.has(obj.text) || !key) return;
+      if (n.startIndex > (rebound.get(obj.text) ?? Infinity)) return;
       const name = literalKey(key);
       if (name === undefined || written.has(obj.text + '\0' + name)) return;
       out.push({ name, line: n.startPosition.row + 1, fallback: false });
