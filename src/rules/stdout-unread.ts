@@ -7,7 +7,7 @@ import { scriptPrinters, wordLocation } from './util.js';
 
 /**
  * SPEC.md §13.4 "Plain stdout, exit 0", "Exit 2": where what a script writes
- * goes. Three cases, each reported only when the script's text proves it:
+ * goes. Four cases, each reported only when the script's text proves it:
  *
  * - plain text on stdout, then exit 0, on an event whose plain stdout goes to
  *   the debug log only (everything but SessionStart, UserPromptSubmit,
@@ -16,11 +16,12 @@ import { scriptPrinters, wordLocation } from './util.js';
  * - the reason on stdout, then `exit 2`, with nothing on stderr on that path:
  *   Claude Code reads the message from stderr, so Claude gets "No stderr output";
  * - a message on stderr, then exit 0, addressed to someone (a reminder, a
- *   warning, "you should …"): stderr on exit 0 goes to the debug log only;
- * - a JSON answer (`{"continue": false, "stopReason": …}`) written to stderr:
- *   Claude Code parses only stdout, so none of its keys is applied.
+ *   warning, "you should …"): stderr on exit 0 goes to the debug log only.
  *   Logging to stderr (status lines, debug output) is what stderr is for and
- *   is left alone.
+ *   is left alone;
+ * - a JSON answer (`{"continue": false, "stopReason": …}`) written to stderr
+ *   (`jsonOnStderr`): Claude Code parses only stdout, so none of its keys is
+ *   applied.
  *
  * Left alone: events where no output reaches anyone (no `systemMessage`, no
  * `additionalContext`, no decision: WorktreeRemove, SessionEnd), dispatcher scripts that name other events (their text may be
