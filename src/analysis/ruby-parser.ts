@@ -25,15 +25,30 @@ let parser: TreeSitter.Parser | undefined;
 let loading: Promise<boolean> | undefined;
 let misses = 0;
 
+/** Options of `loadRuby`. */
+export interface LoadRubyOptions {
+  /**
+   * Compile the WebAssembly with V8's baseline compiler (Liftoff) only, a
+   * process-wide V8 flag. V8 otherwise recompiles the grammar's code with its
+   * optimising compiler in background threads, and Node waits for those jobs
+   * before the process exits: about 0.5 s for the 2 MB Ruby grammar on a
+   * 2-core machine, against a few milliseconds of parsing per hook script.
+   * hooklint's own processes (the CLI, its workers, the language server) set
+   * it; a program using the API decides for itself (default false).
+   */
+  liftoffOnly?: boolean;
+}
+
 /**
- * Load the Ruby parser (the WebAssembly runtime and grammar, ~2.3 MB, ~60 ms
+ * Load the Ruby parser (the WebAssembly runtime and grammar, ~2.3 MB, ~50 ms
  * on first use). Resolves true once it is loaded, false when it cannot be
  * (the package is missing or the WebAssembly does not start); never rejects.
- * Idempotent: every call returns the same promise.
+ * Idempotent: every call returns the first call's promise (and its options).
  */
-export function loadRuby(): Promise<boolean> {
+export function loadRuby(options: LoadRubyOptions = {}): Promise<boolean> {
   loading ??= (async () => {
     try {
+      if (options.liftoffOnly) (requireHere('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
       const ts = requireHere('@vscode/tree-sitter-wasm') as typeof TreeSitter;
       await ts.Parser.init();
       const ruby = await ts.Language.load(requireHere.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-ruby.wasm'));

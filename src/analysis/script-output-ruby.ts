@@ -268,6 +268,8 @@ function literalJson(t: string): Record<string, unknown> | undefined {
 // The walk
 
 const STDOUT = new Set(['$stdout', 'STDOUT']);
+/** Core and standard-library receivers: their methods (`JSON.parse`, `File.read`) are not the script's own. */
+const CORE = new Set(['JSON', 'File', 'Dir', 'IO', 'ENV', 'ARGV', 'ARGF', 'STDIN', 'STDOUT', 'STDERR', 'Kernel', 'Process', 'Time', 'Date', 'DateTime', 'Open3', 'FileUtils', 'YAML', 'Psych', 'Pathname', 'Regexp', 'Integer', 'Float', 'String', 'Array', 'Hash', 'Set', 'Struct', 'Logger', 'Timeout', 'SecureRandom', 'Digest', 'Base64', 'Shellwords', 'URI', 'Net', 'Math', 'Signal', 'Thread', 'Mutex', 'GC', 'ObjectSpace', 'Object', 'Class', 'Module', 'Comparable', 'Marshal', 'Socket', 'Tempfile', 'Etc', 'ERB', 'CSV', 'OpenStruct']);
 const STDERR = new Set(['$stderr', 'STDERR']);
 const WRITERS = new Set(['puts', 'print', 'write', 'syswrite', 'printf', '<<']);
 const JSON_WRITERS = new Set(['generate', 'pretty_generate', 'fast_generate', 'dump']);
@@ -284,6 +286,7 @@ function analyse(root: RubyNode): ScriptOutput {
   const printers: RubyNode[] = [];
   let redirected = false;
 
+  /** Every node of interest, in text order, materialised from a cursor only when its type matters (nodes cost a call into WebAssembly each). */
   const visit = (n: RubyNode) => {
     switch (n.type) {
       case 'method':
@@ -316,25 +319,46 @@ function analyse(root: RubyNode): ScriptOutput {
         const { receiver, method, receiverNode } = callParts(n);
         if ((STDOUT.has(receiver ?? '') || STDERR.has(receiver ?? '')) && method === 'reopen') redirected = true;
         if (receiverNode?.type === 'identifier' && /^(merge!|update|store|replace|deep_merge!|compare_by_identity|default=)$/.test(method)) grows.push({ name: receiverNode.text, at: n.startIndex });
-        if (receiver === undefined || receiver === 'self' || receiverNode?.type === 'constant' || receiverNode?.type === 'scope_resolution') recordCall(n, method);
+        if (receiver === undefined || receiver === 'self' || ((receiverNode?.type === 'constant' || receiverNode?.type === 'scope_resolution') && !CORE.has(receiver))) recordCall(n, method);
         printers.push(n);
         break;
       }
-      case 'identifier': {
-        // A bare statement `main`, `puts`, `exit`: a call with no arguments.
-        const p = n.parent;
-        if (p && (CONTAINERS.has(p.type) || (/_modifier$/.test(p.type) && p.namedChildren[0]?.startIndex === n.startIndex))) {
-          recordCall(n, n.text);
-          printers.push(n);
-        }
+      case 'identifier':
+        // A bare statement `main`, `puts`, `exit`: a call with no arguments (the walk hands only those).
+        recordCall(n, n.text);
+        printers.push(n);
         break;
-      }
       case 'binary':
         if (n.childForFieldName('operator')?.type === '<<') printers.push(n);
         break;
     }
-    for (const c of n.namedChildren) if (c && c.type !== 'comment') visit(c);
   };
+  const WANTED = new Set(['method', 'singleton_method', 'assignment', 'operator_assignment', 'heredoc_body', 'call', 'binary']);
+  const cursor = root.walk();
+  // The types of the nodes above the cursor, and whether the cursor's node is the first named child of its parent.
+  const parents: string[] = [];
+  let firstNamed = true;
+  for (;;) {
+    const type = cursor.nodeType;
+    if (cursor.nodeIsNamed && type !== 'comment') {
+      const parent = parents[parents.length - 1] ?? '';
+      if (WANTED.has(type) || (type === 'identifier' && (CONTAINERS.has(parent) || (firstNamed && /_modifier$/.test(parent))))) visit(cursor.currentNode);
+      firstNamed = false;
+    }
+    if (cursor.gotoFirstChild()) {
+      parents.push(type);
+      firstNamed = true;
+      continue;
+    }
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) break;
+      parents.pop();
+      // Back at a node already seen: its next sibling is not its parent's first named child.
+      firstNamed = false;
+    }
+    if (parents.length === 0) break;
+  }
+  cursor.delete();
 
   function recordCall(n: RubyNode, name: string): void {
     if (!name || /^(puts|print|p|pp|warn|abort|exit|exit!|require|require_relative|raise|fail|printf|loop|lambda|proc)$/.test(name)) return;
@@ -354,7 +378,6 @@ function analyse(root: RubyNode): ScriptOutput {
     calls.set(name, list);
   }
 
-  visit(root);
   // A bare name that is a local variable is a read, not a call.
   for (const name of locals) if (!params.has(name)) calls.delete(name);
   if (redirected) return { emissions: [], calls, params };
@@ -549,7 +572,8 @@ function context(n: RubyNode): { fn?: string; conditional: boolean } {
       const name = p.childForFieldName('name')?.text;
       return { ...(name ? { fn: name } : {}), conditional };
     }
-    const first = p.namedChildren.find((c) => c && c.type !== 'comment');
+    let first = p.firstNamedChild;
+    while (first?.type === 'comment') first = first.nextNamedSibling;
     const isFirst = first?.startIndex === child.startIndex && first?.endIndex === child.endIndex;
     switch (p.type) {
       case 'then': {

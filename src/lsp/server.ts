@@ -203,7 +203,7 @@ export function startServer(connection: Connection): void {
         const out = lintStdin(doc.getText(), path, lintOptions(path), resolver());
         // The document's hooks run a Ruby script: load the Ruby parser (once) and lint it again.
         if (rubyMisses() !== misses && !rubyLoaded())
-          void loadRuby().then((loaded) => {
+          void loadRuby({ liftoffOnly: true }).then((loaded) => {
             const current = documents.get(doc.uri);
             if (loaded && current && current.version === doc.version && states.get(doc.uri) === state) lintNow(current);
           });

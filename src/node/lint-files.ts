@@ -216,7 +216,7 @@ export async function withRuby<T>(lint: () => T): Promise<T> {
   const before = rubyMisses();
   const out = lint();
   if (rubyMisses() === before || rubyLoaded()) return out;
-  return (await loadRuby()) ? lint() : out;
+  return (await loadRuby({ liftoffOnly: true })) ? lint() : out;
 }
 
 /** Thrown inside `LintRun.lintOne` to put a target off until the Ruby parser is loaded. */
@@ -403,7 +403,7 @@ export class LintRun {
   async settle(): Promise<void> {
     this.lintFollowed();
     if (this.waiting.length === 0) return;
-    await loadRuby();
+    await loadRuby({ liftoffOnly: true });
     this.deferRuby = false;
     for (const w of this.waiting.splice(0)) this.lint(w.t, w.content);
     this.lintFollowed();
