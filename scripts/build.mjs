@@ -194,6 +194,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 const file = path.join(__dirname, 'hooklint.cjs');
 const cacheFile = file + '.cache';
+// WebAssembly (the Ruby parser, src/analysis/ruby-parser.ts) is compiled by V8's baseline compiler
+// only: otherwise a run that loads it waits ~0.5 s at exit for V8's optimising recompilation of the
+// grammar. Set in every run, before the cache is read: V8 checks the flags a cache was made under.
+require('node:v8').setFlagsFromString('--liftoff-only');
 let script;
 try {
   const vm = require('node:vm');

@@ -4,6 +4,8 @@
  */
 export { lintText, HooklintError, compareDiagnostics, type LintTextOptions, type RuleLevel } from './lint/lint.js';
 export { lintFiles, lintStdin, type FileChange, type LintFilesOptions, type LintFilesOutput } from './node/lint-files.js';
+/** Ruby hook scripts are read once the Ruby parser is loaded: `await loadRuby()` before a synchronous lint (the CLI and language server load it when a lint meets one). */
+export { loadRuby } from './analysis/ruby-parser.js';
 export { applyFixes, applyEdits, MAX_FIX_PASSES, type FixOutput } from './lint/fix.js';
 export { loadConfig, ConfigResolver, ConfigError, CONFIG_FILE, type HooklintConfig, type LoadedConfig } from './node/config.js';
 export { rules, rulesById } from './rules/index.js';

@@ -404,6 +404,21 @@ describe('hooklint lsp --stdio', () => {
     assert.equal(await s.stop(), 0);
   });
 
+  it('reads a Ruby hook script: the Ruby parser loads when a document needs it, and the document is linted again', async () => {
+    const dir = workspace();
+    const uri = uriOf(join(dir, '.claude', 'settings.json'));
+    mkdirSync(join(dir, '.claude', 'hooks'));
+    writeFileSync(join(dir, '.claude', 'hooks', 'start.rb'), "#!/usr/bin/env ruby\nrequire 'json'\nbegin\n  run\nrescue => e\n  STDERR.puts JSON.generate(continue: false, stopReason: e.message)\n  exit 2\nend\n");
+    chmodSync(join(dir, '.claude', 'hooks', 'start.rb'), 0o755);
+    const text = `{"hooks": {"SessionStart": [{"hooks": [{"type": "command", "command": "\\"$CLAUDE_PROJECT_DIR\\"/.claude/hooks/start.rb", "timeout": 5}]}]}}\n`;
+    const s = await start(dir);
+    await open(s, uri, text);
+    const found = await s.diagnostics(uri, 1, (d) => d.length > 0);
+    assert.deepEqual(found.map((d) => d.code), ['stdout-unread']);
+    assert.match(found[0]!.message, /writes its JSON answer to stderr \(line 6\)/);
+    assert.equal(await s.stop(), 0);
+  });
+
   it('offers every safe and unsafe fix and suggestion as a quick fix, and "fix all safe problems" as source.fixAll.hooklint', async () => {
     const dir = workspace();
     const file = join(dir, '.claude', 'settings.json');

@@ -1,6 +1,7 @@
 import { forEachChild, type SyntaxNode } from 'unbash';
 import { shellTree } from './script-exits.js';
 import type { ScriptLanguage } from './scripts.js';
+import { rubyExitSites } from './script-output-ruby.js';
 
 /**
  * Why a script exits 1 on one of its paths (RULES.md §6 `exit-1-does-not-block`,
@@ -65,6 +66,7 @@ function classify(messages: string, condition: string): ExitIntent {
 export function exitOnePaths(text: string, language: ScriptLanguage): ExitPath[] {
   if (language === 'shell') return shellPaths(text);
   if (language === 'python' || language === 'javascript') return indentedPaths(text, language);
+  if (language === 'ruby') return rubyPaths(text);
   return [];
 }
 
@@ -228,4 +230,40 @@ function indentedPaths(text: string, language: 'python' | 'javascript'): ExitPat
     out.push({ line: at, intent });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Ruby (read from its tree by script-output-ruby.ts)
+
+/** Ruby's error conditions: a rescue clause, a missing file, a nil value. */
+const RUBY_ERROR_CONDITION = /^rescue\b|\.nil\?|\bFile\.(?:exist|file|directory|readable|executable)\?/;
+/** Ruby's tests of a value against a pattern. */
+const RUBY_CONTENT_TEST = /\.(?:include|match|start_with|end_with)\?|=~|\.match\(|==/;
+
+/**
+ * The `exit 1` paths of a Ruby script (`exit 1`, `exit!`, `exit false`, `abort "…"`), judged as
+ * Python's are: the strings before the exit in its block and the condition that opens it; in a
+ * method with no evidence of its own, the strings of its calls. None while the Ruby parser is not loaded.
+ */
+function rubyPaths(text: string): ExitPath[] {
+  const classifyRuby = (messages: string, header: string): ExitIntent => {
+    if (RUBY_ERROR_CONDITION.test(header)) return 'error';
+    const intent = classify(messages, header);
+    return intent === 'unknown' && INPUT_REF.test(header) && RUBY_CONTENT_TEST.test(header) ? 'refusal' : intent;
+  };
+  return (rubyExitSites(text) ?? [])
+    .filter((s) => s.code === 1)
+    .map((s) => {
+      let intent = classifyRuby(s.messages, s.header);
+      let at = s.line;
+      if (intent === 'unknown' && s.fn) {
+        const intents = s.callers.map((c) => ({ line: c.line, intent: classifyRuby(c.messages, '') }));
+        if (intents.some((c) => c.intent === 'error')) intent = 'error';
+        else {
+          const refusal = intents.find((c) => c.intent === 'refusal');
+          if (refusal) (intent = 'refusal'), (at = refusal.line);
+        }
+      }
+      return { line: at, intent };
+    });
 }

@@ -1,5 +1,6 @@
 import { forEachChild, parse as parseShell, type SyntaxNode } from 'unbash';
 import type { ScriptLanguage } from './scripts.js';
+import { rubyExitSites } from './script-output-ruby.js';
 
 /**
  * Exit codes a hook script uses, found statically (never executed): shell
@@ -10,6 +11,8 @@ import type { ScriptLanguage } from './scripts.js';
  * Returns the 1-based lines of each literal exit code.
  */
 export function exitCodes(text: string, language: ScriptLanguage): ReadonlyMap<number, readonly number[]> {
+  // Ruby: from its tree (script-output-ruby.ts, its own cache); none while its parser is not loaded.
+  if (language === 'ruby') return rubyExitCodes(text);
   // Three rules ask, for every config that runs the script: compute once per text.
   let byText = exitCache.get(language);
   if (!byText) exitCache.set(language, (byText = new Map()));
@@ -137,4 +140,11 @@ export function lineIndex(text: string): (offset: number) => number {
 export function printsDecision(text: string): boolean {
   // The quotes may be escaped inside a shell string: echo "{\"decision\": ...}".
   return /permissionDecision|\\?["']?decision\\?["']?\s*[:=]/.test(text);
+}
+
+/** The literal exit codes of a Ruby script and their lines (`exit 2`, `exit`, `abort "…"`), or none while the Ruby parser is not loaded. */
+function rubyExitCodes(text: string): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const s of rubyExitSites(text) ?? []) out.set(s.code, [...(out.get(s.code) ?? []), s.line]);
+  return out;
 }

@@ -55,7 +55,9 @@ const JS_EXTS = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.tsx', '/ind
  * The local modules a script loads, as absolute paths of files that exist:
  * Python `import x` / `from x.y import z` / `from .x import y` of modules beside
  * it, JavaScript `require('../rules/x')` / `import … from '../rules/x'`, shell `source ./lib.sh`
- * / `. "$(dirname "$0")/lib.sh"`. Packages installed elsewhere are not followed.
+ * / `. "$(dirname "$0")/lib.sh"`, Ruby `require_relative '../lib/x'` (and `require
+ * File.join(__dir__, 'x')`, `File.expand_path('x', __dir__)`). Packages installed elsewhere
+ * (`require 'json'`, gems) are not followed.
  */
 export function localImports(scriptPath: string, text: string, language: ScriptLanguage, options: ScriptOptions): string[] {
   const dir = dirname(scriptPath);
@@ -81,6 +83,15 @@ export function localImports(scriptPath: string, text: string, language: ScriptL
     for (const spec of jsRelativeSpecifiers(text)) {
       const base = join(dir, spec);
       add(JS_EXTS.map((e) => base + e).concat(/\.js$/.test(spec) ? [base.replace(/\.js$/, '.ts')] : []));
+    }
+  } else if (language === 'ruby') {
+    // `require_relative 'x'`, `require File.join(__dir__, 'x')`, `require File.expand_path('x', __dir__)`, `require File.expand_path('../x', __FILE__)`.
+    for (const m of text.matchAll(/^[ \t]*(?:require_relative[ \t(]+(['"])([^'"#]+)\1|require[ \t(]+File\.(?:join\(\s*__dir__\s*,|expand_path\()\s*(['"])([^'"#]+)\3\s*(,\s*(?:__dir__|__FILE__)\s*)?\))/gm)) {
+      if (m[4] !== undefined && m[0].includes('expand_path') && !m[5]) continue;
+      const spec = m[2] ?? m[4]!;
+      // `File.expand_path('../x', __FILE__)` is relative to the file's own path.
+      const path = m[5]?.includes('__FILE__') ? join(scriptPath, spec) : join(dir, spec);
+      add(/\.rb$/.test(path) ? [path] : [path + '.rb', path]);
     }
   } else if (language === 'shell') {
     // A double-quoted word may hold a command substitution with quotes of its own: `. "$(dirname "$0")/lib.sh"`.

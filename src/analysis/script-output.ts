@@ -5,6 +5,7 @@ import { forEachChild, type SyntaxNode } from 'unbash';
 import { UNKNOWN_VALUE } from '../model/contract.js';
 import { lineIndex, shellTree } from './script-exits.js';
 import { linkedTexts } from './script-links.js';
+import { rubyOutput } from './script-output-ruby.js';
 import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText, type ResolvedScript, type ScriptLanguage, type ScriptOptions } from './scripts.js';
 import type { HandlerEntry } from '../model/model.js';
 
@@ -104,6 +105,8 @@ const EMPTY: ScriptOutput = { emissions: [], calls: new Map(), params: new Map()
  * `other` languages yield none.
  */
 export function scriptOutput(text: string, language: ScriptLanguage): ScriptOutput {
+  // Ruby: its own module and cache (nothing is cached while its parser is not loaded).
+  if (language === 'ruby') return rubyOutput(text) ?? EMPTY;
   const key = language + '\0' + text;
   let out = cache.get(key);
   if (!out) {

@@ -1,5 +1,6 @@
 import { analyzeShell, basename, type SimpleCommand } from './command.js';
 import type { ScriptLanguage } from './scripts.js';
+import { rubyEnvReads, rubyInputReads } from './script-reads-ruby.js';
 
 /**
  * What a hook script reads from Claude Code, found statically (never run):
@@ -114,6 +115,8 @@ const ENV_PATTERNS: Record<'python' | 'javascript', RegExp[]> = {
  * sources another file (which may set anything) yields nothing.
  */
 export function envReads(text: string, language: ScriptLanguage): ScriptRead[] {
+  // Ruby: read from its tree (script-reads-ruby.ts); nothing while its parser is not loaded.
+  if (language === 'ruby') return rubyEnvReads(text) ?? [];
   return memo(envMemo[language], text, () => envReadsUncached(text, language));
 }
 
@@ -177,6 +180,7 @@ function jqFilter(cmd: SimpleCommand): string | undefined {
  * `data.get("tool_input", {}).get("command")` reads `tool_input`.
  */
 export function inputReads(text: string, language: ScriptLanguage): ScriptRead[] {
+  if (language === 'ruby') return rubyInputReads(text) ?? [];
   return memo(inputMemo[language], text, () => inputReadsUncached(text, language));
 }
 
@@ -264,6 +268,6 @@ function memo<T>(cache: Map<string, T>, text: string, compute: () => T): T {
   return v;
 }
 const masks = { python: new Map<string, string>(), javascript: new Map<string, string>() };
-const byLanguage = <T>(): Record<ScriptLanguage, Map<string, T>> => ({ shell: new Map(), python: new Map(), javascript: new Map(), other: new Map() });
+const byLanguage = <T>(): Record<ScriptLanguage, Map<string, T>> => ({ shell: new Map(), python: new Map(), javascript: new Map(), ruby: new Map(), other: new Map() });
 const envMemo = byLanguage<ScriptRead[]>();
 const inputMemo = byLanguage<ScriptRead[]>();

@@ -410,7 +410,7 @@ export type MemoHost = ScriptHost & { forget(path: string): void };
 const memoHosts = new WeakSet<ScriptHost>();
 
 /** The language a script is written in, from its interpreter, extension or shebang. */
-export type ScriptLanguage = 'shell' | 'python' | 'javascript' | 'other';
+export type ScriptLanguage = 'shell' | 'python' | 'javascript' | 'ruby' | 'other';
 
 export function scriptLanguage(s: ScriptRef, text: string): ScriptLanguage {
   const interp = s.interpreter ?? '';
@@ -419,6 +419,7 @@ export function scriptLanguage(s: ScriptRef, text: string): ScriptLanguage {
   const probe = `${interp} ${s.written} ${fromShebang}`;
   if (/(^|\s)(python\d*(\.\d+)?|uv run)\b|\.pyw?\b/.test(probe)) return 'python';
   if (/(^|\s)(node|nodejs|tsx|ts-node|bun|deno|npx tsx|bunx tsx)\b|\.(c|m)?(j|t)s\b/.test(probe)) return 'javascript';
+  if (/(^|\s)(ruby|jruby|truffleruby)\b|\.rb\b/.test(probe)) return 'ruby';
   if (/(^|\s)(bash|sh|zsh|dash|ksh)\b|\.(sh|bash|zsh)\b/.test(probe)) return 'shell';
   return 'other';
 }

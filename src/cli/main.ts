@@ -14,7 +14,7 @@ import type { LintResult } from '../model/types.js';
 import type { FormatContext, Formatter } from '../formatters/types.js';
 import { stylish } from '../formatters/stylish.js';
 import { sanitize } from '../formatters/text.js';
-import { lintStdin } from '../node/lint-files.js';
+import { lintStdin, withRuby, type LintFilesOptions } from '../node/lint-files.js';
 import { lintFilesParallel } from '../node/parallel.js';
 import { rules, rulesById } from '../rules/index.js';
 import { tuneForThroughput } from './tune.js';
@@ -414,7 +414,7 @@ async function check(args: CheckArgs, io: CliIo): Promise<number> {
     ...(io.env.HOOKLINT_TIMING ? { timing: new Map<string, number>() } : {}),
   };
   const { results, notices, errors, fixed, changes } = args.stdin
-    ? lintStdin(await (io.readStdin ?? readAllStdin)(), args.stdinFilename ?? '.claude/settings.json', options)
+    ? await stdinLint(await (io.readStdin ?? readAllStdin)(), args.stdinFilename ?? '.claude/settings.json', options)
     : await lintFilesParallel(args.paths ?? [], options, join(packageRoot(), 'dist', 'worker.js'), join(packageRoot(), 'dist', 'reader.cjs'), () => tuneForThroughput(io.env));
   // Notices and errors name files and quote configs: one sanitized line each.
   for (const n of notices) io.stderr(`hooklint: ${sanitize(n)}\n`);
@@ -599,6 +599,11 @@ function hooks(args: HooksCliArgs, io: CliIo): number {
 }
 
 /** Read all of process.stdin as UTF-8. */
+/** `lintStdin`, linted again once the Ruby parser is loaded when the text's hooks run a Ruby script (`withRuby`). */
+function stdinLint(text: string, filename: string, options: LintFilesOptions) {
+  return withRuby(() => lintStdin(text, filename, options));
+}
+
 async function readAllStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);

@@ -22,6 +22,7 @@ import { versionLine } from '../model/about.js';
 import type { Diagnostic, FileKind } from '../model/types.js';
 import { ConfigError, ConfigResolver, CONFIG_FILE } from '../node/config.js';
 import { lintStdin, type LintFilesOptions } from '../node/lint-files.js';
+import { loadRuby, rubyLoaded, rubyMisses } from '../analysis/ruby-parser.js';
 import { completionsAt } from './completion.js';
 import { shownFindings } from './findings.js';
 import { SUPPRESSIONS_FILE } from '../node/suppressions.js';
@@ -198,7 +199,14 @@ export function startServer(connection: Connection): void {
     const started = performance.now();
     if (path !== undefined)
       try {
+        const misses = rubyMisses();
         const out = lintStdin(doc.getText(), path, lintOptions(path), resolver());
+        // The document's hooks run a Ruby script: load the Ruby parser (once) and lint it again.
+        if (rubyMisses() !== misses && !rubyLoaded())
+          void loadRuby({ liftoffOnly: true }).then((loaded) => {
+            const current = documents.get(doc.uri);
+            if (loaded && current && current.version === doc.version && states.get(doc.uri) === state) lintNow(current);
+          });
         const result = out.results[0];
         if (result) {
           state.kind = result.kind;

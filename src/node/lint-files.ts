@@ -11,6 +11,7 @@ import { ConfigError, ConfigResolver, type LoadedConfig } from './config.js';
 import { isRegularFile, isUnreadableFile, readRegularFile } from './read-file.js';
 import type { ScriptHost } from '../analysis/scripts.js';
 import { memoHost, type MemoHost } from '../analysis/scripts.js';
+import { loadRuby, rubyLoaded, rubyMisses } from '../analysis/ruby-parser.js';
 import { claimContext, declaresFrontmatterHooks, isForeign, isInside, kindFromPath, nodeHost, sniffKind, targetFor, targetOfText, userConfigDir, walkTree, type ForeignFile, type Target } from './files.js';
 import { PluginLayout } from './claims.js';
 import { parseTarget, type Target as VersionTarget } from '../model/version.js';
@@ -93,6 +94,9 @@ export interface LintFilesOutput {
  * Each file gets the nearest hooklint.config.json (or `options.config`):
  * its `ignores` skip files, its rule levels, timeouts and known commands apply.
  * Never throws for bad input files; their errors are returned.
+ * Ruby hook scripts are read only when the Ruby parser is already loaded
+ * (`await loadRuby()` first; the CLI uses `lintTargetsAsync`, which loads it
+ * when a lint meets one); otherwise they are unknown and their rules quiet.
  * @throws ConfigError for a config file that cannot be read or is invalid.
  */
 export function lintFiles(paths: string[], options: LintFilesOptions = {}): LintFilesOutput {
@@ -191,6 +195,34 @@ export function lintTargets(initial: Target[], options: LintFilesOptions = {}): 
 }
 
 /**
+ * `lintTargets`, reading Ruby scripts too: a file whose hooks run a Ruby script
+ * is linted again once the Ruby parser is loaded (`LintRun.settle`), so a run
+ * that reads no Ruby script never loads it. What the CLI and the lint workers use.
+ * @throws ConfigError for a config file that cannot be read or is invalid.
+ */
+export async function lintTargetsAsync(initial: Target[], options: LintFilesOptions = {}): Promise<LintFilesOutput> {
+  const run = new LintRun(options, true);
+  for (const t of initial) run.lint(t);
+  await run.settle();
+  return run.finish();
+}
+
+/**
+ * Run a lint that never writes (`lintStdin`), and when it met a Ruby script
+ * before the Ruby parser was loaded, load the parser and run it again: the
+ * answer then reads the Ruby scripts too. Without Ruby scripts, one run.
+ */
+export async function withRuby<T>(lint: () => T): Promise<T> {
+  const before = rubyMisses();
+  const out = lint();
+  if (rubyMisses() === before || rubyLoaded()) return out;
+  return (await loadRuby({ liftoffOnly: true })) ? lint() : out;
+}
+
+/** Thrown inside `LintRun.lintOne` to put a target off until the Ruby parser is loaded. */
+const WAIT_FOR_RUBY = Symbol('wait for the Ruby parser');
+
+/**
  * One lint run over many files: the state `lintTargets` and the reader-thread
  * path (`lintFilesStreaming`) share, so both lint a file the same way. Feed
  * it targets with `lint`, then call `finish` once.
@@ -206,9 +238,22 @@ export class LintRun {
   private readonly done = new Set<string>();
   /** Hook files named by plugin manifests: linted after every discovered file (see `finish`). */
   private readonly followed: Target[] = [];
+  /** How many of `followed` are linted. */
+  private followedDone = 0;
+  /** Targets whose lint met a Ruby script before the Ruby parser was loaded: linted again by `settle`. */
+  private readonly waiting: { t: Target; content?: { bytes: Buffer } | { error: unknown } }[] = [];
   private fixed = 0;
 
-  constructor(private readonly options: LintFilesOptions) {
+  /**
+   * @param deferRuby set by callers that will call `settle`: a target whose lint meets a Ruby
+   *   script before the Ruby parser is loaded is put off (nothing written, nothing reported)
+   *   and linted again once it is. Otherwise Ruby scripts are read only when the parser is
+   *   already loaded (`loadRuby`), and are unknown (their rules quiet) when it is not.
+   */
+  constructor(
+    private readonly options: LintFilesOptions,
+    private deferRuby = false,
+  ) {
     this.configs = options.useConfig === false ? undefined : new ConfigResolver(options.config, options.walked);
     // One view of the scripts for the whole run: each is statted and read once.
     this.host = options.scripts === false ? undefined : memoHost(nodeHost);
@@ -224,9 +269,21 @@ export class LintRun {
    * @throws ConfigError for an invalid config file.
    */
   lint(t: Target, content?: { bytes: Buffer } | { error: unknown }): void {
+    const notices = this.notices.length;
+    const errors = this.errors.length;
+    const kind = t.kind;
     try {
       this.lintOne(t, content);
     } catch (e) {
+      if (e === WAIT_FOR_RUBY) {
+        // Linted again by `settle`, from the start: what this pass said is taken back.
+        this.notices.length = notices;
+        this.errors.length = errors;
+        t.kind = kind;
+        this.done.delete(t.path);
+        this.waiting.push(content ? { t, content } : { t });
+        return;
+      }
       if (e instanceof ConfigError) throw e;
       this.errors.push(e instanceof HooklintError ? e.message : `${t.path}: internal error: ${(e as Error)?.message ?? String(e)}`);
     }
@@ -234,6 +291,9 @@ export class LintRun {
 
   private lintOne(t: Target, content?: { bytes: Buffer } | { error: unknown }): void {
     const { options, notices, errors, host } = this;
+    const misses = rubyMisses();
+    // Before anything is written or kept: a lint that met a Ruby script it could not read waits for the parser.
+    const lint = (text: string, o: LintTextOptions) => this.unlessRuby(misses, lintText(text, o));
     if (this.done.has(t.path)) return;
     this.done.add(t.path);
     const cfg = this.configs?.forFile(t.path);
@@ -268,13 +328,13 @@ export class LintRun {
     if (options.fix && encoding === 'invalid-utf-8') {
       // Writing the decoded text back would replace the invalid bytes: never fix such a file.
       notices.push(`${t.path}: not fixed: the file is not valid UTF-8`);
-      messages = lintText(text, lintOptions).diagnostics;
+      messages = lint(text, lintOptions).diagnostics;
     } else if (linkedOut) {
       // A committed link to a file elsewhere (issue 23 §7): writing through it would change a file outside the project.
       notices.push(`${t.path}: not fixed: it links to ${linkedOut}, outside ${boundary}; hooklint writes only inside the project or plugin`);
-      messages = lintText(text, lintOptions).diagnostics;
+      messages = lint(text, lintOptions).diagnostics;
     } else if (options.fix) {
-      const res = applyFixes(text, lintOptions, options.fix);
+      const res = this.unlessRuby(misses, applyFixes(text, lintOptions, options.fix));
       for (const d of res.notApplied) notices.push(notAppliedNotice(t.path, d));
       // Script fixes stay inside the same boundary (a script reached through a link, an absolute path elsewhere).
       if (boundary !== undefined)
@@ -306,12 +366,13 @@ export class LintRun {
       if (written) {
         this.fixed += res.fixed;
         if (res.output !== text || res.fileEdits.length > 0) this.changes.push({ path: t.path, before: text, after: res.output, fileEdits: res.fileEdits });
-        // Script fixes change what the script rules see: re-lint unless nothing was written.
+        // Script fixes change what the script rules see: re-lint unless nothing was written
+        // (after the writes, never put off: the first lint of this target read the same scripts).
         messages = res.fileEdits.length > 0 && !options.dryRun ? lintText(res.output, lintOptions).diagnostics : res.diagnostics;
         if (res.output !== text) output = res.output;
         text = res.output;
-      } else messages = lintText(text, lintOptions).diagnostics;
-    } else messages = lintText(text, lintOptions).diagnostics;
+      } else messages = lint(text, lintOptions).diagnostics;
+    } else messages = lint(text, lintOptions).diagnostics;
     this.results.push(resultOf(t.path, t.kind, messages, options.keepSource === false || messages.length === 0 ? undefined : text, output));
     if (t.kind === 'plugin-manifest' && t.pluginRoot) for (const ref of manifestHookFiles(text)) {
       const abs = resolve(t.pluginRoot, ref);
@@ -321,14 +382,40 @@ export class LintRun {
     }
   }
 
+  /** `value`, unless the lint that computed it met a Ruby script before the Ruby parser was loaded and the target can wait (`deferRuby`). */
+  private unlessRuby<T>(misses: number, value: T): T {
+    if (this.deferRuby && rubyMisses() !== misses && !rubyLoaded()) throw WAIT_FOR_RUBY;
+    return value;
+  }
+
+  /** Lint the hook files plugin manifests named that are not linted yet. */
+  private lintFollowed(): void {
+    // An index, not shift(): shift() moves every element and makes a long run quadratic.
+    for (; this.followedDone < this.followed.length; this.followedDone++) this.lint(this.followed[this.followedDone]!);
+  }
+
+  /**
+   * Lint the targets put off for the Ruby parser (`deferRuby`): load it (once per
+   * process) and lint them again, now reading their Ruby scripts; if it cannot be
+   * loaded, they are linted without. Call before `finish`; nothing to do, and
+   * nothing loaded, when no lint met a Ruby script.
+   */
+  async settle(): Promise<void> {
+    this.lintFollowed();
+    if (this.waiting.length === 0) return;
+    await loadRuby({ liftoffOnly: true });
+    this.deferRuby = false;
+    for (const w of this.waiting.splice(0)) this.lint(w.t, w.content);
+    this.lintFollowed();
+  }
+
   /**
    * Lint the hook files plugin manifests named (after every discovered file, so a
    * file found both ways keeps the kind its path gives, whatever the order of
    * discovery), then return the output, results sorted by path.
    */
   finish(): LintFilesOutput {
-    // An index, not shift(): shift() moves every element and makes a long run quadratic.
-    for (let i = 0; i < this.followed.length; i++) this.lint(this.followed[i]!);
+    this.lintFollowed();
     const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     this.results.sort((a, b) => byPath(a.filePath, b.filePath));
     this.changes.sort((a, b) => byPath(a.path, b.path));

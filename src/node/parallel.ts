@@ -6,7 +6,7 @@ import type { Worker as WorkerType, WorkerOptions } from 'node:worker_threads';
 import { HooklintError } from '../lint/lint.js';
 import type { ReaderItem, ReaderInput } from './reader.js';
 import { ConfigError } from './config.js';
-import { describeFsError, discoverTargets, foreignNotice, LintRun, lintTargets, userTargets, type LintFilesOptions, type LintFilesOutput } from './lint-files.js';
+import { describeFsError, discoverTargets, foreignNotice, LintRun, lintTargetsAsync, userTargets, type LintFilesOptions, type LintFilesOutput } from './lint-files.js';
 import { claimContext, isForeign, targetFor, type Target } from './files.js';
 import { PluginLayout } from './claims.js';
 
@@ -74,7 +74,7 @@ export async function lintFilesParallel(
   } else if (found.targets.length >= LARGE_RUN_FILES) onLargeRun?.(usesPool(found.targets.length) ? threads : 1);
   const run = (out: LintFilesOutput) => ({ ...out, notices: [...found.notices, ...out.notices], errors: [...found.errors, ...out.errors] });
   options = { ...options, walked: found.walked };
-  if (!usesPool(found.targets.length)) return run(lintTargets(found.targets, options));
+  if (!usesPool(found.targets.length)) return run(await lintTargetsAsync(found.targets, options));
   const size = Math.ceil(found.targets.length / threads);
   const slices: Target[][] = [];
   for (let i = 0; i < found.targets.length; i += size) slices.push(found.targets.slice(i, i + size));
@@ -124,7 +124,8 @@ export async function lintFilesStreaming(paths: string[], options: LintFilesOpti
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   const inputs: ReaderInput[] = (paths.length > 0 ? paths : [cwd]).map((given) => ({ given, abs: resolve(cwd, given) }));
-  const run = new LintRun(options);
+  // Files whose hooks run Ruby scripts wait for the Ruby parser (`settle` below).
+  const run = new LintRun(options, true);
   const inputErrors: string[] = [];
   const foreignNotices: string[] = [];
   const layout = new PluginLayout();
@@ -188,6 +189,7 @@ export async function lintFilesStreaming(paths: string[], options: LintFilesOpti
     userTargets(env, targets, userNotices);
     for (const t of targets) run.lint(t);
   }
+  await run.settle();
   const out = run.finish();
   return { ...out, notices: [...foreignNotices, ...userNotices, ...out.notices], errors: [...inputErrors, ...out.errors] };
 }

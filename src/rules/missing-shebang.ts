@@ -11,8 +11,8 @@ const BINARY = /^(\x7fELF|\xcf\xfa\xed\xfe|\xce\xfa\xed\xfe|\xfe\xed\xfa[\xce\xc
  * the kernel to know its interpreter. In shell form, a shebang-less file is
  * run by the shell itself (the ENOEXEC fallback), which works for shell
  * scripts, so those are not reported (no false error); Python, JavaScript
- * and other scripts then fail with syntax errors, and exec form cannot spawn
- * any of them.
+ * and Ruby scripts then fail with syntax errors (scripts of other languages are
+ * left alone in shell form), and exec form cannot spawn any of them.
  */
 export default defineRule({
   meta: {
@@ -36,7 +36,7 @@ export default defineRule({
         if (text === undefined || text.startsWith('#!') || text.startsWith('#\\!') || BINARY.test(text)) continue;
         const language = scriptLanguage(s, text);
         if (!exec && (language === 'shell' || language === 'other')) continue;
-        ctx.report({ messageId: exec ? 'exec' : 'shell', data: { script: s.written, language: language === 'python' ? 'Python' : 'JavaScript' }, ...wordLocation(ctx, s.node, s.word) });
+        ctx.report({ messageId: exec ? 'exec' : 'shell', data: { script: s.written, language: language === 'python' ? 'Python' : language === 'ruby' ? 'Ruby' : 'JavaScript' }, ...wordLocation(ctx, s.node, s.word) });
       }
     }
   },

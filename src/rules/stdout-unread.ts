@@ -162,7 +162,7 @@ export default defineRule({
         }
         // 6. A hook answer written to stderr.
         // Without exit 2, a script that also answers on stdout may mirror its answer to stderr for its log.
-        const j = own.find((x) => x.stream === 'stderr' && x.kind === 'json' && x.json && answerKeys(x.json, x.exit).length > 0 && (x.exit === 2 || !hasJson));
+        const j = own.find((x) => x.stream === 'stderr' && x.kind === 'json' && !x.open && x.json && isAnswer(x.json) && answerKeys(x.json, x.exit).length > 0 && (x.exit === 2 || !hasJson));
         if (j) {
           const keys = answerKeys(j.json!, j.exit);
           const fate = j.exit === 2 ? 'the plain text of the exit-2 message' : j.exit === 0 || j.exit === undefined ? 'written to the debug log' : 'at most the first line of a hook error';
@@ -227,6 +227,22 @@ function failOpenWarning(own: readonly HandlerEmission[], helpers: readonly Help
   const called = helpers.find((m) => m.stream === 'stderr' && m.exit === 0 && message(m.text) && (/warn/i.test(m.helper) || WARNING.test(m.text)));
   if (direct && called) return direct.line < called.line ? direct : called;
   return direct ?? called;
+}
+
+/** Keys people put at the top level of an answer by mistake (output-key-ignored reports them there). */
+const MISPLACED = new Set(['permissionDecision', 'permissionDecisionReason', 'additionalContext']);
+
+/**
+ * True when a printed object reads as a hook's answer, not a log record: every
+ * key is an answer key of SPEC.md §13.4 (or one misplaced at the top level),
+ * and at least one decides something (`reason` or `suppressOutput` alone do
+ * not). A JSON log line has keys of its own (`level`, `event`, `ts`) and is
+ * left alone.
+ */
+function isAnswer(json: Record<string, unknown>): boolean {
+  const accepted = outputContract().topLevelKeys;
+  const keys = Object.keys(json);
+  return keys.length > 0 && keys.every((k) => k in accepted || MISPLACED.has(k)) && keys.some((k) => k !== 'reason' && k !== 'suppressOutput');
 }
 
 /**
