@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
-import type { SyntaxNode as LezerNode, Tree } from '@lezer/common';
-import type { LRParser } from '@lezer/lr';
+import type { SyntaxNode as LezerNode } from '@lezer/common';
 import { forEachChild, type SyntaxNode } from 'unbash';
 import { UNKNOWN_VALUE } from '../model/contract.js';
-import { lineIndex, shellTree } from './script-exits.js';
+import { jsTree, kids, lineIndex, pythonTree, shellTree, stringValue } from './script-parse.js';
 import { linkedTexts } from './script-links.js';
 import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText, type ResolvedScript, type ScriptLanguage, type ScriptOptions } from './scripts.js';
 import type { HandlerEntry } from '../model/model.js';
@@ -121,42 +119,7 @@ const CACHE_SIZE = 256;
 const cache = new Map<string, ScriptOutput>();
 
 // ---------------------------------------------------------------------------
-// Lezer, loaded on first use
-
-const requireHere = createRequire(import.meta.url);
-let pyParser: LRParser | undefined;
-let jsParser: LRParser | undefined;
-
-function parsePython(text: string): Tree {
-  pyParser ??= (requireHere('@lezer/python') as { parser: LRParser }).parser;
-  return pyParser.parse(text);
-}
-
-function parseJs(text: string): Tree {
-  // The TypeScript dialect also reads plain JavaScript.
-  jsParser ??= (requireHere('@lezer/javascript') as { parser: LRParser }).parser.configure({ dialect: 'ts' });
-  return jsParser.parse(text);
-}
-
-/** The children of a Lezer node. */
-function kids(n: LezerNode): LezerNode[] {
-  const out: LezerNode[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
-  return out;
-}
-
-/** A Python or JavaScript string literal's value (no interpolation), or undefined. */
-function stringValue(src: string): string | undefined {
-  const m = /^([rRbBuU]{0,2})('''|"""|'|"|`)([\s\S]*)\2$/.exec(src);
-  if (!m) return undefined;
-  if (m[2] === '`' && m[3]!.includes('${')) return undefined;
-  if (/[fF]/.test(m[1]!)) return undefined;
-  const body = m[3]!;
-  if (/r/i.test(m[1]!)) return body;
-  return body.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, e: string) =>
-    e[0] === 'u' || e[0] === 'x' ? String.fromCharCode(parseInt(e.slice(1), 16)) : e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e,
-  );
-}
+// Lezer (trees from script-parse.ts, parsed once per text)
 
 /** The literal parts of a string, f-string or template (computed parts as `…`), or undefined for other nodes. */
 function textOf(n: LezerNode, text: string): string | undefined {
@@ -243,7 +206,7 @@ const PY_ENDS = /^(ReturnStatement|RaiseStatement|BreakStatement|ContinueStateme
 
 function pythonOutput(text: string): ScriptOutput {
   if (!/print|stdout|stderr|json\.dump/.test(text)) return EMPTY;
-  const tree = parsePython(text);
+  const tree = pythonTree(text);
   const lineOf = lineIndex(text);
   currentText = text;
   exitOf = (s) => pyExit(s, text);
@@ -543,7 +506,7 @@ function jsExit(stmt: LezerNode, text: string): number | undefined {
 
 function jsOutput(text: string): ScriptOutput {
   if (!/console\.|process\.std(out|err)/.test(text)) return EMPTY;
-  const tree = parseJs(text);
+  const tree = jsTree(text);
   const lineOf = lineIndex(text);
   currentText = text;
   exitOf = (s) => jsExit(s, text);
