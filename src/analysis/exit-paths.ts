@@ -240,7 +240,12 @@ function lezerPaths(text: string, language: 'python' | 'javascript'): ExitPath[]
         let k = holder.prevSibling;
         while (k && !OPENERS.test(k.name)) k = k.prevSibling;
         header = text.slice(k ? k.from : opener.from, holder.from);
-      } else header = text.slice(opener.name === 'IfStatement' || opener.name === 'CatchClause' ? (holder.prevSibling?.name === 'else' ? holder.prevSibling.from : opener.from) : opener.from, holder.from);
+      } else {
+        header = text.slice(opener.name === 'IfStatement' && holder.prevSibling?.name === 'else' ? holder.prevSibling.from : opener.from, holder.from);
+        // A callback's body: the call it is handed to says what it is for (`main().catch((err) => {…})`).
+        const call = opener.parent?.name === 'ArgList' ? opener.parent.parent : null;
+        if ((opener.name === 'ArrowFunction' || opener.name === 'FunctionExpression') && call?.name === 'CallExpression' && call.firstChild) header = src(call.firstChild) + ' ' + header;
+      }
       if (/^(FunctionDefinition|FunctionDeclaration|MethodDeclaration)$/.test(opener.name)) {
         const id = kids(opener).find((c) => c.name === 'VariableName' || c.name === 'VariableDefinition' || c.name === 'PropertyDefinition');
         if (id) fn = src(id);

@@ -20,7 +20,9 @@ export interface CodeFacts {
    * The script sets a decision key: `"decision"` or `permissionDecision` as a
    * key of an object or dict literal, an assigned subscript or property
    * (`out["decision"] = …`, `out.decision = …`), a keyword argument
-   * (`dict(decision=…)`), a variable named `decision` it assigns, or in JSON text
+   * (`dict(decision=…)`), a variable named `decision` it assigns, a declared
+   * output shape (`decision: Literal["block"]`, a TypeScript interface's
+   * `decision: "block"`), or in JSON text
    * it holds (`'{"decision": "block"}'`, a shell word, a here-document).
    */
   decides: boolean;
@@ -180,6 +182,11 @@ function lezerFacts(text: string, language: 'python' | 'javascript'): CodeFacts 
           const p = n.parent;
           // `{decision: …}`, `out.decision = …`, `dict(decision=…)`, `decision = …`.
           if (next && /^(:|AssignOp|Equals)$/.test(next.name)) decisionKey(n, id);
+          // A declared output shape: `decision: Literal["block"]` (a TypedDict), `decision: "block"` (a TypeScript interface).
+          else if (next && (next.name === 'TypeDef' || next.name === 'TypeAnnotation')) {
+            decides = true;
+            if (/^:\s*["']block["']$/.test(src(next).trim())) blocks = true;
+          }
           else if (name === 'PropertyName' && p?.name === 'MemberExpression' && /^(AssignOp|Equals)$/.test(p.nextSibling?.name ?? '')) decisionKey(n, id);
         }
       }
