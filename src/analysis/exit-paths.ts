@@ -185,7 +185,7 @@ const HOLDERS = /^(IfStatement|WhileStatement|ForStatement|ForInStatement|ForOfS
 const OPENERS = /^(if|elif|else|try|except|finally|for|while|with|def|class|match|case|async)$/;
 
 function lezerPaths(text: string, language: 'python' | 'javascript'): ExitPath[] {
-  if (!(language === 'python' ? /\b(?:exit|quit|SystemExit)\s*\(\s*1\s*\)/ : /\bexit(?:Code)?\b/).test(text)) return [];
+  if (!(language === 'python' ? /\b(?:exit|quit|SystemExit)\s*\(\s*1\s*\)/ : /\bprocess\s*\.\s*exit(?:\s*\(\s*1\s*\)|Code\s*=\s*1\b)/).test(text)) return [];
   const tree = language === 'python' ? pythonTree(text) : jsTree(text);
   const lineOf = lineIndex(text);
   const src = (n: LezerNode) => text.slice(n.from, n.to);

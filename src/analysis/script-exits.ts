@@ -38,8 +38,9 @@ export function codeFacts(text: string, language: ScriptLanguage): CodeFacts {
   let out = cache.get(text);
   if (!out) {
     if (cache.size >= FACTS_CACHE_SIZE) cache.clear();
-    // Most scripts neither exit with a code nor decide: skip parsing them.
-    if (!/[eE]xit|quit|[dD]ecision/.test(text)) out = NONE;
+    // Most scripts neither exit with a literal code nor decide: skip parsing them. Every fact
+    // the walk finds needs one of these spellings (a superset: comments and strings match too).
+    if (!(language === 'shell' ? /exit|[dD]ecision/ : MAY_DECIDE).test(text)) out = NONE;
     else if (language === 'shell') out = shellFacts(text);
     else if (language === 'python' || language === 'javascript') out = lezerFacts(text, language);
     else out = NONE;
@@ -49,6 +50,8 @@ export function codeFacts(text: string, language: ScriptLanguage): CodeFacts {
 }
 
 const FACTS_CACHE_SIZE = 512;
+/** Python and JavaScript text that may hold a literal exit or a decision key. */
+const MAY_DECIDE = /(?:exit|quit|SystemExit)\s*\(\s*\d|exitCode\s*=\s*\d|permissionDecision|decision\\?["'`]?\]?\s*[:=]/;
 const factsCache: Record<ScriptLanguage, Map<string, CodeFacts>> = { shell: new Map(), python: new Map(), javascript: new Map(), other: new Map() };
 
 /**

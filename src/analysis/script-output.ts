@@ -957,20 +957,30 @@ declare module '../model/model.js' {
  * (`settings.hooks?.PreToolUse)`) names no event the script runs on.
  */
 export function eventsNamed(texts: readonly { text: string }[], names: readonly string[]): Set<string> {
-  let known = namedCache.get(texts);
-  if (known?.names !== names) {
+  if (namedFor !== names) {
+    namedFor = names;
+    namedCache.clear();
     const alt = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    // One scan of each text for every name.
-    const re = new RegExp(`["'\`](${alt})(?=["'\`])|(?<![.\\w])(${alt})\\)`, 'g');
-    const found = new Set<string>();
-    for (const { text } of texts) for (const m of text.matchAll(re)) found.add((m[1] ?? m[2])!);
-    known = { names, found };
-    namedCache.set(texts, known);
+    namedRe = new RegExp(`["'\`](${alt})(?=["'\`])|(?<![.\\w])(${alt})\\)`, 'g');
   }
-  return new Set(known.found);
+  const out = new Set<string>();
+  for (const { text } of texts) {
+    // Per text: the same script (a dispatcher) is run by many handlers.
+    let found = namedCache.get(text);
+    if (!found) {
+      found = new Set();
+      for (const m of text.matchAll(namedRe!)) found.add((m[1] ?? m[2])!);
+      if (namedCache.size >= 512) namedCache.clear();
+      namedCache.set(text, found);
+    }
+    for (const n of found) out.add(n);
+  }
+  return out;
 }
-/** `eventsNamed`'s answers, per texts list (`handlerPrints` memoises the list per handler). */
-const namedCache = new WeakMap<readonly { text: string }[], { names: readonly string[]; found: Set<string> }>();
+/** `eventsNamed`'s answers per text, for the names list it was last asked about (the rules pass one list). */
+const namedCache = new Map<string, Set<string>>();
+let namedFor: readonly string[] | undefined;
+let namedRe: RegExp | undefined;
 
 /**
  * True when a print runs on a script's default path: it is not conditional

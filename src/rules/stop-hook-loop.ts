@@ -54,15 +54,14 @@ export default defineRule({
         const text = scriptText(ctx.options, s.absolute);
         if (text === undefined) continue;
         const language = scriptLanguage(s, text);
-        if (mentionsInCode(text, language, 'stop_hook_active')) continue;
         const files = linkedTexts({ path: s.absolute, text, language }, forwardedArgs(s, ctx.options), ctx.options, fileLanguage, placeholdersOf(ctx.options));
-        if (files.some((f) => mentionsInCode(f.text, f.language, 'stop_hook_active'))) continue;
         // A literal `"decision": "block"` anywhere in the code, or a print the script-output analysis reads as one.
         const printsBlock = () =>
           files.some((f) => codeFacts(f.text, f.language).blocks) ||
           handlerPrints(h, ctx.options).some((p) => p.script === s && p.emissions.some((e) => e.stream === 'stdout' && e.json?.decision === 'block'));
         const how = files.some((f) => codeFacts(f.text, f.language).exits.has(2)) ? 'exit 2' : printsBlock() ? '"decision": "block"' : undefined;
-        if (!how || files.some((f) => keepsStateFile(f.text))) continue;
+        // Only a script that can block needs its reads of stop_hook_active (a parse, for what is code and what is a comment).
+        if (!how || files.some((f) => mentionsInCode(f.text, f.language, 'stop_hook_active')) || files.some((f) => keepsStateFile(f.text))) continue;
         ctx.report({
           messageId: 'loop',
           data: { script: s.written, event: h.event.name, how },
