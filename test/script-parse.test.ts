@@ -12,7 +12,9 @@ import { rmSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { exitOnePaths } from '../src/analysis/exit-paths.js';
 import { codeFacts, exitCodes, mentionsInCode, printsDecision } from '../src/analysis/script-exits.js';
+import { localImports } from '../src/analysis/script-links.js';
 import { codeText } from '../src/analysis/script-parse.js';
+import type { ScriptOptions } from '../src/analysis/scripts.js';
 import { commandGroup, hookProject, runCli } from './helpers.js';
 
 describe('exit codes and decisions, from the parse', () => {
@@ -61,6 +63,23 @@ describe('exit codes and decisions, from the parse', () => {
     const code = codeText(text, 'python');
     assert.equal(code.length, text.length);
     assert.ok(code.includes('"# not a comment"') && !code.includes('more') && !code.includes('# c'));
+  });
+});
+
+describe('links, from the parse', () => {
+  const files = new Set(['/p/lib.py', '/p/helpers.py', '/p/data_types.py', '/p/shared.js', '/p/old.js', '/p/common.sh', '/p/notes.sh']);
+  const options = { host: { stat: (p: string) => (files.has(p) ? { isFile: true } : undefined) } } as unknown as ScriptOptions;
+  it('Python: a multi-line import links its module; an import in a docstring or a comment links nothing', () => {
+    const text = ['"""Usage:', '    import helpers', '"""', '# import lib', 'from .data_types import (', '    Out,', ')', ''].join('\n');
+    assert.deepEqual(localImports('/p/hook.py', text, 'python', options), ['/p/data_types.py']);
+  });
+  it('JavaScript: require, import and export … from; not a specifier in a comment or a string', () => {
+    const text = ["// require('./old')", 'const s = "require(\'./old\')";', "const a = require('./shared');", "export * from './shared';", ''].join('\n');
+    assert.deepEqual(localImports('/p/hook.js', text, 'javascript', options), ['/p/shared.js']);
+  });
+  it('shell: source and ., not in a here-document or a comment', () => {
+    const text = ['#!/bin/bash', '# source ./notes.sh', 'cat <<EOF', 'source ./notes.sh', 'EOF', '. "$(dirname "$0")/common.sh"', ''].join('\n');
+    assert.deepEqual(localImports('/p/hook.sh', text, 'shell', options), ['/p/common.sh']);
   });
 });
 

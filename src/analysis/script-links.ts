@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { forEachChild, type SyntaxNode } from 'unbash';
-import { shellTree } from './script-exits.js';
+import { jsTree, kids, pythonTree, shellTree, stringValue } from './script-parse.js';
 import { analyzeShell, scriptOf, type PlaceholderValues } from './command.js';
 import type { ScriptOptions } from './scripts.js';
 import { scriptText, type ScriptLanguage } from './scripts.js';
@@ -55,7 +55,9 @@ const JS_EXTS = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.tsx', '/ind
  * The local modules a script loads, as absolute paths of files that exist:
  * Python `import x` / `from x.y import z` / `from .x import y` of modules beside
  * it, JavaScript `require('../rules/x')` / `import … from '../rules/x'`, shell `source ./lib.sh`
- * / `. "$(dirname "$0")/lib.sh"`. Packages installed elsewhere are not followed.
+ * / `. "$(dirname "$0")/lib.sh"`, read from their parse trees (an import in a
+ * comment, a docstring or a string links nothing). Packages installed elsewhere
+ * are not followed.
  */
 export function localImports(scriptPath: string, text: string, language: ScriptLanguage, options: ScriptOptions): string[] {
   const dir = dirname(scriptPath);
@@ -66,26 +68,27 @@ export function localImports(scriptPath: string, text: string, language: ScriptL
     if (hit && hit !== scriptPath) out.push(hit);
   };
   if (language === 'python') {
-    for (const m of text.matchAll(/^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+\(?([\w, \t]+)/gm)) {
-      const base = m[1]!.length > 1 ? join(dir, ...Array(m[1]!.length - 1).fill('..')) : dir;
-      const mod = m[2]!.split('.').filter(Boolean);
-      if (mod.length > 0) add([join(base, ...mod) + '.py', join(base, ...mod, '__init__.py')]);
-      for (const name of m[3]!.split(',').map((x) => x.trim().split(/\s+/)[0]!).filter(Boolean)) add([join(base, ...mod, name + '.py')]);
+    for (const stmt of pythonImports(text)) {
+      const from = /^from\s+(\.*)\s*([\w.]*)\s+import\s+\(?([\s\S]*?)\)?\s*$/.exec(stmt);
+      if (from) {
+        const base = from[1]!.length > 1 ? join(dir, ...Array(from[1]!.length - 1).fill('..')) : dir;
+        const mod = from[2]!.split('.').filter(Boolean);
+        if (mod.length > 0) add([join(base, ...mod) + '.py', join(base, ...mod, '__init__.py')]);
+        for (const name of importedNames(from[3]!)) add([join(base, ...mod, name + '.py')]);
+      } else
+        for (const name of importedNames(stmt.replace(/^import\s+/, ''))) {
+          const parts = name.split('.');
+          add([join(dir, ...parts) + '.py', join(dir, ...parts, '__init__.py')]);
+        }
     }
-    for (const m of text.matchAll(/^[ \t]*import[ \t]+([\w., \t]+)/gm))
-      for (const name of m[1]!.split(',').map((x) => x.trim().split(/\s+/)[0]!).filter(Boolean)) {
-        const parts = name.split('.');
-        add([join(dir, ...parts) + '.py', join(dir, ...parts, '__init__.py')]);
-      }
   } else if (language === 'javascript') {
     for (const spec of jsRelativeSpecifiers(text)) {
       const base = join(dir, spec);
       add(JS_EXTS.map((e) => base + e).concat(/\.js$/.test(spec) ? [base.replace(/\.js$/, '.ts')] : []));
     }
   } else if (language === 'shell') {
-    // A double-quoted word may hold a command substitution with quotes of its own: `. "$(dirname "$0")/lib.sh"`.
-    for (const m of text.matchAll(/^[ \t]*(?:source|\.)[ \t]+("(?:\$\([^()]*\)|[^"])+"|'[^']+'|\S+)/gm)) {
-      let word = m[1]!.replace(/^["']|["']$/g, '');
+    for (let word of shellSources(text)) {
+      word = word.replace(/^["']|["']$/g, '');
       word = word.replace(SCRIPT_DIR_EXPR, dir);
       if (/\$/.test(word)) continue;
       add([isAbsolute(word) ? normalize(word) : join(dir, word)]);
@@ -126,20 +129,94 @@ export function linkedTexts(
   return out;
 }
 
+/** The names an import statement lists (`a, b as c`, `(h,\n i)`): each name's first word. */
+function importedNames(list: string): string[] {
+  return list
+    .replace(/[()]/g, '')
+    .split(',')
+    .map((x) => x.trim().split(/\s+/)[0]!)
+    .filter((x) => /^[\w.]+$/.test(x));
+}
+
+/**
+ * The import statements of a Python text (`from .x import y`, `import a.b`), as
+ * their source text with whitespace runs collapsed: found by the parser, so an
+ * import in a docstring or a comment is not one.
+ */
+function pythonImports(text: string): string[] {
+  return linkMemo(pyImportCache, text, () => {
+    if (!/\bimport\b/.test(text)) return [];
+    const out: string[] = [];
+    pythonTree(text).iterate({
+      enter: (ref) => {
+        if (ref.name !== 'ImportStatement') return;
+        out.push(text.slice(ref.from, ref.to).replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim());
+        return false;
+      },
+    });
+    return out;
+  });
+}
+
 /**
  * The relative specifiers a JavaScript/TypeScript text requires or imports
- * (`require('./x')`, `from '../y'`, `import('./z')`, `import './w'`), in order.
- * One scan per text: the same script is read for every handler that runs it and
- * by several rules, and bundled scripts are large.
+ * (`require('./x')`, `import … from '../y'`, `export … from './c'`,
+ * `import('./z')`, `import './w'`), in order, found by the parser (a
+ * specifier in a comment or a string is not one). One parse per text: the same
+ * script is read for every handler that runs it and by several rules.
  */
 function jsRelativeSpecifiers(text: string): string[] {
-  let specs = specifierCache.get(text);
-  if (!specs) {
-    specs = [];
-    for (const m of text.matchAll(/\brequire\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]|\bimport\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^\s*import\s+['"](\.{1,2}\/[^'"]+)['"]/gm)) specs.push(m[1] ?? m[2] ?? m[3] ?? m[4]!);
-    if (specifierCache.size >= 256) specifierCache.clear();
-    specifierCache.set(text, specs);
+  return linkMemo(specifierCache, text, () => {
+    if (!/\b(?:require|import|from)\b/.test(text)) return [];
+    const specs: string[] = [];
+    const relative = (n: { from: number; to: number } | null | undefined) => {
+      const v = n ? stringValue(text.slice(n.from, n.to)) : undefined;
+      if (v !== undefined && /^\.{1,2}\//.test(v)) specs.push(v);
+    };
+    jsTree(text).iterate({
+      enter: (ref) => {
+        const n = ref.node;
+        if (ref.name === 'ImportDeclaration' || ref.name === 'ExportDeclaration') relative(kids(n).find((c) => c.name === 'String'));
+        else if (ref.name === 'DynamicImport') relative(kids(n).find((c) => c.name === 'String'));
+        else if (ref.name === 'CallExpression' && n.firstChild?.name === 'VariableName' && text.slice(n.firstChild.from, n.firstChild.to) === 'require') {
+          const args = n.lastChild?.name === 'ArgList' ? kids(n.lastChild).filter((c) => !/^[(),]$/.test(c.name)) : [];
+          if (args.length === 1 && args[0]!.name === 'String') relative(args[0]);
+        }
+      },
+    });
+    return specs;
+  });
+}
+
+/** The words a shell script sources (`source ./lib.sh`, `. "$(dirname "$0")/lib.sh"`), as written (quotes kept), from its parse. */
+function shellSources(text: string): string[] {
+  return linkMemo(sourceCache, text, () => {
+    if (!/(?:^|[\s;&|({])(?:source|\.)[ \t]/m.test(text)) return [];
+    const tree = shellTree(text);
+    if (!tree) return [];
+    const out: string[] = [];
+    const visit = (n: SyntaxNode) => {
+      if (n.type === 'Command' && (n.name?.value === 'source' || n.name?.value === '.')) {
+        const arg = n.suffix.find((a) => a.type === 'Word');
+        if (arg?.type === 'Word') out.push(arg.text);
+      }
+      if (n.type === 'Word') return;
+      forEachChild(n, visit);
+    };
+    visit(tree);
+    return out;
+  });
+}
+
+function linkMemo<T>(cache: Map<string, T>, text: string, compute: () => T): T {
+  let v = cache.get(text);
+  if (v === undefined) {
+    if (cache.size >= 256) cache.clear();
+    v = compute();
+    cache.set(text, v);
   }
-  return specs;
+  return v;
 }
 const specifierCache = new Map<string, string[]>();
+const pyImportCache = new Map<string, string[]>();
+const sourceCache = new Map<string, string[]>();
