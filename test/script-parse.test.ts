@@ -13,6 +13,7 @@ import { after, describe, it } from 'node:test';
 import { exitOnePaths } from '../src/analysis/exit-paths.js';
 import { codeFacts, exitCodes, mentionsInCode, printsDecision } from '../src/analysis/script-exits.js';
 import { localImports } from '../src/analysis/script-links.js';
+import { scriptOutput } from '../src/analysis/script-output.js';
 import { codeText } from '../src/analysis/script-parse.js';
 import type { ScriptOptions } from '../src/analysis/scripts.js';
 import { commandGroup, hookProject, runCli } from './helpers.js';
@@ -58,6 +59,14 @@ describe('exit codes and decisions, from the parse', () => {
     assert.equal(mentionsInCode('/** stop_hook_active */\nprocess.exit(2);\n', 'javascript', 'stop_hook_active'), false);
   });
 
+  it('shell: exec >&2 from its parse; a comment, a here-document line or exec 3>&2 is no redirection of stdout', () => {
+    const streams = (text: string) => scriptOutput(text, 'shell').emissions.map((e) => e.stream);
+    assert.deepEqual(streams('#!/bin/bash\necho a\nexec >&2\necho b\n'), ['stdout', 'stderr']);
+    assert.deepEqual(streams('#!/bin/bash\necho a\nexec 1>&2 # all to stderr\necho b\n'), ['stdout', 'stderr']);
+    assert.deepEqual(streams('#!/bin/bash\n# exec >&2\necho a\nexec 3>&2\necho b\n'), ['stdout', 'stdout']);
+    // A here-document's line is data, not a command (a line scan took it for one).
+    assert.deepEqual(streams("#!/bin/bash\ncat <<'EOF' >/dev/null\nexec >&2\nEOF\necho b\n"), ['stdout']);
+  });
   it('codeText blanks comments and docstrings, keeps strings, offsets and lines', () => {
     const text = 'a = 1  # c\n"""doc\nmore"""\nb = "# not a comment"\n';
     const code = codeText(text, 'python');

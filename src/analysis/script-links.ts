@@ -21,21 +21,21 @@ const SCRIPT_DIR_EXPR = /\$\(\s*cd\s+"?\$\(\s*dirname\s+"?\$\{?(?:0|BASH_SOURCE(
 export function execTargets(scriptPath: string, text: string, language: ScriptLanguage, forwarded: readonly string[], values: PlaceholderValues): string[] {
   if (language !== 'shell' || !/\bexec\b/.test(text)) return [];
   const dir = dirname(scriptPath);
-  // Variables set to the script's folder (`DIR="$(cd "$(dirname "$0")" && pwd)"`) stand for it too.
-  const dirVars = new Set<string>();
-  for (const m of text.matchAll(/^\s*(?:local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_]\w*)=["']?(.*)$/gm)) {
-    SCRIPT_DIR_EXPR.lastIndex = 0;
-    if (SCRIPT_DIR_EXPR.test(m[2]!)) dirVars.add(m[1]!);
-  }
-  const out: string[] = [];
   const tree = shellTree(text);
   if (!tree) return [];
+  // Variables set to the script's folder (`DIR="$(cd "$(dirname "$0")" && pwd)"`, also after `local`) stand for it too.
+  const dirVars = new Set<string>();
   const execs: string[] = [];
   const visit = (n: SyntaxNode) => {
+    if (n.type === 'Assignment' && n.value.type === 'Word') {
+      SCRIPT_DIR_EXPR.lastIndex = 0;
+      if (SCRIPT_DIR_EXPR.test(n.value.text)) dirVars.add(n.name);
+    }
     if (n.type === 'Command' && n.name?.value === 'exec' && n.suffix.some((a) => a.type === 'Word')) execs.push(text.slice(n.pos, n.end));
     forEachChild(n, visit);
   };
   visit(tree);
+  const out: string[] = [];
   for (let line of execs) {
     const forwards = /"\$@"|\$@|"\$\*"|\$\*|"\$\{@\}"/.test(line);
     line = line.replace(SCRIPT_DIR_EXPR, dir.replace(/\$/g, '$$$$'));

@@ -683,10 +683,12 @@ function shellOutput(text: string): ScriptOutput {
   const calls = new Map<string, Call[]>();
   const functions = new Set<string>();
   const stack: SyntaxNode[] = [];
+  let execToStderr: number | undefined;
   const visit = (n: SyntaxNode) => {
     if (n.type === 'Function') functions.add(n.name.value);
     if (n.type === 'Command' && n.name) {
       const name = n.name.value;
+      if (name === 'exec' && execToStderr === undefined && n.suffix.length > 0 && n.suffix.every((a) => a.type === 'Redirect' && toStderr(a))) execToStderr = lineOf(n.pos);
       const list = calls.get(name) ?? [];
       list.push({ line: lineOf(n.pos), ...shellContext(n, stack) });
       calls.set(name, list);
@@ -704,11 +706,7 @@ function shellOutput(text: string): ScriptOutput {
   // Calls counted only for functions the script defines.
   for (const k of [...calls.keys()]) if (!functions.has(k)) calls.delete(k);
   // `exec >&2` (or `exec 1>&2`) sends everything after it to stderr.
-  const execToStderr = /^[ \t]*exec[ \t]+1?>&2[ \t]*(?:#.*)?$/m.exec(text);
-  if (execToStderr) {
-    const from = lineOf(execToStderr.index);
-    for (const e of emissions) if (e.line > from) e.stream = 'stderr';
-  }
+  if (execToStderr !== undefined) for (const e of emissions) if (e.line > execToStderr) e.stream = 'stderr';
   return { emissions, calls, params: new Map() };
 }
 
@@ -720,7 +718,7 @@ function shellEmission(n: SyntaxNode & { type: 'Command' }, name: string): Print
     if (a.type === 'Redirect') {
       const op = a.operator;
       const target = a.target && a.target.type === 'Word' ? a.target.value : '';
-      if ((op === '>&' || op === '>') && target === '2' && (a as { fileDescriptor?: string }).fileDescriptor !== '2') stream = 'stderr';
+      if (toStderr(a)) stream = 'stderr';
       else if (/^>/.test(op) || op === '&>') return undefined; // written to a file or /dev/null
     } else if (a.type === 'HereDoc') heredoc = a.body.text;
     else if (a.type === 'Word') words.push(a);
@@ -818,14 +816,20 @@ function reachesStdout(n: SyntaxNode, ancestors: readonly SyntaxNode[]): boolean
   return true;
 }
 
+/** A redirection of stdout to stderr: `>&2`, `1>&2` (not `3>&2`, `2>&2`, nor `> 2`, a file named 2). */
+function toStderr(r: SyntaxNode): boolean {
+  if (r.type !== 'Redirect' || r.operator !== '>&') return false;
+  const fd = r.descriptor;
+  return r.target?.type === 'Word' && r.target.value === '2' && (fd === undefined || (fd.type === 'FileDescriptor' && fd.value === 1));
+}
+
 /** Where a redirected compound command (`{ …; } >&2`, `if …; fi > log`) sends the output of what it holds: `stderr`, `elsewhere`, or undefined. */
 function redirectedTo(ancestors: readonly SyntaxNode[]): 'stderr' | 'elsewhere' | undefined {
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const a = ancestors[i]!;
     if (a.type !== 'Redirected') continue;
     for (const r of a.redirects) {
-      const target = r.type === 'Redirect' && r.target?.type === 'Word' ? r.target.value : '';
-      if ((r.operator === '>&' || r.operator === '>') && target === '2') return 'stderr';
+      if (toStderr(r)) return 'stderr';
       if (/^>/.test(r.operator) || r.operator === '&>') return 'elsewhere';
     }
   }
