@@ -68,6 +68,9 @@ export function localImports(scriptPath: string, text: string, language: ScriptL
     if (hit && hit !== scriptPath) out.push(hit);
   };
   if (language === 'python') {
+    // Parse only a text with an import that could be local: a module or name on an import line
+    // that is a file or package beside the script (most scripts import only installed modules).
+    if (!pythonMayImportLocal(text, dir, exists)) return [];
     for (const stmt of pythonImports(text)) {
       const from = /^from\s+(\.*)\s*([\w.]*)\s+import\s+\(?([\s\S]*?)\)?\s*$/.exec(stmt);
       if (from) {
@@ -129,6 +132,31 @@ export function linkedTexts(
   return out;
 }
 
+/**
+ * True when a Python text may import a local module: a word of one of its
+ * import lines (`from .x import y`, `import a.b`, the names of a parenthesized
+ * list on the lines after) names a `.py` file or a package of the script's
+ * folder or, for `from ..x`, of the folders above. A cheap line scan that only
+ * decides whether the parse is needed; the parse decides what is imported.
+ */
+function pythonMayImportLocal(text: string, dir: string, exists: (p: string) => boolean): boolean {
+  if (!/\bimport\b/.test(text)) return false;
+  const found = (parts: string[]) => parts.length > 0 && (exists(join(...parts) + '.py') || exists(join(...parts, '__init__.py')));
+  for (const m of text.matchAll(/^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import\b|import[ \t])([^\n]*(?:\([^)]*\))?)/gm)) {
+    const names = m[3]!.split(/[^\w.]+/).filter((w) => /^[A-Za-z_][\w.]*$/.test(w));
+    if (m[1] === undefined) {
+      // `import a.b, c as d`
+      if (names.some((n) => found([dir, ...n.split('.')]))) return true;
+      continue;
+    }
+    const up = Math.max(0, m[1].length - 1);
+    const base = up > 0 ? join(dir, ...Array(up).fill('..')) : dir;
+    const mod = m[2]!.split('.').filter(Boolean);
+    if (found([base, ...mod]) || names.some((n) => found([base, ...mod, n]))) return true;
+  }
+  return false;
+}
+
 /** The names an import statement lists (`a, b as c`, `(h,\n i)`): each name's first word. */
 function importedNames(list: string): string[] {
   return list
@@ -167,7 +195,8 @@ function pythonImports(text: string): string[] {
  */
 function jsRelativeSpecifiers(text: string): string[] {
   return linkMemo(specifierCache, text, () => {
-    if (!/\b(?:require|import|from)\b/.test(text)) return [];
+    // Parse only a text that spells a relative specifier (the parse then says which are code).
+    if (!/\b(?:require\s*\(|import\s*\(|from\s|import\s)\s*['"]\.{1,2}\//.test(text)) return [];
     const specs: string[] = [];
     const relative = (n: { from: number; to: number } | null | undefined) => {
       const v = n ? stringValue(text.slice(n.from, n.to)) : undefined;
@@ -175,10 +204,12 @@ function jsRelativeSpecifiers(text: string): string[] {
     };
     jsTree(text).iterate({
       enter: (ref) => {
+        const name = ref.name;
+        if (name !== 'ImportDeclaration' && name !== 'ExportDeclaration' && name !== 'DynamicImport' && name !== 'CallExpression') return;
+        // Only these need a node object (Lezer allocates one per access).
         const n = ref.node;
-        if (ref.name === 'ImportDeclaration' || ref.name === 'ExportDeclaration') relative(kids(n).find((c) => c.name === 'String'));
-        else if (ref.name === 'DynamicImport') relative(kids(n).find((c) => c.name === 'String'));
-        else if (ref.name === 'CallExpression' && n.firstChild?.name === 'VariableName' && text.slice(n.firstChild.from, n.firstChild.to) === 'require') {
+        if (name !== 'CallExpression') relative(kids(n).find((c) => c.name === 'String'));
+        else if (n.firstChild?.name === 'VariableName' && text.slice(n.firstChild.from, n.firstChild.to) === 'require') {
           const args = n.lastChild?.name === 'ArgList' ? kids(n.lastChild).filter((c) => !/^[(),]$/.test(c.name)) : [];
           if (args.length === 1 && args[0]!.name === 'String') relative(args[0]);
         }
