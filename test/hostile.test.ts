@@ -293,37 +293,53 @@ describe('fuzzing (fast-check)', () => {
       { seed: 603, numRuns: 1000 },
     );
   });
-  it('exitCodes of Python and JavaScript scripts: the whole-text search finds what a line-by-line scan finds', () => {
-    // The reference: split into lines, drop each line's comment, search what is left.
-    const reference = (text: string, language: 'python' | 'javascript') => {
-      const re = language === 'python' ? /\b(?:sys\.exit|os\._exit|exit|quit|SystemExit)\s*\(\s*(\d+)\s*\)/g : /\b(?:process\.exit\s*\(\s*(\d+)\s*\)|process\.exitCode\s*=\s*(\d+))/g;
-      const marker = language === 'python' ? '#' : '//';
-      const out = new Map<number, number[]>();
-      text.split(/\r?\n/).forEach((line, i) => {
-        let code = line;
-        let quote = '';
-        for (let j = 0; j < line.length; j++) {
-          const c = line[j]!;
-          if (quote) {
-            if (c === '\\') j++;
-            else if (c === quote) quote = '';
-          } else if (c === '"' || c === "'" || c === '`') quote = c;
-          else if (line.startsWith(marker, j)) {
-            code = line.slice(0, j);
-            break;
-          }
-        }
-        for (const m of code.matchAll(re)) out.set(Number(m[1] ?? m[2]), [...(out.get(Number(m[1] ?? m[2])) ?? []), i + 1]);
-      });
-      return out;
-    };
-    const pieces = ['sys.exit(2)', 'exit(1)', 'os._exit( 3 )', 'raise SystemExit(4)', 'process.exit(2)', 'process.exitCode = 5', 'sys.exit(\n2)', '# ', '// ', '"', "'", '`', '\\', '\n', '\r\n', ' ', 'x', 'print("#")', 'exit'];
+  it('exitCodes of Python and JavaScript scripts: an exit counts where the parser sees a call, never in a comment or a string', () => {
+    // Statements of each language, each with the exit code it really runs (undefined: none).
+    const statements = {
+      python: [
+        (n: number) => [`sys.exit(${n})`, n],
+        (n: number) => [`raise SystemExit(${n})`, n],
+        (n: number) => [`os._exit( ${n} )`, n],
+        (n: number) => [`if x:\n    exit(${n})`, n],
+        (n: number) => [`def f():\n    quit(${n})`, n],
+        (n: number) => [`sys.exit(\n    ${n})`, n],
+        (n: number) => [`# sys.exit(${n})`, undefined],
+        (n: number) => [`print("sys.exit(${n})")  # exit(${n})`, undefined],
+        (n: number) => [`x = 'exit(${n})'`, undefined],
+        (n: number) => [`"""\nsys.exit(${n})\n"""`, undefined],
+        (n: number) => [`sys.exit(code${n})`, undefined],
+      ],
+      javascript: [
+        (n: number) => [`process.exit(${n});`, n],
+        (n: number) => [`process.exitCode = ${n};`, n],
+        (n: number) => [`if (x) { process.exit(${n}); }`, n],
+        (n: number) => [`function f() {\n  process.exit(\n    ${n});\n}`, n],
+        (n: number) => [`// process.exit(${n})`, undefined],
+        (n: number) => [`/* process.exit(${n}) */`, undefined],
+        (n: number) => [`console.log("process.exit(${n})");`, undefined],
+        (n: number) => [`const s = \`process.exit(${n})\`;`, undefined],
+        (n: number) => [`process.exit(code${n});`, undefined],
+      ],
+    } as const;
     assertProperty(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.constantFrom('python' as const, 'javascript' as const), (parts, language) => {
-        const text = parts.join('');
-        assert.deepEqual(new Map(exitCodes(text, language)), reference(text, language), JSON.stringify(text));
-      }),
-      { seed: 604, numRuns: 2000 },
+      fc.property(
+        fc.constantFrom('python' as const, 'javascript' as const),
+        fc.array(fc.tuple(fc.nat({ max: 100 }), fc.nat({ max: 4 })), { maxLength: 12 }),
+        (language, picks) => {
+          const list = statements[language];
+          let text = '';
+          const expected = new Map<number, number[]>();
+          for (const [i, n] of picks) {
+            const [code, exit] = list[i % list.length]!(n) as [string, number | undefined];
+            // The line of the exit call itself (a function or an `if` opens on the line before).
+            const line = text.split('\n').length + code.slice(0, code.search(/sys\.exit|SystemExit|os\._exit|\bexit\(|quit|process\.exit/)).split('\n').length - 1;
+            if (exit !== undefined) expected.set(exit, [...(expected.get(exit) ?? []), line]);
+            text += code + '\n';
+          }
+          assert.deepEqual(new Map(exitCodes(text, language)), expected, JSON.stringify(text));
+        },
+      ),
+      { seed: 604, numRuns: 500 },
     );
   });
   it('exitCodes of shell scripts: skipping words without a substitution finds what a walk of every node finds', () => {

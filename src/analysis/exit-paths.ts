@@ -1,5 +1,6 @@
+import type { SyntaxNode as LezerNode } from '@lezer/common';
 import { forEachChild, type SyntaxNode } from 'unbash';
-import { shellTree } from './script-exits.js';
+import { jsTree, kids, lineIndex, pythonTree, shellTree, STRING_NODES } from './script-parse.js';
 import type { ScriptLanguage } from './scripts.js';
 import { rubyExitSites } from './script-output-ruby.js';
 
@@ -20,9 +21,11 @@ import { rubyExitSites } from './script-output-ruby.js';
  *
  * Static and heuristic, never executed. Shell scripts are parsed (the
  * statements before the `exit` in its block, the `if` or `||` it depends on,
- * the calls of a `die`-style function that holds it); Python and JavaScript are
- * read by indentation (the lines of the exit's block and the line that opens
- * it). Error evidence wins over refusal evidence.
+ * the calls of a `die`-style function that holds it); Python and JavaScript by
+ * Lezer (the string literals of the statements before the exit in its block,
+ * the clause that opens the block: `if`/`elif` condition, `except`, `catch`,
+ * and the calls of the function whose body holds it). An exit in a comment or
+ * a string is no exit. Error evidence wins over refusal evidence.
  */
 export type ExitIntent = 'refusal' | 'error' | 'unknown';
 
@@ -65,7 +68,7 @@ function classify(messages: string, condition: string): ExitIntent {
 /** The `exit 1` paths of a script and their intent (only exit code 1; see ExitIntent). */
 export function exitOnePaths(text: string, language: ScriptLanguage): ExitPath[] {
   if (language === 'shell') return shellPaths(text);
-  if (language === 'python' || language === 'javascript') return indentedPaths(text, language);
+  if (language === 'python' || language === 'javascript') return lezerPaths(text, language);
   if (language === 'ruby') return rubyPaths(text);
   return [];
 }
@@ -74,12 +77,6 @@ export function exitOnePaths(text: string, language: ScriptLanguage): ExitPath[]
 // Shell
 
 const ECHOES = /^(echo|printf|cat|logger|>&2|warn|error|err|fail|die|log|info|notice|block|deny|reject|abort|fatal)$/;
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 /** Text a list of statements writes: the words of echo/printf/cat/logging commands and here-documents, anywhere inside them. */
 function messagesOf(nodes: readonly SyntaxNode[]): string {
@@ -102,6 +99,7 @@ function shellPaths(text: string): ExitPath[] {
   const script = shellTree(text);
   if (!script) return [];
   const out: ExitPath[] = [];
+  const lineOf = lineIndex(text);
   // Calls of each function by name, found once: a `die "msg"` helper takes its message from its callers.
   const calls = new Map<string, { line: number; message: string }[]>();
   const found: { node: SyntaxNode; stack: SyntaxNode[] }[] = [];
@@ -114,7 +112,7 @@ function shellPaths(text: string): ExitPath[] {
         if (arg?.type === 'Word' && arg.value === '1') found.push({ node: n, stack: [...stack] });
       } else {
         const list = calls.get(name) ?? [];
-        list.push({ line: lineOf(text, n.pos), message: n.suffix.map((a) => (a.type === 'Word' ? a.value : '')).join(' ') });
+        list.push({ line: lineOf(n.pos), message: n.suffix.map((a) => (a.type === 'Word' ? a.value : '')).join(' ') });
         calls.set(name, list);
       }
     }
@@ -157,7 +155,7 @@ function shellPaths(text: string): ExitPath[] {
       child = a;
     }
     let intent = classify(messages, condition);
-    let line = lineOf(text, node.pos);
+    let line = lineOf(node.pos);
     if (intent === 'unknown' && fn !== undefined) {
       // `die() { echo "$*" >&2; exit 1; }`: what the callers say decides.
       const intents = (calls.get(fn) ?? []).map((c) => ({ line: c.line, intent: classify(c.message, '') }));
@@ -173,61 +171,103 @@ function shellPaths(text: string): ExitPath[] {
 }
 
 // ---------------------------------------------------------------------------
-// Python and JavaScript, by indentation
+// Python and JavaScript, on their Lezer trees
 
-const EXIT_ONE = {
-  python: /\b(?:sys\.exit|os\._exit|exit|quit|SystemExit)\s*\(\s*1\s*\)/,
-  javascript: /\bprocess\.exit\s*\(\s*1\s*\)|\bprocess\.exitCode\s*=\s*1\b/,
+/** Callees that exit with their argument. */
+const EXIT_CALLEES = {
+  python: new Set(['sys.exit', 'exit', 'quit', 'os._exit', 'SystemExit']),
+  javascript: new Set(['process.exit']),
 };
 
-/** String literals of a line (single, double, back quotes): what it prints. */
-function stringsOf(line: string): string {
-  return (line.match(/(["'`])(?:\\.|(?!\1).)*\1/g) ?? []).join(' ');
-}
+/** Nodes whose children are statements run in order. */
+const BLOCKS = /^(Body|Block|Script|SwitchBody)$/;
+/** Statements whose direct child may be a statement (`if (x) process.exit(1);`). */
+const HOLDERS = /^(IfStatement|WhileStatement|ForStatement|ForInStatement|ForOfStatement|DoStatement|LabeledStatement)$/;
+/** Keywords that open a Python block (`elif x:`, `except E:`). */
+const OPENERS = /^(if|elif|else|try|except|finally|for|while|with|def|class|match|case|async)$/;
 
-function indentOf(line: string): number {
-  return /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
-}
-
-function indentedPaths(text: string, language: 'python' | 'javascript'): ExitPath[] {
-  const re = EXIT_ONE[language];
-  if (!re.test(text)) return [];
-  const lines = text.split(/\r?\n/);
-  const comment = language === 'python' ? /^\s*#/ : /^\s*(\/\/|\*|\/\*)/;
-  const out: ExitPath[] = [];
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l]!;
-    if (comment.test(line) || !re.test(line)) continue;
-    const indent = indentOf(line);
-    // The lines before the exit in its block, and the line that opens the block.
-    let messages = stringsOf(line.replace(re, ''));
-    let header = '';
-    for (let k = l - 1; k >= 0 && l - k <= 40; k--) {
-      const prev = lines[k]!;
-      if (prev.trim() === '' || comment.test(prev)) continue;
-      const pi = indentOf(prev);
-      if (pi < indent) {
-        header = prev;
-        break;
+function lezerPaths(text: string, language: 'python' | 'javascript'): ExitPath[] {
+  if (!(language === 'python' ? /\b(?:exit|quit|SystemExit)\s*\(\s*1\s*\)/ : /\bprocess\s*\.\s*exit(?:\s*\(\s*1\s*\)|Code\s*=\s*1\b)/).test(text)) return [];
+  const tree = language === 'python' ? pythonTree(text) : jsTree(text);
+  const lineOf = lineIndex(text);
+  const src = (n: LezerNode) => text.slice(n.from, n.to);
+  const exits: LezerNode[] = [];
+  /** Calls by callee name (`die`, `self.die` as `die`). */
+  const calls = new Map<string, LezerNode[]>();
+  tree.iterate({
+    enter: (ref) => {
+      if (ref.name === 'CallExpression') {
+        const n = ref.node;
+        const callee = n.firstChild;
+        const args = n.lastChild;
+        if (!callee || args?.name !== 'ArgList') return;
+        const name = src(callee).replace(/\s+/g, '');
+        const list = kids(args).filter((x) => !/^[(),]$/.test(x.name));
+        if (EXIT_CALLEES[language].has(name) && list.length === 1 && src(list[0]!) === '1') exits.push(n);
+        const short = /(?:^|\.)([A-Za-z_$][\w$]*)$/.exec(name)?.[1];
+        if (short) calls.set(short, [...(calls.get(short) ?? []), n]);
+      } else if (ref.name === 'AssignmentExpression' && language === 'javascript') {
+        const [target, op, value] = kids(ref.node);
+        if (target && src(target).replace(/\s+/g, '') === 'process.exitCode' && op?.name === 'Equals' && value && src(value) === '1') exits.push(ref.node);
       }
-      messages += ' ' + stringsOf(prev);
+    },
+  });
+  /** The literal text of the strings under `n` (what it prints or says), quotes kept. */
+  const strings = (n: LezerNode): string => {
+    if (STRING_NODES.test(n.name)) return ' ' + src(n);
+    let out = '';
+    for (let c = n.firstChild; c; c = c.nextSibling) out += strings(c);
+    return out;
+  };
+  const out: ExitPath[] = [];
+  for (const call of exits) {
+    // The statement holding the exit, and the block (or `if`) it is a statement of.
+    let stmt: LezerNode = call;
+    while (stmt.parent && !BLOCKS.test(stmt.parent.name) && !HOLDERS.test(stmt.parent.name)) stmt = stmt.parent;
+    const holder = stmt.parent;
+    const exitLine = lineOf(call.from);
+    // What the block writes before the exit (at most 40 lines back), and what opens the block.
+    let messages = strings(stmt);
+    for (let s = stmt.prevSibling; s && holder && BLOCKS.test(holder.name) && exitLine - lineOf(s.from) <= 40; s = s.prevSibling) {
+      if (s.name === 'CaseLabel') break;
+      messages += strings(s);
     }
-    // JavaScript on one line: `if (bad) { console.error('Blocked'); process.exit(1); }`.
-    if (!header && language === 'javascript') header = line;
+    let header = '';
+    let fn: string | undefined;
+    if (holder && HOLDERS.test(holder.name)) header = text.slice(holder.from, stmt.from);
+    else if (holder && holder.name !== 'Script' && holder.parent) {
+      const opener = holder.parent;
+      if (language === 'python') {
+        // From the keyword that opens this body (`elif cond`, `except E`, `def f(x)`) to its colon.
+        let k = holder.prevSibling;
+        while (k && !OPENERS.test(k.name)) k = k.prevSibling;
+        header = text.slice(k ? k.from : opener.from, holder.from);
+      } else {
+        header = text.slice(opener.name === 'IfStatement' && holder.prevSibling?.name === 'else' ? holder.prevSibling.from : opener.from, holder.from);
+        // A callback's body: the call it is handed to says what it is for (`main().catch((err) => {…})`).
+        const call = opener.parent?.name === 'ArgList' ? opener.parent.parent : null;
+        if ((opener.name === 'ArrowFunction' || opener.name === 'FunctionExpression') && call?.name === 'CallExpression' && call.firstChild) header = src(call.firstChild) + ' ' + header;
+      }
+      if (/^(FunctionDefinition|FunctionDeclaration|MethodDeclaration)$/.test(opener.name)) {
+        const id = kids(opener).find((c) => c.name === 'VariableName' || c.name === 'VariableDefinition' || c.name === 'PropertyDefinition');
+        if (id) fn = src(id);
+      } else if ((opener.name === 'ArrowFunction' || opener.name === 'FunctionExpression') && opener.parent?.name === 'VariableDeclaration') {
+        const id = kids(opener.parent).find((c) => c.name === 'VariableDefinition');
+        if (id) fn = src(id);
+      }
+    }
     let intent = classify(messages, header);
-    let at = l + 1;
-    const def = language === 'python' ? /^\s*(?:async\s+)?def\s+(\w+)/.exec(header) : /\bfunction\s+(\w+)|\b(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?\(/.exec(header);
-    const fn = def ? (def[1] ?? def[2]) : undefined;
+    let line = exitLine;
     if (intent === 'unknown' && fn) {
-      const call = new RegExp(`\\b${fn}\\s*\\(`);
-      const intents = lines.flatMap((c, i) => (i !== l && call.test(c) && !/^\s*(async\s+)?def\s|\bfunction\s/.test(c) ? [{ line: i + 1, intent: classify(stringsOf(c), '') }] : []));
+      // `def die(msg): print(msg); sys.exit(1)`: what the callers say decides.
+      const intents = (calls.get(fn) ?? []).map((c) => ({ line: lineOf(c.from), intent: classify(c.lastChild ? strings(c.lastChild) : '', '') }));
       if (intents.some((c) => c.intent === 'error')) intent = 'error';
       else {
         const refusal = intents.find((c) => c.intent === 'refusal');
-        if (refusal) (intent = 'refusal'), (at = refusal.line);
+        if (refusal) (intent = 'refusal'), (line = refusal.line);
       }
     }
-    out.push({ line: at, intent });
+    out.push({ line, intent });
   }
   return out;
 }

@@ -1,57 +1,84 @@
-import { forEachChild, parse as parseShell, type SyntaxNode } from 'unbash';
+import type { SyntaxNode as LezerNode } from '@lezer/common';
+import { forEachChild, type SyntaxNode } from 'unbash';
+import { codeText, jsTree, kids, lineIndex, pythonTree, shellTree, stringValue, STRING_NODES } from './script-parse.js';
 import type { ScriptLanguage } from './scripts.js';
 import { rubyExitSites } from './script-output-ruby.js';
 
+// Their home is script-parse.ts now; kept here for the modules that import them from this one.
+export { lineIndex, shellTree, type ShellTree } from './script-parse.js';
+
 /**
- * Exit codes a hook script uses, found statically (never executed): shell
- * scripts are parsed (every `exit N` command, anywhere); Python and
- * JavaScript/TypeScript are scanned line by line with comments removed
- * (`sys.exit(N)`, `exit(N)`, `os._exit(N)`, `raise SystemExit(N)`,
- * `process.exit(N)`, `process.exitCode = N`).
- * Returns the 1-based lines of each literal exit code.
+ * How a hook script can decide, read from its parse tree (never executed):
+ * the literal exit codes it uses and whether it writes a JSON decision. Shell
+ * by unbash, Python and JavaScript/TypeScript by Lezer (`script-parse.ts`), so
+ * an `exit 2` or a `"decision"` inside a comment, or an exit inside a string,
+ * counts for nothing. Computed once per text (bounded cache).
  */
-export function exitCodes(text: string, language: ScriptLanguage): ReadonlyMap<number, readonly number[]> {
-  // Ruby: from its tree (script-output-ruby.ts, its own cache); none while its parser is not loaded.
-  if (language === 'ruby') return rubyExitCodes(text);
-  // Three rules ask, for every config that runs the script: compute once per text.
-  let byText = exitCache.get(language);
-  if (!byText) exitCache.set(language, (byText = new Map()));
-  const cached = byText.get(text);
-  if (cached) return cached;
-  // Bounded: a long-lived process (an editor) must not keep every script it ever saw.
-  if (byText.size >= EXIT_CACHE_SIZE) byText.clear();
-  const out = scanExitCodes(text, language);
-  byText.set(text, out);
+export interface CodeFacts {
+  /** Literal exit code -> the 1-based lines of its exit statements. */
+  exits: ReadonlyMap<number, readonly number[]>;
+  /**
+   * The script sets a decision key: `"decision"` or `permissionDecision` as a
+   * key of an object or dict literal, an assigned subscript or property
+   * (`out["decision"] = …`, `out.decision = …`), a keyword argument
+   * (`dict(decision=…)`), a variable named `decision` it assigns, a declared
+   * output shape (`decision: Literal["block"]`, a TypeScript interface's
+   * `decision: "block"`), or in JSON text
+   * it holds (`'{"decision": "block"}'`, a shell word, a here-document).
+   */
+  decides: boolean;
+  /** One of those decision keys is given the literal value `"block"`. */
+  blocks: boolean;
+}
+
+const NONE: CodeFacts = { exits: new Map(), decides: false, blocks: false };
+
+/** The code facts of a script's text in `language` (`other` has none). */
+export function codeFacts(text: string, language: ScriptLanguage): CodeFacts {
+  // Ruby: from its tree (script-output-ruby.ts, its own cache); no exits while its parser is not loaded.
+  if (language === 'ruby') return rubyFacts(text);
+  const cache = factsCache[language];
+  let out = cache.get(text);
+  if (!out) {
+    if (cache.size >= FACTS_CACHE_SIZE) cache.clear();
+    // Most scripts neither exit with a literal code nor decide: skip parsing them. Every fact
+    // the walk finds needs one of these spellings (a superset: comments and strings match too).
+    if (!(language === 'shell' ? /exit|[dD]ecision/ : MAY_DECIDE).test(text)) out = NONE;
+    else if (language === 'shell') out = shellFacts(text);
+    else if (language === 'python' || language === 'javascript') out = lezerFacts(text, language);
+    else out = NONE;
+    cache.set(text, out);
+  }
   return out;
 }
 
-const EXIT_CACHE_SIZE = 512;
+const FACTS_CACHE_SIZE = 512;
+/** Python and JavaScript text that may hold a literal exit or a decision key. */
+const MAY_DECIDE = /(?:exit|quit|SystemExit)\s*\(\s*\d|exitCode\s*=\s*\d|permissionDecision|decision\\?["'`]?\]?\s*[:=]/;
+const factsCache: Record<Exclude<ScriptLanguage, 'ruby'>, Map<string, CodeFacts>> = { shell: new Map(), python: new Map(), javascript: new Map(), other: new Map() };
 
 /**
- * The unbash tree of a shell script's text, or undefined when it does not
- * parse. The exit codes, the exit paths (`exit-paths.ts`) and the exec targets
- * (`script-links.ts`) all walk the same scripts: each text is parsed once.
- * Bounded, like the exit codes' cache, and smaller, since trees are large.
+ * Exit codes a hook script uses: shell `exit N` (anywhere, also inside a
+ * function or a substitution); Python `sys.exit(N)`, `exit(N)`, `quit(N)`,
+ * `os._exit(N)`, `raise SystemExit(N)`; JavaScript `process.exit(N)`,
+ * `process.exitCode = N`. Literal codes only. Returns the 1-based lines of
+ * each code.
  */
-export function shellTree(text: string): ShellTree | undefined {
-  let tree = treeCache.get(text);
-  if (tree === undefined) {
-    if (treeCache.size >= TREE_CACHE_SIZE) treeCache.clear();
-    try {
-      tree = parseShell(text);
-    } catch {
-      tree = null;
-    }
-    treeCache.set(text, tree);
-  }
-  return tree ?? undefined;
+export function exitCodes(text: string, language: ScriptLanguage): ReadonlyMap<number, readonly number[]> {
+  return codeFacts(text, language).exits;
 }
 
-/** A parsed shell script (unbash). */
-export type ShellTree = ReturnType<typeof parseShell>;
-const TREE_CACHE_SIZE = 64;
-const treeCache = new Map<string, ShellTree | null>();
-const exitCache = new Map<ScriptLanguage, Map<string, ReadonlyMap<number, readonly number[]>>>();
+/** True when a script writes a JSON decision (see `CodeFacts.decides`): a decision, not the exit code, is how it means to decide. */
+export function printsDecision(text: string, language: ScriptLanguage): boolean {
+  return codeFacts(text, language).decides;
+}
+
+/** A decision key with a `block` value (quotes may be escaped inside a shell string: `echo "{\"decision\": \"block\"}"`). */
+const BLOCK_TEXT = /\\?["']?decision\\?["']?\s*[:=]\s*\\?["']block/;
+/** A decision key in shell code: JSON text in a word or here-document, a jq object, `decision=block`. */
+const SHELL_DECISION = /permissionDecision|\\?["']?decision\\?["']?\s*[:=]/;
+/** A decision key inside JSON text. */
+const DECISION_TEXT = /permissionDecision|\\?["']decision\\?["']\s*:/;
 
 /**
  * Raw word text that may contain a command (a superset): `$(…)` and `$((…))`, `${ …; }`
@@ -60,91 +87,159 @@ const exitCache = new Map<ScriptLanguage, Map<string, ReadonlyMap<number, readon
  */
 const MAY_HOLD_COMMAND = /\$\(|\$\{[ \t\n|]|`|[<>]\(/;
 
-function scanExitCodes(text: string, language: ScriptLanguage): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  const add = (code: number, line: number) => out.set(code, [...(out.get(code) ?? []), line]);
-  // Most scripts never mention an exit code: skip parsing them.
-  if (!/exit|SystemExit/.test(text)) return out;
-  if (language === 'shell') {
-    const script = shellTree(text);
-    if (!script) return out;
-    const lineOf = lineIndex(text);
-    const visit = (n: SyntaxNode) => {
-      if (n.type === 'Command' && n.name?.value === 'exit') {
-        const arg = n.suffix.find((a) => a.type === 'Word');
-        if (arg && arg.type === 'Word' && /^\d+$/.test(arg.value)) add(Number(arg.value), lineOf(n.pos));
-      }
-      // A word holds commands only inside a substitution. Visiting any other word would make
-      // unbash compute its parts (lazily built) for nothing: most of the walk's time.
-      if (n.type === 'Word' && !MAY_HOLD_COMMAND.test(n.text)) return;
-      forEachChild(n, visit);
-    };
-    visit(script);
-    return out;
-  }
-  const re =
-    language === 'python'
-      ? /\b(?:sys\.exit|os\._exit|exit|quit|SystemExit)\s*\(\s*(\d+)\s*\)/g
-      : language === 'javascript'
-        ? /\b(?:process\.exit\s*\(\s*(\d+)\s*\)|process\.exitCode\s*=\s*(\d+))/g
-        : undefined;
-  if (!re) return out;
-  // Search the whole text (native regex speed), then look only at the lines that matched:
-  // a match counts when it ends before its line's comment (so it also sits on one line).
-  let line = 1;
-  let lineStart = 0;
-  for (const m of text.matchAll(re)) {
-    for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < m.index; nl = text.indexOf('\n', lineStart)) {
-      line++;
-      lineStart = nl + 1;
-    }
-    const lineEnd = text.indexOf('\n', m.index);
-    const code = commentStart(text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd), language);
-    if (m.index + m[0].length - lineStart <= code) add(Number(m[1] ?? m[2]), line);
-  }
-  return out;
-}
-
-/** Where a line's trailing comment (a `#` or `//` outside quotes) starts: the line's length when it has none. */
-function commentStart(line: string, language: ScriptLanguage): number {
-  const marker = language === 'python' ? '#' : '//';
-  let quote = '';
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (line.startsWith(marker, i)) return i;
-  }
-  return line.length;
-}
-
-/** The 1-based line of a 0-based offset of `text` (lines end at `\n`), by binary search over the line starts. */
-export function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+function shellFacts(text: string): CodeFacts {
+  const script = shellTree(text);
+  if (!script) return NONE;
+  const exits = new Map<number, number[]>();
+  const lineOf = lineIndex(text);
+  // The text of the commands and here-documents: what the shell runs or prints, never a comment.
+  let code = '';
+  let last = -1;
+  const keep = (pos: number, end: number) => {
+    if (end <= last) return;
+    code += ' ' + text.slice(Math.max(pos, last), end);
+    last = end;
   };
+  const visit = (n: SyntaxNode) => {
+    if (n.type === 'Command') {
+      keep(n.pos, n.end);
+      if (n.name?.value === 'exit') {
+        const arg = n.suffix.find((a) => a.type === 'Word');
+        if (arg && arg.type === 'Word' && /^\d+$/.test(arg.value)) {
+          const c = Number(arg.value);
+          exits.set(c, [...(exits.get(c) ?? []), lineOf(n.pos)]);
+        }
+      }
+    }
+    if (n.type === 'HereDoc') keep(n.body.pos, n.body.end);
+    // A word holds commands only inside a substitution. Visiting any other word would make
+    // unbash compute its parts (lazily built) for nothing: most of the walk's time.
+    if (n.type === 'Word' && !MAY_HOLD_COMMAND.test(n.text)) return;
+    forEachChild(n, visit);
+  };
+  visit(script);
+  return { exits, decides: SHELL_DECISION.test(code), blocks: BLOCK_TEXT.test(code) };
 }
 
-/** True when a script prints a JSON decision (`"decision": "block"`, `permissionDecision`), which decides instead of the exit code. */
-export function printsDecision(text: string): boolean {
-  // The quotes may be escaped inside a shell string: echo "{\"decision\": ...}".
-  return /permissionDecision|\\?["']?decision\\?["']?\s*[:=]/.test(text);
+/** Callees that exit with their argument: Python's, then JavaScript's. */
+const PY_EXIT_CALLEES = new Set(['sys.exit', 'exit', 'quit', 'os._exit', 'SystemExit']);
+
+function lezerFacts(text: string, language: 'python' | 'javascript'): CodeFacts {
+  const tree = language === 'python' ? pythonTree(text) : jsTree(text);
+  const lineOf = lineIndex(text);
+  const exits = new Map<number, number[]>();
+  const add = (code: number, at: number) => exits.set(code, [...(exits.get(code) ?? []), lineOf(at)]);
+  let decides = false;
+  let blocks = false;
+  const src = (n: LezerNode) => text.slice(n.from, n.to);
+  /** A decision key found at `key`: its value is the node after `:`/`=` (of the key, or of the subscript or member it is in). */
+  const decisionKey = (key: LezerNode, name: string) => {
+    decides = true;
+    if (name !== 'decision') return;
+    let at: LezerNode | null = key;
+    if (at.parent?.name === 'MemberExpression' && at.parent.firstChild?.from !== at.from) at = at.parent;
+    const op = at.nextSibling;
+    if (!op || !/^(:|AssignOp|Equals)$/.test(op.name)) return;
+    const value = op.nextSibling;
+    if (value && STRING_NODES.test(value.name) && stringValue(src(value)) === 'block') blocks = true;
+  };
+  tree.iterate({
+    enter: (ref) => {
+      const name = ref.name;
+      if (name === 'Comment' || name === 'LineComment' || name === 'BlockComment') return false;
+      if (name === 'CallExpression') {
+        const n = ref.node;
+        const callee = n.firstChild;
+        const args = n.lastChild;
+        if (!callee || args?.name !== 'ArgList') return;
+        const c = src(callee).replace(/\s+/g, '');
+        const list = kids(args).filter((x) => !/^[(),]$/.test(x.name));
+        if (list.length === 1 && list[0]!.name === 'Number' && /^\d+$/.test(src(list[0]!)) && (language === 'python' ? PY_EXIT_CALLEES.has(c) : c === 'process.exit')) add(Number(src(list[0]!)), n.from);
+        return;
+      }
+      if (name === 'AssignmentExpression' && language === 'javascript') {
+        const n = ref.node;
+        const [target, op, value] = kids(n);
+        if (target && src(target).replace(/\s+/g, '') === 'process.exitCode' && op?.name === 'Equals' && value?.name === 'Number' && /^\d+$/.test(src(value))) add(Number(src(value)), n.from);
+        return;
+      }
+      if (STRING_NODES.test(name)) {
+        const n = ref.node;
+        const raw = src(n);
+        const v = stringValue(raw);
+        if (v === 'permissionDecision') decisionKey(n, v);
+        else if (v === 'decision') {
+          // A key (`{"decision": …}`, `out["decision"] = …`), not a read (`.get("decision")`).
+          const next = n.nextSibling;
+          const p = n.parent;
+          if (next?.name === ':' || (p?.name === 'MemberExpression' && /^(AssignOp|Equals)$/.test(p.nextSibling?.name ?? ''))) decisionKey(n, v);
+        } else if (DECISION_TEXT.test(raw)) {
+          decides = true;
+          if (BLOCK_TEXT.test(raw)) blocks = true;
+        }
+        return false;
+      }
+      if (name === 'PropertyDefinition' || name === 'PropertyName' || name === 'VariableName' || name === 'VariableDefinition') {
+        const n = ref.node;
+        const id = src(n);
+        if (id === 'permissionDecision') decisionKey(n, id);
+        else if (id === 'decision') {
+          const next = n.nextSibling;
+          const p = n.parent;
+          // `{decision: …}`, `out.decision = …`, `dict(decision=…)`, `decision = …`.
+          if (next && /^(:|AssignOp|Equals)$/.test(next.name)) decisionKey(n, id);
+          // A declared output shape: `decision: Literal["block"]` (a TypedDict), `decision: "block"` (a TypeScript interface).
+          else if (next && (next.name === 'TypeDef' || next.name === 'TypeAnnotation')) {
+            decides = true;
+            if (/^:\s*["']block["']$/.test(src(next).trim())) blocks = true;
+          }
+          else if (name === 'PropertyName' && p?.name === 'MemberExpression' && /^(AssignOp|Equals)$/.test(p.nextSibling?.name ?? '')) decisionKey(n, id);
+        }
+      }
+      return;
+    },
+  });
+  return { exits, decides, blocks };
 }
 
-/** The literal exit codes of a Ruby script and their lines (`exit 2`, `exit`, `abort "…"`), or none while the Ruby parser is not loaded. */
-function rubyExitCodes(text: string): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (const s of rubyExitSites(text) ?? []) out.set(s.code, [...(out.get(s.code) ?? []), s.line]);
-  return out;
+/**
+ * True when `name` occurs in a script's code: in Python and JavaScript
+ * outside comments (strings count: `data.get("stop_hook_active")`), in shell
+ * inside a command or a here-document (a `jq` filter, a `python3 -c` program).
+ * Found by the parsers, so a comment that mentions the name does not count.
+ */
+export function mentionsInCode(text: string, language: ScriptLanguage, name: string): boolean {
+  if (!text.includes(name)) return false;
+  if (language === 'python' || language === 'javascript') return codeText(text, language).includes(name);
+  if (language !== 'shell') return true;
+  const script = shellTree(text);
+  if (!script) return true;
+  const at: number[] = [];
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) at.push(i);
+  let found = false;
+  const visit = (n: SyntaxNode) => {
+    if (found) return;
+    const within = (pos: number, end: number) => at.some((i) => i >= pos && i + name.length <= end);
+    if (n.type === 'Command') {
+      // Nested commands (substitutions) lie within the command's span; here-documents after it.
+      if (within(n.pos, n.end) || n.suffix.some((a) => a.type === 'HereDoc' && within(a.body.pos, a.body.end))) found = true;
+      return;
+    }
+    if (n.type === 'Word') return;
+    forEachChild(n, visit);
+  };
+  visit(script);
+  return found;
+}
+
+/**
+ * The code facts of a Ruby script: its literal exit codes and their lines
+ * (`exit 2`, `exit`, `abort "…"`) from its tree, none while the Ruby parser is
+ * not loaded; a decision key in its text (`decision: "block"`, `"decision" =>`).
+ */
+function rubyFacts(text: string): CodeFacts {
+  const exits = new Map<number, number[]>();
+  for (const s of rubyExitSites(text) ?? []) exits.set(s.code, [...(exits.get(s.code) ?? []), s.line]);
+  const code = text.replace(/^\s*#.*$/gm, '');
+  return { exits, decides: SHELL_DECISION.test(code) || /["':]decision["']?\s*=>/.test(code), blocks: BLOCK_TEXT.test(code) };
 }

@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { forEachChild, type SyntaxNode } from 'unbash';
-import { shellTree } from './script-exits.js';
+import { jsTree, kids, pythonTree, shellTree, stringValue } from './script-parse.js';
 import { analyzeShell, scriptOf, type PlaceholderValues } from './command.js';
 import type { ScriptOptions } from './scripts.js';
 import { scriptText, type ScriptLanguage } from './scripts.js';
@@ -21,21 +21,21 @@ const SCRIPT_DIR_EXPR = /\$\(\s*cd\s+"?\$\(\s*dirname\s+"?\$\{?(?:0|BASH_SOURCE(
 export function execTargets(scriptPath: string, text: string, language: ScriptLanguage, forwarded: readonly string[], values: PlaceholderValues): string[] {
   if (language !== 'shell' || !/\bexec\b/.test(text)) return [];
   const dir = dirname(scriptPath);
-  // Variables set to the script's folder (`DIR="$(cd "$(dirname "$0")" && pwd)"`) stand for it too.
-  const dirVars = new Set<string>();
-  for (const m of text.matchAll(/^\s*(?:local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_]\w*)=["']?(.*)$/gm)) {
-    SCRIPT_DIR_EXPR.lastIndex = 0;
-    if (SCRIPT_DIR_EXPR.test(m[2]!)) dirVars.add(m[1]!);
-  }
-  const out: string[] = [];
   const tree = shellTree(text);
   if (!tree) return [];
+  // Variables set to the script's folder (`DIR="$(cd "$(dirname "$0")" && pwd)"`, also after `local`) stand for it too.
+  const dirVars = new Set<string>();
   const execs: string[] = [];
   const visit = (n: SyntaxNode) => {
+    if (n.type === 'Assignment' && n.value.type === 'Word') {
+      SCRIPT_DIR_EXPR.lastIndex = 0;
+      if (SCRIPT_DIR_EXPR.test(n.value.text)) dirVars.add(n.name);
+    }
     if (n.type === 'Command' && n.name?.value === 'exec' && n.suffix.some((a) => a.type === 'Word')) execs.push(text.slice(n.pos, n.end));
     forEachChild(n, visit);
   };
   visit(tree);
+  const out: string[] = [];
   for (let line of execs) {
     const forwards = /"\$@"|\$@|"\$\*"|\$\*|"\$\{@\}"/.test(line);
     line = line.replace(SCRIPT_DIR_EXPR, dir.replace(/\$/g, '$$$$'));
@@ -56,8 +56,9 @@ const JS_EXTS = ['', '.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.tsx', '/ind
  * Python `import x` / `from x.y import z` / `from .x import y` of modules beside
  * it, JavaScript `require('../rules/x')` / `import … from '../rules/x'`, shell `source ./lib.sh`
  * / `. "$(dirname "$0")/lib.sh"`, Ruby `require_relative '../lib/x'` (and `require
- * File.join(__dir__, 'x')`, `File.expand_path('x', __dir__)`). Packages installed elsewhere
- * (`require 'json'`, gems) are not followed.
+ * File.join(__dir__, 'x')`, `File.expand_path('x', __dir__)`); Python, JavaScript and
+ * shell read from their parse trees (an import in a comment, a docstring or a string
+ * links nothing). Packages installed elsewhere (`require 'json'`, gems) are not followed.
  */
 export function localImports(scriptPath: string, text: string, language: ScriptLanguage, options: ScriptOptions): string[] {
   const dir = dirname(scriptPath);
@@ -68,17 +69,22 @@ export function localImports(scriptPath: string, text: string, language: ScriptL
     if (hit && hit !== scriptPath) out.push(hit);
   };
   if (language === 'python') {
-    for (const m of text.matchAll(/^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+\(?([\w, \t]+)/gm)) {
-      const base = m[1]!.length > 1 ? join(dir, ...Array(m[1]!.length - 1).fill('..')) : dir;
-      const mod = m[2]!.split('.').filter(Boolean);
-      if (mod.length > 0) add([join(base, ...mod) + '.py', join(base, ...mod, '__init__.py')]);
-      for (const name of m[3]!.split(',').map((x) => x.trim().split(/\s+/)[0]!).filter(Boolean)) add([join(base, ...mod, name + '.py')]);
+    // Parse only a text with an import that could be local: a module or name on an import line
+    // that is a file or package beside the script (most scripts import only installed modules).
+    if (!pythonMayImportLocal(text, dir, exists)) return [];
+    for (const stmt of pythonImports(text)) {
+      const from = /^from\s+(\.*)\s*([\w.]*)\s+import\s+\(?([\s\S]*?)\)?\s*$/.exec(stmt);
+      if (from) {
+        const base = from[1]!.length > 1 ? join(dir, ...Array(from[1]!.length - 1).fill('..')) : dir;
+        const mod = from[2]!.split('.').filter(Boolean);
+        if (mod.length > 0) add([join(base, ...mod) + '.py', join(base, ...mod, '__init__.py')]);
+        for (const name of importedNames(from[3]!)) add([join(base, ...mod, name + '.py')]);
+      } else
+        for (const name of importedNames(stmt.replace(/^import\s+/, ''))) {
+          const parts = name.split('.');
+          add([join(dir, ...parts) + '.py', join(dir, ...parts, '__init__.py')]);
+        }
     }
-    for (const m of text.matchAll(/^[ \t]*import[ \t]+([\w., \t]+)/gm))
-      for (const name of m[1]!.split(',').map((x) => x.trim().split(/\s+/)[0]!).filter(Boolean)) {
-        const parts = name.split('.');
-        add([join(dir, ...parts) + '.py', join(dir, ...parts, '__init__.py')]);
-      }
   } else if (language === 'javascript') {
     for (const spec of jsRelativeSpecifiers(text)) {
       const base = join(dir, spec);
@@ -94,9 +100,8 @@ export function localImports(scriptPath: string, text: string, language: ScriptL
       add(/\.rb$/.test(path) ? [path] : [path + '.rb', path]);
     }
   } else if (language === 'shell') {
-    // A double-quoted word may hold a command substitution with quotes of its own: `. "$(dirname "$0")/lib.sh"`.
-    for (const m of text.matchAll(/^[ \t]*(?:source|\.)[ \t]+("(?:\$\([^()]*\)|[^"])+"|'[^']+'|\S+)/gm)) {
-      let word = m[1]!.replace(/^["']|["']$/g, '');
+    for (let word of shellSources(text)) {
+      word = word.replace(/^["']|["']$/g, '');
       word = word.replace(SCRIPT_DIR_EXPR, dir);
       if (/\$/.test(word)) continue;
       add([isAbsolute(word) ? normalize(word) : join(dir, word)]);
@@ -138,19 +143,121 @@ export function linkedTexts(
 }
 
 /**
+ * True when a Python text may import a local module: a word of one of its
+ * import lines (`from .x import y`, `import a.b`, the names of a parenthesized
+ * list on the lines after) names a `.py` file or a package of the script's
+ * folder or, for `from ..x`, of the folders above. A cheap line scan that only
+ * decides whether the parse is needed; the parse decides what is imported.
+ */
+function pythonMayImportLocal(text: string, dir: string, exists: (p: string) => boolean): boolean {
+  if (!/\bimport\b/.test(text)) return false;
+  const found = (parts: string[]) => parts.length > 0 && (exists(join(...parts) + '.py') || exists(join(...parts, '__init__.py')));
+  for (const m of text.matchAll(/^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import\b|import[ \t])([^\n]*(?:\([^)]*\))?)/gm)) {
+    const names = m[3]!.split(/[^\w.]+/).filter((w) => /^[A-Za-z_][\w.]*$/.test(w));
+    if (m[1] === undefined) {
+      // `import a.b, c as d`
+      if (names.some((n) => found([dir, ...n.split('.')]))) return true;
+      continue;
+    }
+    const up = Math.max(0, m[1].length - 1);
+    const base = up > 0 ? join(dir, ...Array(up).fill('..')) : dir;
+    const mod = m[2]!.split('.').filter(Boolean);
+    if (found([base, ...mod]) || names.some((n) => found([base, ...mod, n]))) return true;
+  }
+  return false;
+}
+
+/** The names an import statement lists (`a, b as c`, `(h,\n i)`): each name's first word. */
+function importedNames(list: string): string[] {
+  return list
+    .replace(/[()]/g, '')
+    .split(',')
+    .map((x) => x.trim().split(/\s+/)[0]!)
+    .filter((x) => /^[\w.]+$/.test(x));
+}
+
+/**
+ * The import statements of a Python text (`from .x import y`, `import a.b`), as
+ * their source text with whitespace runs collapsed: found by the parser, so an
+ * import in a docstring or a comment is not one.
+ */
+function pythonImports(text: string): string[] {
+  return linkMemo(pyImportCache, text, () => {
+    if (!/\bimport\b/.test(text)) return [];
+    const out: string[] = [];
+    pythonTree(text).iterate({
+      enter: (ref) => {
+        if (ref.name !== 'ImportStatement') return;
+        out.push(text.slice(ref.from, ref.to).replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim());
+        return false;
+      },
+    });
+    return out;
+  });
+}
+
+/**
  * The relative specifiers a JavaScript/TypeScript text requires or imports
- * (`require('./x')`, `from '../y'`, `import('./z')`, `import './w'`), in order.
- * One scan per text: the same script is read for every handler that runs it and
- * by several rules, and bundled scripts are large.
+ * (`require('./x')`, `import … from '../y'`, `export … from './c'`,
+ * `import('./z')`, `import './w'`), in order, found by the parser (a
+ * specifier in a comment or a string is not one). One parse per text: the same
+ * script is read for every handler that runs it and by several rules.
  */
 function jsRelativeSpecifiers(text: string): string[] {
-  let specs = specifierCache.get(text);
-  if (!specs) {
-    specs = [];
-    for (const m of text.matchAll(/\brequire\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]|\bimport\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^\s*import\s+['"](\.{1,2}\/[^'"]+)['"]/gm)) specs.push(m[1] ?? m[2] ?? m[3] ?? m[4]!);
-    if (specifierCache.size >= 256) specifierCache.clear();
-    specifierCache.set(text, specs);
+  return linkMemo(specifierCache, text, () => {
+    // Parse only a text that spells a relative specifier (the parse then says which are code).
+    if (!/\b(?:require\s*\(|import\s*\(|from\s|import\s)\s*['"]\.{1,2}\//.test(text)) return [];
+    const specs: string[] = [];
+    const relative = (n: { from: number; to: number } | null | undefined) => {
+      const v = n ? stringValue(text.slice(n.from, n.to)) : undefined;
+      if (v !== undefined && /^\.{1,2}\//.test(v)) specs.push(v);
+    };
+    jsTree(text).iterate({
+      enter: (ref) => {
+        const name = ref.name;
+        if (name !== 'ImportDeclaration' && name !== 'ExportDeclaration' && name !== 'DynamicImport' && name !== 'CallExpression') return;
+        // Only these need a node object (Lezer allocates one per access).
+        const n = ref.node;
+        if (name !== 'CallExpression') relative(kids(n).find((c) => c.name === 'String'));
+        else if (n.firstChild?.name === 'VariableName' && text.slice(n.firstChild.from, n.firstChild.to) === 'require') {
+          const args = n.lastChild?.name === 'ArgList' ? kids(n.lastChild).filter((c) => !/^[(),]$/.test(c.name)) : [];
+          if (args.length === 1 && args[0]!.name === 'String') relative(args[0]);
+        }
+      },
+    });
+    return specs;
+  });
+}
+
+/** The words a shell script sources (`source ./lib.sh`, `. "$(dirname "$0")/lib.sh"`), as written (quotes kept), from its parse. */
+function shellSources(text: string): string[] {
+  return linkMemo(sourceCache, text, () => {
+    if (!/(?:^|[\s;&|({])(?:source|\.)[ \t]/m.test(text)) return [];
+    const tree = shellTree(text);
+    if (!tree) return [];
+    const out: string[] = [];
+    const visit = (n: SyntaxNode) => {
+      if (n.type === 'Command' && (n.name?.value === 'source' || n.name?.value === '.')) {
+        const arg = n.suffix.find((a) => a.type === 'Word');
+        if (arg?.type === 'Word') out.push(arg.text);
+      }
+      if (n.type === 'Word') return;
+      forEachChild(n, visit);
+    };
+    visit(tree);
+    return out;
+  });
+}
+
+function linkMemo<T>(cache: Map<string, T>, text: string, compute: () => T): T {
+  let v = cache.get(text);
+  if (v === undefined) {
+    if (cache.size >= 256) cache.clear();
+    v = compute();
+    cache.set(text, v);
   }
-  return specs;
+  return v;
 }
 const specifierCache = new Map<string, string[]>();
+const pyImportCache = new Map<string, string[]>();
+const sourceCache = new Map<string, string[]>();

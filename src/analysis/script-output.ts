@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
 import type { SyntaxNode as LezerNode, Tree } from '@lezer/common';
-import type { LRParser } from '@lezer/lr';
 import { forEachChild, type SyntaxNode } from 'unbash';
 import { UNKNOWN_VALUE } from '../model/contract.js';
-import { lineIndex, shellTree } from './script-exits.js';
+import { jsTree, kids, lineIndex, pythonTree, shellTree, stringValue } from './script-parse.js';
 import { linkedTexts } from './script-links.js';
 import { rubyOutput } from './script-output-ruby.js';
 import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText, type ResolvedScript, type ScriptLanguage, type ScriptOptions } from './scripts.js';
@@ -124,42 +122,7 @@ const CACHE_SIZE = 256;
 const cache = new Map<string, ScriptOutput>();
 
 // ---------------------------------------------------------------------------
-// Lezer, loaded on first use
-
-const requireHere = createRequire(import.meta.url);
-let pyParser: LRParser | undefined;
-let jsParser: LRParser | undefined;
-
-function parsePython(text: string): Tree {
-  pyParser ??= (requireHere('@lezer/python') as { parser: LRParser }).parser;
-  return pyParser.parse(text);
-}
-
-function parseJs(text: string): Tree {
-  // The TypeScript dialect also reads plain JavaScript.
-  jsParser ??= (requireHere('@lezer/javascript') as { parser: LRParser }).parser.configure({ dialect: 'ts' });
-  return jsParser.parse(text);
-}
-
-/** The children of a Lezer node. */
-function kids(n: LezerNode): LezerNode[] {
-  const out: LezerNode[] = [];
-  for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
-  return out;
-}
-
-/** A Python or JavaScript string literal's value (no interpolation), or undefined. */
-function stringValue(src: string): string | undefined {
-  const m = /^([rRbBuU]{0,2})('''|"""|'|"|`)([\s\S]*)\2$/.exec(src);
-  if (!m) return undefined;
-  if (m[2] === '`' && m[3]!.includes('${')) return undefined;
-  if (/[fF]/.test(m[1]!)) return undefined;
-  const body = m[3]!;
-  if (/r/i.test(m[1]!)) return body;
-  return body.replace(/\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, e: string) =>
-    e[0] === 'u' || e[0] === 'x' ? String.fromCharCode(parseInt(e.slice(1), 16)) : e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e,
-  );
-}
+// Lezer (trees from script-parse.ts, parsed once per text)
 
 /** The literal parts of a string, f-string or template (computed parts as `…`), or undefined for other nodes. */
 function textOf(n: LezerNode, text: string): string | undefined {
@@ -246,7 +209,7 @@ const PY_ENDS = /^(ReturnStatement|RaiseStatement|BreakStatement|ContinueStateme
 
 function pythonOutput(text: string): ScriptOutput {
   if (!/print|stdout|stderr|json\.dump/.test(text)) return EMPTY;
-  const tree = parsePython(text);
+  const tree = pythonTree(text);
   const lineOf = lineIndex(text);
   currentText = text;
   exitOf = (s) => pyExit(s, text);
@@ -600,7 +563,7 @@ function jsExit(stmt: LezerNode, text: string): number | undefined {
 
 function jsOutput(text: string): ScriptOutput {
   if (!/console\.|process\.std(out|err)/.test(text)) return EMPTY;
-  const tree = parseJs(text);
+  const tree = jsTree(text);
   const lineOf = lineIndex(text);
   currentText = text;
   exitOf = (s) => jsExit(s, text);
@@ -777,10 +740,12 @@ function shellOutput(text: string): ScriptOutput {
   const calls = new Map<string, Call[]>();
   const functions = new Set<string>();
   const stack: SyntaxNode[] = [];
+  let execToStderr: number | undefined;
   const visit = (n: SyntaxNode) => {
     if (n.type === 'Function') functions.add(n.name.value);
     if (n.type === 'Command' && n.name) {
       const name = n.name.value;
+      if (name === 'exec' && execToStderr === undefined && n.suffix.length > 0 && n.suffix.every((a) => a.type === 'Redirect' && toStderr(a))) execToStderr = lineOf(n.pos);
       const list = calls.get(name) ?? [];
       list.push({ line: lineOf(n.pos), ...shellContext(n, stack) });
       calls.set(name, list);
@@ -798,11 +763,7 @@ function shellOutput(text: string): ScriptOutput {
   // Calls counted only for functions the script defines.
   for (const k of [...calls.keys()]) if (!functions.has(k)) calls.delete(k);
   // `exec >&2` (or `exec 1>&2`) sends everything after it to stderr.
-  const execToStderr = /^[ \t]*exec[ \t]+1?>&2[ \t]*(?:#.*)?$/m.exec(text);
-  if (execToStderr) {
-    const from = lineOf(execToStderr.index);
-    for (const e of emissions) if (e.line > from) e.stream = 'stderr';
-  }
+  if (execToStderr !== undefined) for (const e of emissions) if (e.line > execToStderr) e.stream = 'stderr';
   return { emissions, calls, params: new Map() };
 }
 
@@ -814,7 +775,7 @@ function shellEmission(n: SyntaxNode & { type: 'Command' }, name: string): Print
     if (a.type === 'Redirect') {
       const op = a.operator;
       const target = a.target && a.target.type === 'Word' ? a.target.value : '';
-      if ((op === '>&' || op === '>') && target === '2' && (a as { fileDescriptor?: string }).fileDescriptor !== '2') stream = 'stderr';
+      if (toStderr(a)) stream = 'stderr';
       else if (/^>/.test(op) || op === '&>') return undefined; // written to a file or /dev/null
     } else if (a.type === 'HereDoc') heredoc = a.body.text;
     else if (a.type === 'Word') words.push(a);
@@ -912,14 +873,20 @@ function reachesStdout(n: SyntaxNode, ancestors: readonly SyntaxNode[]): boolean
   return true;
 }
 
+/** A redirection of stdout to stderr: `>&2`, `1>&2` (not `3>&2`, `2>&2`, nor `> 2`, a file named 2). */
+function toStderr(r: SyntaxNode): boolean {
+  if (r.type !== 'Redirect' || r.operator !== '>&') return false;
+  const fd = r.descriptor;
+  return r.target?.type === 'Word' && r.target.value === '2' && (fd === undefined || (fd.type === 'FileDescriptor' && fd.value === 1));
+}
+
 /** Where a redirected compound command (`{ …; } >&2`, `if …; fi > log`) sends the output of what it holds: `stderr`, `elsewhere`, or undefined. */
 function redirectedTo(ancestors: readonly SyntaxNode[]): 'stderr' | 'elsewhere' | undefined {
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const a = ancestors[i]!;
     if (a.type !== 'Redirected') continue;
     for (const r of a.redirects) {
-      const target = r.type === 'Redirect' && r.target?.type === 'Word' ? r.target.value : '';
-      if ((r.operator === '>&' || r.operator === '>') && target === '2') return 'stderr';
+      if (toStderr(r)) return 'stderr';
       if (/^>/.test(r.operator) || r.operator === '&>') return 'elsewhere';
     }
   }
@@ -1051,20 +1018,30 @@ declare module '../model/model.js' {
  * (`settings.hooks?.PreToolUse)`) names no event the script runs on.
  */
 export function eventsNamed(texts: readonly { text: string }[], names: readonly string[]): Set<string> {
-  let known = namedCache.get(texts);
-  if (known?.names !== names) {
+  if (namedFor !== names) {
+    namedFor = names;
+    namedCache.clear();
     const alt = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    // One scan of each text for every name.
-    const re = new RegExp(`["'\`](${alt})(?=["'\`])|(?<![.\\w])(${alt})\\)`, 'g');
-    const found = new Set<string>();
-    for (const { text } of texts) for (const m of text.matchAll(re)) found.add((m[1] ?? m[2])!);
-    known = { names, found };
-    namedCache.set(texts, known);
+    namedRe = new RegExp(`["'\`](${alt})(?=["'\`])|(?<![.\\w])(${alt})\\)`, 'g');
   }
-  return new Set(known.found);
+  const out = new Set<string>();
+  for (const { text } of texts) {
+    // Per text: the same script (a dispatcher) is run by many handlers.
+    let found = namedCache.get(text);
+    if (!found) {
+      found = new Set();
+      for (const m of text.matchAll(namedRe!)) found.add((m[1] ?? m[2])!);
+      if (namedCache.size >= 512) namedCache.clear();
+      namedCache.set(text, found);
+    }
+    for (const n of found) out.add(n);
+  }
+  return out;
 }
-/** `eventsNamed`'s answers, per texts list (`handlerPrints` memoises the list per handler). */
-const namedCache = new WeakMap<readonly { text: string }[], { names: readonly string[]; found: Set<string> }>();
+/** `eventsNamed`'s answers per text, for the names list it was last asked about (the rules pass one list). */
+const namedCache = new Map<string, Set<string>>();
+let namedFor: readonly string[] | undefined;
+let namedRe: RegExp | undefined;
 
 /**
  * True when a print runs on a script's default path: it is not conditional

@@ -1,7 +1,7 @@
 import { stringField, type HandlerEntry } from '../model/model.js';
 import { findProperty } from '../formats/parse.js';
 import { defineRule, type LintOptions } from './rule.js';
-import { exitCodes, printsDecision } from '../analysis/script-exits.js';
+import { exitCodes, printsDecision, shellTree } from '../analysis/script-exits.js';
 import { fileLanguage, scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
 import { handlerPrints } from '../analysis/script-output.js';
 import { decisionOf } from '../model/contract.js';
@@ -10,8 +10,14 @@ import { isTrue } from './util.js';
 /** Events whose hook exists to decide (SPEC.md §1.2): an async hook's decision is ignored. */
 const DECISION_EVENTS = new Set(['PreToolUse', 'PermissionRequest', 'UserPromptSubmit', 'Stop', 'SubagentStop']);
 
-/** Inline shell that blocks or prints a decision. */
+/** Inline shell that blocks or prints a decision, for a command that does not parse as shell. */
 const DECIDES = /\bexit\s+2\b|permissionDecision|["']?decision["']?\s*[:=]/;
+
+/** True when a shell-form command exits 2 or prints a JSON decision (read from its parse; a comment does not count). */
+function commandDecides(command: string): boolean {
+  if (!shellTree(command)) return DECIDES.test(command);
+  return exitCodes(command, 'shell').has(2) || printsDecision(command, 'shell');
+}
 
 /**
  * True when the hook tries to decide: its command (or, when scripts are read,
@@ -21,12 +27,12 @@ const DECIDES = /\bexit\s+2\b|permissionDecision|["']?decision["']?\s*[:=]/;
  * and notifiers on decision events are deliberate and not reported (no false error).
  */
 function decides(h: HandlerEntry, options: LintOptions): boolean {
-  if (DECIDES.test(stringField(h, 'command') ?? '')) return true;
+  if (commandDecides(stringField(h, 'command') ?? '')) return true;
   if (!options.host) return false;
   if (
     scriptsOf(h, options).some((s) => {
       const text = scriptText(options, s.absolute);
-      return text !== undefined && (printsDecision(text) || exitCodes(text, scriptLanguage(s, text)).has(2));
+      return text !== undefined && (printsDecision(text, scriptLanguage(s, text)) || exitCodes(text, scriptLanguage(s, text)).has(2));
     })
   )
     return true;

@@ -44,7 +44,7 @@ function inlineRefusal(h: HandlerEntry, options: ScriptOptions): { pos: number; 
   const shell = shellOf(h, options);
   const command = stringField(h, 'command');
   if (!shell || shell.hasErrors || command === undefined || !/\bexit\s+1\b/.test(command)) return undefined;
-  if (exitCodes(command, 'shell').has(2) || printsDecision(command)) return undefined;
+  if (exitCodes(command, 'shell').has(2) || printsDecision(command, 'shell')) return undefined;
   const refusal = exitOnePaths(command, 'shell').find((p) => p.intent === 'refusal');
   if (!refusal) return undefined;
   // The refusal's line of the command, and its `exit 1` there.
@@ -104,7 +104,7 @@ export default defineRule({
           blocks = true;
           break;
         }
-        if (printsDecision(text)) {
+        if (printsDecision(text, language)) {
           // A printed decision blocks, unless every one the script prints is one Claude Code does not read (SPEC.md §13.4).
           const unread = h.event.spec ? unreadDecisionThenExit1(h, s, ctx.options, h.event.spec) : undefined;
           if (unread) printedUnread ??= { s, ...unread };
@@ -116,7 +116,7 @@ export default defineRule({
         const shimOrModules = /\bexec\b|\bimport\b|\brequire\s*\(|\bsource\b|^\s*\.\s/m.test(text);
         if (!own.has(1) && !shimOrModules) continue;
         const linked = linkedTexts({ path: s.absolute, text, language }, forwardedArgs(s, ctx.options), ctx.options, fileLanguage, placeholdersOf(ctx.options));
-        if (linked.some((f) => f.via !== 'self' && (exitCodes(f.text, f.language).has(2) || printsDecision(f.text)))) {
+        if (linked.some((f) => f.via !== 'self' && (exitCodes(f.text, f.language).has(2) || printsDecision(f.text, f.language)))) {
           blocks = true;
           break;
         }

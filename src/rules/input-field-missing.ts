@@ -14,7 +14,9 @@ import { wordLocation } from './util.js';
  * never runs. Judged per script over every handler of the file that runs it,
  * so a dispatcher registered on PreToolUse and Stop may read `tool_name`.
  * Only direct reads of the parsed input by a literal name count
- * (`analysis/script-reads.ts` `inputReads`); a script run by a handler of an
+ * (`analysis/script-reads.ts` `inputReads`), and not one that is the
+ * alternative of another read (`data.get("tool_name", data.get("tool"))`,
+ * `input.a ?? input.b`: a deliberate fallback); a script run by a handler of an
  * unknown event is skipped. Reported once per handler and script, naming the
  * fields. A read of a field that every such event still sends but marks
  * deprecated in the catalog (`team_name` on TaskCreated, TaskCompleted and
@@ -53,7 +55,8 @@ export default defineRule({
       if (inputs.some((i) => !i)) continue;
       const sent = new Set(inputs.flatMap((i) => Object.keys(i)));
       const missing = new Map<string, number>();
-      for (const r of reads) if (!sent.has(r.name) && !missing.has(r.name)) missing.set(r.name, r.line);
+      // A read that is the alternative of another (`data.get("tool_name", data.get("tool"))`) is a deliberate fallback.
+      for (const r of reads) if (!r.fallback && !sent.has(r.name) && !missing.has(r.name)) missing.set(r.name, r.line);
       const events = [...new Set(runs.map(({ h }) => h.event.spec!.name))];
       // A field every event that runs the script marks deprecated (SPEC.md §12.3: team_name): a warning of its own.
       const old = reads.find((r) => !r.fallback && inputs.every((i) => i![r.name]?.deprecated === true));

@@ -1,12 +1,10 @@
 import { defineRule } from './rule.js';
-import { exitCodes } from '../analysis/script-exits.js';
+import { codeFacts, mentionsInCode } from '../analysis/script-exits.js';
+import { handlerPrints } from '../analysis/script-output.js';
 import { linkedTexts } from '../analysis/script-links.js';
 import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
 import { wordLocation } from './util.js';
 
-
-/** A printed `"decision": "block"`, also with its quotes escaped inside a shell string (`echo "{\"decision\": \"block\"}"`). */
-const BLOCK_DECISION = /\\?["']?decision\\?["']?\s*[:=]\s*\\?["']block/;
 /** A file write in a script: shell redirection or mv/sed -i/touch/tee, Python open(…, 'w')/write_text/json.dump, Node writeFile. */
 const WRITES = /(^|[^<>&0-9])>>?\s*["']?[$\w./~-]|\b(mv|touch|tee|cp)\s|\bsed\s+-i\b|\bopen\([^)]*,\s*['"][wax]b?\+?['"]|\.write_text\(|\.write_bytes\(|\bjson\.dump\(|\.touch\(|\b(write|append)FileSync\(|\bfs(\.promises)?\.(write|append)File\(|\bwriteFile\(/;
 /** A file read or test: shell -f/-e tests, cat/grep/read of a file; Python exists/open/read_text/json.load; Node existsSync/readFileSync. */
@@ -54,11 +52,16 @@ export default defineRule({
       if (h.event.name !== 'Stop' && h.event.name !== 'SubagentStop') continue;
       for (const s of scriptsOf(h, ctx.options)) {
         const text = scriptText(ctx.options, s.absolute);
-        if (text === undefined || text.includes('stop_hook_active')) continue;
-        const files = linkedTexts({ path: s.absolute, text, language: scriptLanguage(s, text) }, forwardedArgs(s, ctx.options), ctx.options, fileLanguage, placeholdersOf(ctx.options));
-        if (files.some((f) => f.text.includes('stop_hook_active'))) continue;
-        const how = files.some((f) => exitCodes(f.text, f.language).has(2)) ? 'exit 2' : files.some((f) => BLOCK_DECISION.test(f.text)) ? '"decision": "block"' : undefined;
-        if (!how || files.some((f) => keepsStateFile(f.text))) continue;
+        if (text === undefined) continue;
+        const language = scriptLanguage(s, text);
+        const files = linkedTexts({ path: s.absolute, text, language }, forwardedArgs(s, ctx.options), ctx.options, fileLanguage, placeholdersOf(ctx.options));
+        // A literal `"decision": "block"` anywhere in the code, or a print the script-output analysis reads as one.
+        const printsBlock = () =>
+          files.some((f) => codeFacts(f.text, f.language).blocks) ||
+          handlerPrints(h, ctx.options).some((p) => p.script === s && p.emissions.some((e) => e.stream === 'stdout' && e.json?.decision === 'block'));
+        const how = files.some((f) => codeFacts(f.text, f.language).exits.has(2)) ? 'exit 2' : printsBlock() ? '"decision": "block"' : undefined;
+        // Only a script that can block needs its reads of stop_hook_active (a parse, for what is code and what is a comment).
+        if (!how || files.some((f) => mentionsInCode(f.text, f.language, 'stop_hook_active')) || files.some((f) => keepsStateFile(f.text))) continue;
         ctx.report({
           messageId: 'loop',
           data: { script: s.written, event: h.event.name, how },
