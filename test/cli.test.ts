@@ -227,9 +227,11 @@ describe('the executable (dist/cli.cjs)', () => {
     const { copyFileSync, writeFileSync: write, existsSync: exists, rmSync } = await import('node:fs');
     const { ROOT } = await import('./helpers.js');
     assert.ok(exists(join(ROOT, 'dist', 'hooklint.cjs.cache')), 'the build writes the code cache');
-    // V8 accepts it in a plain run, compiled as the launcher compiles it (V8 rejects a cache
-    // made under other flags: the build's run must not change any).
-    const probe = `const fs = require('node:fs'), vm = require('node:vm'), Module = require('node:module');
+    // V8 accepts it in a plain run, compiled as the launcher compiles it, under the launcher's one
+    // flag (--liftoff-only; V8 rejects a cache made under other flags: the build's run must not
+    // change any).
+    const probe = `require('node:v8').setFlagsFromString('--liftoff-only');
+      const fs = require('node:fs'), vm = require('node:vm'), Module = require('node:module');
       const file = ${JSON.stringify(join(ROOT, 'dist', 'hooklint.cjs'))};
       const s = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8').replace(/^#!.*/, '')), { filename: file, cachedData: fs.readFileSync(file + '.cache') });
       process.stdout.write(String(s.cachedDataRejected));`;

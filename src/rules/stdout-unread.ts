@@ -83,7 +83,7 @@ export default defineRule({
       inlinePlain: 'this command prints plain text on stdout ("{{text}}") and exits 0: on {{event}} Claude Code {{where}}writes it to the debug log only, so neither Claude nor the user sees it',
       inlineExit2: 'this command prints the reason on stdout before exit 2 ("{{text}}") and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so Claude is told only "No stderr output"',
       inlineReport: 'this command leaves the report of {{tool}} on plain stdout: on {{event}} Claude Code {{where}}reads plain stdout on no exit code (exit 0: the debug log; exit 2: ignored; other codes: a hook error showing stderr), so Claude never sees the findings',
-      jsonStderr: 'script "{{script}}" writes its JSON answer to stderr ({{at}}): Claude Code {{where}}reads JSON from stdout only; on stderr it is {{fate}}, and its {{keys}} never take effect',
+      jsonStderr: 'script "{{script}}" writes its JSON answer to stderr ({{at}}): Claude Code {{where}}reads JSON only from stdout, so {{keys}} {{is}} never applied; {{outcome}}',
     },
   },
   check(ctx) {
@@ -162,11 +162,24 @@ export default defineRule({
         }
         // 6. A hook answer written to stderr.
         // Without exit 2, a script that also answers on stdout may mirror its answer to stderr for its log.
-        const j = own.find((x) => x.stream === 'stderr' && x.kind === 'json' && !x.open && x.json && isAnswer(x.json) && answerKeys(x.json, x.exit).length > 0 && (x.exit === 2 || !hasJson));
+        const j = !reachable ? undefined : own.find((x) => x.stream === 'stderr' && x.kind === 'json' && !x.open && x.json && isAnswer(x.json) && answerKeys(x.json, x.exit).length > 0 && (x.exit === 2 || !hasJson));
         if (j) {
           const keys = answerKeys(j.json!, j.exit);
-          const fate = j.exit === 2 ? 'the plain text of the exit-2 message' : j.exit === 0 || j.exit === undefined ? 'written to the debug log' : 'at most the first line of a hook error';
-          ctx.report({ messageId: 'jsonStderr', data: { script: p.script.written, at: at(j), event: spec.name, fate, keys: keys.map((k) => `"${k}"`).join(', ') }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'print the JSON to stdout (exit 0); to block with exit 2, write only the reason to stderr' });
+          const code = j.exit ?? 0;
+          const outcome =
+            code === 0
+              ? 'on exit 0 stderr goes to the debug log only'
+              : code === 2
+                ? spec.canBlock
+                  ? `exit 2 blocks ${spec.name} with the raw JSON text as its message`
+                  : `exit 2 cannot block ${spec.name}: the user sees the raw JSON text as an error`
+                : `on exit ${code} the user sees the raw JSON text as a hook error`;
+          ctx.report({
+            messageId: 'jsonStderr',
+            data: { script: p.script.written, at: at(j), keys: keys.map((k) => `"${k}"`).join(', '), is: keys.length > 1 ? 'are' : 'is', outcome },
+            ...wordLocation(ctx, p.script.node, p.script.word),
+            note: 'print the JSON on stdout and exit 0 (a decision in JSON needs no exit 2); to block with exit 2, write only the reason to stderr',
+          });
         }
       }
     }
