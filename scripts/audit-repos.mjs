@@ -68,6 +68,7 @@ export const CATEGORY_RULES = {
   'overbroad-allow': ['approve-skips-permission'],
   'duplicated-uv-run': ['uv-run-project'],
   'hard-coded-absolute-path': ['script-outside-project'],
+  'relative-path-in-script': ['relative-script-path'],
 };
 
 /** Categories of the scripted configuration-hygiene pass (DEFECTS.tsv READMEs): the rest is "beyond hygiene". */

@@ -120,7 +120,8 @@ describe('precision on real repositories (VERDICTS.tsv)', () => {
       (m.ruleId === 'path-dependent-command' && /its shebang/.test(m.message ?? '')) ||
       ((m.ruleId === 'path-dependent-command' || m.ruleId === 'prefer-python3') && /^script "/.test(m.message ?? '')) ||
       (m.ruleId === 'mcp-matcher-incomplete' && /lacks the mcp__ prefix/.test(m.message ?? '')) ||
-      (m.ruleId === 'plugin-root-outside-plugin' && /is not in a plugin/.test(m.message ?? ''));
+      (m.ruleId === 'plugin-root-outside-plugin' && /is not in a plugin/.test(m.message ?? '')) ||
+      (m.ruleId === 'relative-script-path' && /^script "/.test(m.message ?? ''));
     for (const corpus of ['repos', 'repos2']) {
       const dir = join(SHARED, 'corpus', corpus);
       const { results } = await check([dir]);
