@@ -1,5 +1,5 @@
 import { forEachChild, type SyntaxNode } from 'unbash';
-import { lineIndex, shellTree } from './script-exits.js';
+import { lineIndex, shellTree } from './script-parse.js';
 
 /**
  * What a shell hook script says through the commands it runs, beyond the
@@ -126,6 +126,62 @@ function stdoutTarget(redirects: readonly SyntaxNode[]): 'stderr' | 'elsewhere' 
     else if ((op === '>' || op === '>>' || op === '>|' || op === '>&') && (fd === undefined || fd === 1)) to = op === '>&' && target === '2' ? 'stderr' : op === '>&' && target === '1' ? to : 'elsewhere';
   }
   return to;
+}
+
+/** Where a list of redirects sends stderr: `stdout` (`2>&1`), `elsewhere` (a file, `/dev/null`, `&>`), or undefined (left alone). */
+function stderrTarget(redirects: readonly SyntaxNode[]): 'stdout' | 'elsewhere' | undefined {
+  let to: 'stdout' | 'elsewhere' | undefined;
+  for (const r of redirects) {
+    if (r.type !== 'Redirect') continue;
+    const op = (r as { operator: string }).operator;
+    const target = (r as { target?: { value?: string } }).target?.value ?? '';
+    if (op === '&>' || op === '&>>') to = 'elsewhere';
+    else if (fdOf(r) === 2 && (op === '>' || op === '>>' || op === '>|' || op === '>&')) to = op === '>&' && target === '1' ? 'stdout' : op === '>&' && target === '2' ? to : 'elsewhere';
+  }
+  return to;
+}
+
+/**
+ * What an `exec` that runs no program (`exec >&2`, `exec >> "$LOG" 2>&1`,
+ * `exec 3>&1 1>&2`, `exec 2>/dev/null`) does to everything the script writes
+ * after it: where its stdout and its stderr now go (undefined: left alone).
+ * Undefined for any other command.
+ */
+export function execRedirects(n: SyntaxNode): { stdout?: 'stderr' | 'elsewhere'; stderr?: 'stdout' | 'elsewhere' } | undefined {
+  if (n.type !== 'Command' || n.name?.value !== 'exec') return undefined;
+  if (n.suffix.length === 0 || !n.suffix.every((a) => a.type === 'Redirect')) return undefined;
+  const stdout = stdoutTarget(n.suffix);
+  const stderr = stderrTarget(n.suffix);
+  return { ...(stdout ? { stdout } : {}), ...(stderr ? { stderr } : {}) };
+}
+
+/**
+ * Where the command holding offset `at` (0-based, into a handler's command
+ * string: the script's word) sends its stderr: `hook` (the hook's stderr),
+ * `stdout` (`x.sh 2>&1`: merged into what Claude Code reads as stdout), or
+ * `elsewhere` (`x.sh 2>>log`, `2>/dev/null`, `&>log`). `hook` when the text
+ * does not parse or no command holds the offset.
+ */
+export function commandStderr(text: string, at: number): 'hook' | 'stdout' | 'elsewhere' {
+  const tree = shellTree(text);
+  if (!tree) return 'hook';
+  let found: 'hook' | 'stdout' | 'elsewhere' = 'hook';
+  const stack: SyntaxNode[] = [];
+  const visit = (n: SyntaxNode) => {
+    if (n.type === 'Command' && n.pos <= at && at < n.end) {
+      let to = stderrTarget(n.suffix);
+      for (let i = stack.length - 1; i >= 0 && to === undefined; i--) {
+        const a = stack[i]!;
+        if (a.type === 'Redirected') to = stderrTarget(a.redirects);
+      }
+      found = to ?? 'hook';
+    }
+    stack.push(n);
+    forEachChild(n, visit);
+    stack.pop();
+  };
+  visit(tree);
+  return found;
 }
 
 /** The literal code of `exit N` (a bare `exit` is not literal), or undefined. */
@@ -416,7 +472,13 @@ function shellMessages(text: string): ScriptMessages {
     stack.pop();
   };
   visit(tree);
-  // `exec >&2`, `exec > "$LOG"`, `exec 1>>file`: later stdout goes elsewhere.
-  const stdoutMoved = /^[ \t]*exec[ \t]+(1?>&2|1?>>?[ \t]*\S+|&>>?[ \t]*\S+)[ \t]*(#.*)?$/m.test(text);
+  // `exec >&2`, `exec > "$LOG" 2>&1`, `exec 3>&1 1>&2`: later stdout goes elsewhere.
+  let stdoutMoved = false;
+  const findExec = (n: SyntaxNode) => {
+    if (stdoutMoved) return;
+    if (execRedirects(n)?.stdout) stdoutMoved = true;
+    forEachChild(n, findExec);
+  };
+  findExec(tree);
   return { messages, reports, stdoutMoved, debugLines };
 }

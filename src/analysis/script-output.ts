@@ -3,6 +3,7 @@ import { forEachChild, type SyntaxNode } from 'unbash';
 import { UNKNOWN_VALUE } from '../model/contract.js';
 import { jsTree, kids, lineIndex, pythonTree, shellTree, stringValue } from './script-parse.js';
 import { linkedTexts } from './script-links.js';
+import { execRedirects } from './script-messages.js';
 import { rubyOutput } from './script-output-ruby.js';
 import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText, type ResolvedScript, type ScriptLanguage, type ScriptOptions } from './scripts.js';
 import type { HandlerEntry } from '../model/model.js';
@@ -47,6 +48,8 @@ export interface Emission {
   exit?: number;
   /** The print's path leaves its function or the script by other means before anything else runs (`return`, `raise`, `exit "$code"`). */
   endsPath?: boolean;
+  /** The print's path ends in `exec prog …` (shell): the program replaces the script, so its exit code is the program's. */
+  handsOver?: boolean;
   /** The function (helper) the print is inside, when it is inside one: `deny(reason)` counts where it is called. */
   fn?: string;
   /**
@@ -740,19 +743,26 @@ function shellOutput(text: string): ScriptOutput {
   const calls = new Map<string, Call[]>();
   const functions = new Set<string>();
   const stack: SyntaxNode[] = [];
-  let execToStderr: number | undefined;
+  /** Where each emission's command starts (0-based offset), to place it after an `exec` on the same line. */
+  const starts: number[] = [];
+  /** The `exec`s that move the script's later output, with where they end. */
+  const moves: { end: number; stdout?: 'stderr' | 'elsewhere'; stderr?: 'stdout' | 'elsewhere' }[] = [];
   const visit = (n: SyntaxNode) => {
     if (n.type === 'Function') functions.add(n.name.value);
     if (n.type === 'Command' && n.name) {
       const name = n.name.value;
-      if (name === 'exec' && execToStderr === undefined && n.suffix.length > 0 && n.suffix.every((a) => a.type === 'Redirect' && toStderr(a))) execToStderr = lineOf(n.pos);
+      const moved = execRedirects(n);
+      if (moved && (moved.stdout || moved.stderr)) moves.push({ end: n.end, ...moved });
       const list = calls.get(name) ?? [];
       list.push({ line: lineOf(n.pos), ...shellContext(n, stack) });
       calls.set(name, list);
       const to = SHELL_PRINTERS.test(name) && reachesStdout(n, stack) ? redirectedTo(stack) : 'elsewhere';
       if (to !== 'elsewhere') {
         const e = shellEmission(n, name);
-        if (e) emissions.push(shellFinish(e, n, [...stack], lineOf, to));
+        if (e) {
+          emissions.push(shellFinish(e, n, [...stack], lineOf, to));
+          starts.push(n.pos);
+        }
       }
     }
     stack.push(n);
@@ -762,9 +772,21 @@ function shellOutput(text: string): ScriptOutput {
   visit(tree);
   // Calls counted only for functions the script defines.
   for (const k of [...calls.keys()]) if (!functions.has(k)) calls.delete(k);
-  // `exec >&2` (or `exec 1>&2`) sends everything after it to stderr.
-  if (execToStderr !== undefined) for (const e of emissions) if (e.line > execToStderr) e.stream = 'stderr';
-  return { emissions, calls, params: new Map() };
+  if (moves.length === 0) return { emissions, calls, params: new Map() };
+  // An `exec` that runs no program redirects everything written after it (wherever it sits: in a
+  // branch it may not run, and then leaving the output alone says nothing wrong). `exec >&2`: later
+  // stdout goes to stderr; `exec > log 2>&1`: to a file; a moved stderr (`exec 2>>log`, `exec 2>&1`)
+  // is no message to anyone.
+  const kept: Emission[] = [];
+  emissions.forEach((e, i) => {
+    for (const m of moves) {
+      if (starts[i]! < m.end) continue;
+      if (e.stream === 'stdout' && m.stdout === 'stderr') e.stream = 'stderr';
+      else if ((e.stream === 'stdout' && m.stdout === 'elsewhere') || (e.stream === 'stderr' && m.stderr)) return;
+    }
+    kept.push(e);
+  });
+  return { emissions: kept, calls, params: new Map() };
 }
 
 function shellEmission(n: SyntaxNode & { type: 'Command' }, name: string): Printed | undefined {
@@ -922,6 +944,12 @@ function shellFinish(e: Printed, n: SyntaxNode, ancestors: SyntaxNode[], lineOf:
         const c = (list[k] as unknown as { command?: SyntaxNode }).command;
         if (c?.type === 'Command' && (c.name?.value === 'return' || c.name?.value === 'exit')) {
           out.endsPath = true;
+          break search;
+        }
+        // `exec prog …`: the program replaces the script and decides its exit.
+        if (c?.type === 'Command' && c.name?.value === 'exec' && c.suffix.some((a) => a.type === 'Word')) {
+          out.endsPath = true;
+          out.handsOver = true;
           break search;
         }
       }

@@ -19,6 +19,15 @@ export interface EventContract {
   plainStdout: PlainStdout;
   /** Where stderr on exit 0 goes: the debug log, on every event. */
   stderrOnSuccess: 'debugLog';
+  /**
+   * Who reads stderr on exit 2 (SPEC.md §1.2, exit-2 column): `claude` (the
+   * block message reaches Claude: PreToolUse, PostToolUse, Stop, …), `user`
+   * (shown to the user: UserPromptSubmit, SessionStart, …), `debugLog`
+   * (DirectoryAdded, WorktreeRemove) or `ignored` (exit codes ignored, or exit
+   * 2 not honoured: PermissionRequest). Where SPEC.md names no reader the row
+   * says `user` [uncertain].
+   */
+  exitTwoStderr: 'claude' | 'user' | 'debugLog' | 'ignored';
   /** An exit code other than 0 and 2: a non-blocking hook error, the action fails (WorktreeCreate/Remove), or nothing (fire-and-forget events). */
   otherExit: 'nonBlockingError' | 'fails' | 'ignored';
   /** A top-level `decision: "approve"`: skips the permission prompt (`allow`) or does nothing. */
@@ -63,8 +72,8 @@ export function outputContract(): OutputContract {
 }
 let contract: OutputContract | undefined;
 
-/** The default row for an event the contract does not list (a newer event): plain stdout unread, the ordinary exit codes. */
-const DEFAULT_ROW: EventContract = { plainStdout: 'debugLog', stderrOnSuccess: 'debugLog', otherExit: 'nonBlockingError', topLevelApprove: 'ignored' };
+/** The default row for an event the contract does not list (a newer event): plain stdout unread, the ordinary exit codes, nothing claimed about exit 2. */
+const DEFAULT_ROW: EventContract = { plainStdout: 'debugLog', stderrOnSuccess: 'debugLog', exitTwoStderr: 'ignored', otherExit: 'nonBlockingError', topLevelApprove: 'ignored' };
 
 /** One event's contract row. */
 export function eventContract(event: string): EventContract {

@@ -2,9 +2,10 @@ import { defineRule, type RuleContext } from './rule.js';
 import { eventsNamed, runsByDefault, scriptOutput, type HandlerEmission } from '../analysis/script-output.js';
 import { fileLanguage, forwardedArgs, scriptLanguage } from '../analysis/scripts.js';
 import { gatesHold, pythonFlagGates } from '../analysis/script-flags.js';
-import { commandStdout, scriptMessages, underDebugSwitch, type HelperMessage } from '../analysis/script-messages.js';
-import { eventContract, isAsyncAnswer, outputContract, UNKNOWN_VALUE } from '../model/contract.js';
-import { EVENT_NAMES, eventDetails } from '../model/catalog.js';
+import { commandStderr, commandStdout, scriptMessages, underDebugSwitch, type HelperMessage } from '../analysis/script-messages.js';
+import { exitCodes } from '../analysis/script-exits.js';
+import { eventContract, isAsyncAnswer, outputContract, UNKNOWN_VALUE, type EventContract } from '../model/contract.js';
+import { EVENT_NAMES, eventDetails, type EventSpec } from '../model/catalog.js';
 import { commandHandlers, scriptPrinters, wordLocation } from './util.js';
 import { scriptOf } from '../analysis/command.js';
 
@@ -16,8 +17,10 @@ import { scriptOf } from '../analysis/command.js';
  *   the debug log only (everything but SessionStart, UserPromptSubmit,
  *   UserPromptExpansion, PostModelSwitch, PreCompact, PostCompact and
  *   WorktreeCreate): neither Claude nor the user sees it;
- * - the reason on stdout, then `exit 2`, with nothing on stderr on that path:
- *   Claude Code reads the message from stderr, so Claude gets "No stderr output";
+ * - the reason on stdout, then `exit 2`, with nothing on stderr anywhere in the
+ *   script (nor through its own message helper), on an event where someone
+ *   reads exit 2's stderr (catalog `exitTwoStderr`): Claude Code reads the
+ *   message from stderr, so Claude (or the user) gets "No stderr output";
  * - on PreCompact, a status line on stdout with exit 0 (`Preparing for manual
  *   compaction…`, `Transcript backed up to …`): plain stdout there is appended
  *   to the compaction instructions (catalog `plainStdout: "compactInstructions"`),
@@ -63,7 +66,7 @@ import { scriptOf } from '../analysis/command.js';
 /** Words of a message addressed to a reader, not a log line. */
 const ADDRESSED = /\b(you|your|please|remember|reminder|don'?t forget|make sure|consider|should|must|warning|claude|before (continuing|proceeding|committing|pushing|merging|handing))\b|⚠|❌|🚨/i;
 /** Log lines: a level or a tag first; and reports of the hook's own failure (a fail-open path logs them on purpose). */
-const LOG_LINE = /^\s*(\[[^\]]*\]|\(?(debug|info|trace|log|verbose)\)?\b[:\s])|\b(error|exception|failed|traceback|could ?n[o']?t|cannot|unable|missing|skipp(ing|ed)|not found|does ?n[o']?t exist|no such)\b/i;
+const LOG_LINE = /^\s*(\[[^\]]*\]|\(?(debug|info|trace|log|verbose)\)?\b[:\s])|\b(error|exception|failed|traceback|could ?n[o']?t|cannot|unable|missing|skipp(ing|ed)|not found|not installed|does ?n[o']?t exist|no such)\b/i;
 
 export default defineRule({
   meta: {
@@ -72,16 +75,16 @@ export default defineRule({
     severity: 'warning',
     section: 6,
     needsHost: true,
-    description: 'A script or command writes a message where nobody reads it: plain stdout or a checker\'s report on an event that logs it, the reason of an exit 2 on stdout, a message or a JSON answer on stderr',
+    description: 'A script or command writes a message where nobody reads it: plain stdout or a checker\'s report on an event that logs it, the reason of an exit 2 on stdout, a PreCompact status line, a message or a JSON answer on stderr',
     messages: {
       plain: 'script "{{script}}" prints plain text on stdout and exits 0 ({{at}}): on {{event}} Claude Code {{where}}writes it to the debug log only, so neither Claude nor the user sees it',
-      exit2: 'script "{{script}}" prints the reason on stdout before exit 2 ({{at}}) and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so Claude is told only "No stderr output"',
+      exit2: 'script "{{script}}" prints the reason on stdout before exit 2 ({{at}}) and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so {{reader}} is told only "No stderr output"',
       stderr: 'script "{{script}}" writes a message to stderr and exits 0 ({{at}}): on exit 0 Claude Code {{where}}writes stderr to the debug log only, so nobody reads it',
       compact: 'script "{{script}}" prints a status line on stdout and exits 0 ({{at}}): on {{event}} Claude Code {{where}}adds plain stdout to the compaction instructions, so the line steers the summary and never reaches the user',
       failOpen: 'script "{{script}}" warns on stderr and exits 0 ({{at}}), though it blocks with exit 2 elsewhere: on exit 0 Claude Code {{where}}writes stderr to the debug log only, so neither Claude nor the user sees the warning',
       report: 'script "{{script}}" leaves the report of {{tool}} on plain stdout ({{at}}): on {{event}} Claude Code {{where}}reads plain stdout on no exit code (exit 0: the debug log; exit 2: ignored; other codes: a hook error showing stderr), so Claude never sees the findings',
       inlinePlain: 'this command prints plain text on stdout ("{{text}}") and exits 0: on {{event}} Claude Code {{where}}writes it to the debug log only, so neither Claude nor the user sees it',
-      inlineExit2: 'this command prints the reason on stdout before exit 2 ("{{text}}") and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so Claude is told only "No stderr output"',
+      inlineExit2: 'this command prints the reason on stdout before exit 2 ("{{text}}") and nothing on stderr: Claude Code {{where}}reads the reason from stderr, so {{reader}} is told only "No stderr output"',
       inlineReport: 'this command leaves the report of {{tool}} on plain stdout: on {{event}} Claude Code {{where}}reads plain stdout on no exit code (exit 0: the debug log; exit 2: ignored; other codes: a hook error showing stderr), so Claude never sees the findings',
       jsonStderr: 'script "{{script}}" writes its JSON answer to stderr ({{at}}): Claude Code {{where}}reads JSON only from stdout, so {{keys}} {{is}} never applied; {{outcome}}',
     },
@@ -92,64 +95,83 @@ export default defineRule({
       if (h.group.flat) continue;
       const row = eventContract(spec.name);
       if (row.ignoresOutput) continue;
-      // Where no output reaches anyone (no systemMessage, no additionalContext: WorktreeRemove, SessionEnd, …) there is nothing better to write.
       const out = eventDetails(spec).output;
-      const reachable = out.systemMessage || 'additionalContext' in out.hookSpecificOutput || out.decisionBlock;
+      // Where no output reaches anyone there is nothing better to write: no systemMessage, no
+      // additionalContext, and no block whose reason Claude reads (WorktreeRemove, SessionEnd,
+      // ConfigChange, whose reason is never shown).
+      const reachable = reachesSomeone(spec.name, out);
+      // Who reads an exit 2's stderr on this event (SPEC.md §1.2): nobody on DirectoryAdded, WorktreeRemove, PermissionRequest, …
+      const exitTwoReader = readerOf(row.exitTwoStderr);
       for (const p of prints) {
         if (eventsNamed(p.texts, EVENT_NAMES).size > ([...eventsNamed(p.texts, EVENT_NAMES)].includes(spec.name) ? 1 : 0)) continue;
         if (p.emissions.some((e) => e.kind === 'json' && e.json && isAsyncAnswer(e.json))) continue;
+        // The async first-line protocol written in ways the print analysis does not take apart
+        // (`sys.stdout.write(json.dumps({"async": True}) + "\n")`, a dict kept in a variable): left alone.
+        if (p.texts.some((t) => ASYNC_ANSWER.test(t.text))) continue;
         // A Python or JavaScript function called on the script's default path (`main()` under
         // `if __name__ == "__main__":` or `if (require.main === module)`) prints where the script
         // does; a shell function's caller may redirect it (`f 2>/dev/null`, `x=$(f)`).
-        const shell = scriptLanguage(p.script, p.texts[0]?.text ?? '') === 'shell';
+        const text = p.texts[0]?.text ?? '';
+        const language = scriptLanguage(p.script, text);
+        const shell = language === 'shell';
         const own = p.emissions.filter((e) => e.file === p.script.absolute && (e.fn === undefined || (!shell && runsByDefault({ ...e, conditional: false }, p.calls))));
         const at = (e: HandlerEmission) => `line ${e.line}`;
-        const report = (messageId: 'plain' | 'exit2' | 'stderr' | 'compact', e: HandlerEmission, note: string) =>
+        const report = (messageId: 'plain' | 'stderr' | 'compact', e: HandlerEmission, note: string) =>
           ctx.report({ messageId, data: { script: p.script.written, at: at(e), event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note });
         const hasJson = own.some((e) => e.stream === 'stdout' && e.kind !== 'text');
-        // Where the handler's command sends the script's stdout (`x.sh >&2`, `x.sh > log`, `x.sh | jq`): the script's stdout is the hook's only when left alone.
+        // Where the handler's command sends the script's stdout (`x.sh >&2`, `x.sh > log`, `x.sh | jq`)
+        // and its stderr (`x.sh 2>&1`, `x.sh 2>>log`): the script's streams are the hook's only when left alone.
         const commandText = (p.script.node as { value?: unknown }).value;
-        const sentTo = typeof commandText === 'string' && p.script.word?.pos !== undefined ? commandStdout(commandText, p.script.word.pos) : 'hook';
-        // 1. Plain stdout, exit 0, where it reaches nobody.
-        let plainReported = false;
-        if (row.plainStdout === 'debugLog' && !hasJson && reachable && sentTo === 'hook') {
-          const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text));
-          plainReported = e !== undefined;
-          if (e) report('plain', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}}; to tell the user, print {"systemMessage": "…"}; for a log, write to stderr or a file`);
-        }
-        // 1b. PreCompact: plain stdout on exit 0 joins the compaction instructions; a status line there steers the summary.
-        // A script that also prints instructions there means its stdout for the summary: left alone.
-        if (row.plainStdout === 'compactInstructions' && !hasJson && sentTo === 'hook' && !own.some((x) => x.stream === 'stdout' && INSTRUCTION.test(x.text ?? ''))) {
-          const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && statusLine(x.text) && switchedOn(x, p.texts, forwardedArgs(p.script, ctx.options)));
-          if (e) report('compact', e, 'on PreCompact, print to stdout only what the summary should follow; write status and log lines to stderr or a file');
-        }
-        // 2. The reason of an exit 2 on stdout, and nothing on stderr before that exit.
-        if (spec.canBlock && sentTo !== 'stderr') {
-          const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && x.exit === 2 && message(x.text));
-          if (e && !own.some((x) => x.stream === 'stderr' && x.exit === 2)) {
-            report('exit2', e, 'write the reason to stderr (`>&2`, `file=sys.stderr`, `console.error`)');
-            continue;
-          }
-        }
-        const said = shell ? scriptMessages(p.texts[0]!.text) : undefined;
+        const placed = typeof commandText === 'string' && p.script.word?.pos !== undefined;
+        const sentTo = placed ? commandStdout(commandText as string, p.script.word!.pos!) : 'hook';
+        const errTo = placed ? commandStderr(commandText as string, p.script.word!.pos!) : 'hook';
+        const said = shell ? scriptMessages(text) : undefined;
         const helpers = said ? said.messages.filter((m) => m.fn === undefined && !m.debug) : [];
         // Prints under a debug or verbose switch are logging, whatever they say.
-        const debug = (x: HandlerEmission) => (said ? said.debugLines.has(x.line) : underDebugSwitch(p.texts[0]!.text, x.line));
-        // 3. A message to someone on stderr with exit 0.
-        const e = own.find((x) => x.stream === 'stderr' && x.kind === 'text' && (x.exit === 0 || x.exit === undefined) && message(x.text) && ADDRESSED.test(x.text!) && !LOG_LINE.test(x.text!) && !debug(x));
-        if (e && !hasJson && reachable)
-          report('stderr', e, `to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${spec.name}", "additionalContext": "…"}} on stdout; to tell the user, {"systemMessage": "…"}`);
-        // 4. A guard's fail-open warning: stderr before `exit 0`, where the same script blocks with stderr and exit 2 (and answers in no JSON).
-        if (!e && !hasJson && reachable && spec.canBlock) {
+        const debug = (x: HandlerEmission) => (said ? said.debugLines.has(x.line) : underDebugSwitch(text, x.line));
+        // A print in a branch whose path ends in a call that may exit (`print("Blocked"); block("…")`)
+        // has an unknown exit: in a script that can exit 2 it may be a block's, so it is not taken as exit 0.
+        const canExitTwo = own.some((x) => x.exit === 2) || helpers.some((m) => m.exit === 2) || exitCodes(text, language).has(2);
+        // A print followed on its path by a call of the script's own function that exits 2 (`echo "…"; block "…"`) is a block's.
+        const blockers = new Set(p.emissions.filter((x) => x.fn !== undefined && x.exit === 2).map((x) => x.fn!));
+        const blockCallAfter = (x: HandlerEmission) => x.conditional && [...blockers].some((f) => (p.calls.get(f) ?? []).some((c) => c.line > x.line));
+        const exitsZero = (x: HandlerEmission) => !blockCallAfter(x) && (x.exit === 0 || (x.exit === undefined && !x.handsOver && !(x.conditional && canExitTwo)));
+        const stderrOnExitTwo = own.some((x) => x.stream === 'stderr' && x.exit === 2) || helpers.some((m) => m.stream === 'stderr' && m.exit === 2);
+        // 1. The reason of an exit 2 on stdout, and nothing on stderr before that exit (directly or through
+        // the script's own message helper): the block's message is empty. Reported after 2 and 3 (a
+        // different print on the exit-0 path may be unread too); the stderr cases are then left alone.
+        const blockOnStdout =
+          spec.canBlock && exitTwoReader && sentTo !== 'stderr' && errTo === 'hook' && !stderrOnExitTwo ? own.find((x) => x.stream === 'stdout' && x.kind === 'text' && x.exit === 2 && message(x.text)) : undefined;
+        // 2. Plain stdout, exit 0, where it reaches nobody.
+        let plainReported = false;
+        if (row.plainStdout === 'debugLog' && !hasJson && reachable && sentTo === 'hook') {
+          const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && exitsZero(x) && message(x.text) && !debug(x));
+          plainReported = e !== undefined;
+          if (e) report('plain', e, tellNote(spec.name, out, 'for a log, write to stderr or a file'));
+        }
+        // 3. PreCompact: plain stdout on exit 0 joins the compaction instructions; a status line there steers the summary.
+        // A script that also prints instructions there means its stdout for the summary: left alone.
+        if (row.plainStdout === 'compactInstructions' && !hasJson && sentTo === 'hook' && !own.some((x) => x.stream === 'stdout' && INSTRUCTION.test(x.text ?? ''))) {
+          const e = own.find((x) => x.stream === 'stdout' && x.kind === 'text' && exitsZero(x) && statusLine(x.text) && switchedOn(x, p.texts, forwardedArgs(p.script, ctx.options)));
+          if (e) report('compact', e, 'on PreCompact, print to stdout only what the summary should follow; write status and log lines to stderr or a file');
+        }
+        if (blockOnStdout) {
+          ctx.report({ messageId: 'exit2', data: { script: p.script.written, at: at(blockOnStdout), reader: exitTwoReader! }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'write the reason to stderr (`>&2`, `file=sys.stderr`, `console.error`)' });
+          continue;
+        }
+        // 4. A message to someone on stderr with exit 0.
+        const e = errTo !== 'hook' ? undefined : own.find((x) => x.stream === 'stderr' && x.kind === 'text' && exitsZero(x) && message(x.text) && ADDRESSED.test(x.text!) && !STATUS_ASIDE.test(x.text!) && !LOG_LINE.test(x.text!) && !debug(x));
+        if (e && !hasJson && reachable) report('stderr', e, tellNote(spec.name, out, '', 'on stdout'));
+        // 5. A guard's fail-open warning: stderr before `exit 0`, where the same script blocks with stderr and exit 2 (and answers in no JSON).
+        if (!e && errTo === 'hook' && !hasJson && reachable && spec.canBlock) {
           const blocks = own.some((x) => x.stream === 'stderr' && x.kind !== 'json' && x.exit === 2) || helpers.some((m) => m.stream === 'stderr' && m.exit === 2 && message(m.text));
           const warning = blocks ? failOpenWarning(own.filter((x) => !debug(x)), helpers) : undefined;
           if (warning)
-            ctx.report({ messageId: 'failOpen', data: { script: p.script.written, at: `line ${warning.line}`, event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'to tell the user, print {"systemMessage": "…"} on stdout and exit 0' });
+            ctx.report({ messageId: 'failOpen', data: { script: p.script.written, at: `line ${warning.line}`, event: spec.name }, ...wordLocation(ctx, p.script.node, p.script.word), note: out.systemMessage ? 'to tell the user, print {"systemMessage": "…"} on stdout and exit 0' : tellNote(spec.name, out, '', 'on stdout') });
         }
-        // 5. A checker's report left on plain stdout where nobody reads it.
+        // 6. A checker's report left on plain stdout where nobody reads it.
         if (said && !plainReported && sentTo === 'hook' && row.plainStdout === 'debugLog' && reachable && !hasJson && !said.stdoutMoved) {
-          const toClaude = own.some((x) => x.stream === 'stderr' && x.exit === 2) || helpers.some((m) => m.stream === 'stderr' && m.exit === 2);
-          const r = toClaude ? undefined : said.reports[0];
+          const r = stderrOnExitTwo ? undefined : said.reports[0];
           if (r) {
             const ways: string[] = [];
             if (out.decisionBlock) ways.push('print {"decision": "block", "reason": "<the report>"}');
@@ -160,23 +182,14 @@ export default defineRule({
             ctx.report({ messageId: 'report', data: { script: p.script.written, at: `line ${r.line}`, event: spec.name, tool: r.tool }, ...wordLocation(ctx, p.script.node, p.script.word), note });
           }
         }
-        // 6. A hook answer written to stderr.
+        // 7. A hook answer written to stderr.
         // Without exit 2, a script that also answers on stdout may mirror its answer to stderr for its log.
-        const j = !reachable ? undefined : own.find((x) => x.stream === 'stderr' && x.kind === 'json' && !x.open && x.json && isAnswer(x.json) && answerKeys(x.json, x.exit).length > 0 && (x.exit === 2 || !hasJson));
+        const j = !reachable || errTo !== 'hook' ? undefined : own.find((x) => x.stream === 'stderr' && x.kind === 'json' && !x.open && x.json && isAnswer(x.json) && answerKeys(x.json, x.exit).length > 0 && (x.exit === 2 || !hasJson));
         if (j) {
           const keys = answerKeys(j.json!, j.exit);
-          const code = j.exit ?? 0;
-          const outcome =
-            code === 0
-              ? 'on exit 0 stderr goes to the debug log only'
-              : code === 2
-                ? spec.canBlock
-                  ? `exit 2 blocks ${spec.name} with the raw JSON text as its message`
-                  : `exit 2 cannot block ${spec.name}: the user sees the raw JSON text as an error`
-                : `on exit ${code} the user sees the raw JSON text as a hook error`;
           ctx.report({
             messageId: 'jsonStderr',
-            data: { script: p.script.written, at: at(j), keys: keys.map((k) => `"${k}"`).join(', '), is: keys.length > 1 ? 'are' : 'is', outcome },
+            data: { script: p.script.written, at: at(j), keys: keys.map((k) => `"${k}"`).join(', '), is: keys.length > 1 ? 'are' : 'is', outcome: jsonStderrOutcome(spec.name, spec.canBlock, j.exit ?? 0) },
             ...wordLocation(ctx, p.script.node, p.script.word),
             note: 'print the JSON on stdout and exit 0 (a decision in JSON needs no exit 2); to block with exit 2, write only the reason to stderr',
           });
@@ -214,7 +227,8 @@ function checkInline(ctx: RuleContext<'inlinePlain' | 'inlineReport' | 'inlineEx
     };
     // The reason of an exit 2 on stdout, and nothing on stderr before that exit.
     if (blocked) {
-      ctx.report({ messageId: 'inlineExit2', data: { text: shown(blocked.text!) }, node, note: 'write the reason to stderr: `echo "…" >&2; exit 2`' });
+      const reader = readerOf(eventContract(spec.name).exitTwoStderr);
+      if (reader) ctx.report({ messageId: 'inlineExit2', data: { text: shown(blocked.text!), reader }, node, note: 'write the reason to stderr: `echo "…" >&2; exit 2`' });
       continue;
     }
     const row = eventContract(spec.name);
@@ -226,6 +240,52 @@ function checkInline(ctx: RuleContext<'inlinePlain' | 'inlineReport' | 'inlineEx
       ctx.report({ messageId: 'inlineReport', data: { tool: report.tool, event: spec.name }, node, note: `move it into a script that captures the report and hands it on: ${out.decisionBlock ? '{"decision": "block", "reason": "<the report>"}' : spec.canBlock ? 'stderr with exit 2' : '{"systemMessage": "<the report>"}'}${'additionalContext' in out.hookSpecificOutput ? ' or additionalContext' : ''}` });
   }
 }
+
+/** Who reads an exit 2's stderr, for a message (`Claude`, `the user`), or undefined where nobody does. */
+function readerOf(who: EventContract['exitTwoStderr']): string | undefined {
+  return who === 'claude' ? 'Claude' : who === 'user' ? 'the user' : undefined;
+}
+
+/**
+ * True when some output of a hook on this event reaches someone: a
+ * `systemMessage` (the user), `additionalContext` (Claude), or a top-level
+ * `decision: "block"` whose reason Claude reads (not ConfigChange's, which is
+ * never shown, SPEC.md §1.2).
+ */
+function reachesSomeone(event: string, out: EventSpec['output']): boolean {
+  return out.systemMessage || 'additionalContext' in out.hookSpecificOutput || (out.decisionBlock && eventContract(event).exitTwoStderr === 'claude');
+}
+
+/**
+ * The note of a message nobody reads: the fields this event reads that would
+ * carry it (`additionalContext` for Claude, `systemMessage` for the user, a
+ * block's `reason`), then `tail` when given.
+ */
+function tellNote(event: string, out: EventSpec['output'], tail: string, where = ''): string {
+  const ways: string[] = [];
+  const on = where ? ` ${where}` : '';
+  if ('additionalContext' in out.hookSpecificOutput) ways.push(`to tell Claude, print {"hookSpecificOutput": {"hookEventName": "${event}", "additionalContext": "…"}}${on}`);
+  else if (out.decisionBlock && eventContract(event).exitTwoStderr === 'claude') ways.push(`to make Claude act on it, print {"decision": "block", "reason": "…"}${on}`);
+  if (out.systemMessage) ways.push(`to tell the user, print {"systemMessage": "…"}${ways.length > 0 ? '' : on}`);
+  if (tail) ways.push(tail);
+  return ways.join('; ');
+}
+
+/** What becomes of a JSON answer written to stderr, by exit code and by who reads exit 2's stderr on the event (SPEC.md §1.2). */
+function jsonStderrOutcome(event: string, canBlock: boolean, code: number): string {
+  if (code === 0) return 'on exit 0 stderr goes to the debug log only';
+  if (code !== 2) return `on exit ${code} the user sees the raw JSON text as a hook error`;
+  const who = eventContract(event).exitTwoStderr;
+  if (who === 'ignored') return `${event} ignores exit 2`;
+  if (who === 'debugLog') return 'on exit 2 stderr goes to the debug log only';
+  const reader = who === 'claude' ? 'Claude' : 'the user';
+  return canBlock ? `exit 2 blocks ${event} with the raw JSON text as its message (shown to ${reader})` : `exit 2 cannot block ${event}: ${reader} sees the raw JSON text as an error`;
+}
+
+/** The async first-line answer in a script's text (`{"async": true}`, `json.dumps({"async": True})`, `{async: true}`). */
+const ASYNC_ANSWER = /["']async["']\s*:\s*(?:true|True)\b|[{,]\s*async\s*:\s*true\b/;
+/** A status line that asks for nothing but patience (`please wait`, `hold on`): logging, not a message to someone. */
+const STATUS_ASIDE = /\bplease (wait|hold|stand by|be patient)\b/i;
 
 /** A warning's words: a `Warning:`/`WARN` lead or a warning sign. */
 const WARNING = /^\W{0,4}(warn(ing)?\b|caution\b)|^\s*(⚠|🚨)/i;
