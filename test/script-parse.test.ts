@@ -59,6 +59,14 @@ describe('exit codes and decisions, from the parse', () => {
     assert.equal(mentionsInCode('/** stop_hook_active */\nprocess.exit(2);\n', 'javascript', 'stop_hook_active'), false);
   });
 
+  it('stop_hook_active read in a shell test, a case word or a JS template\'s ${…} is read; in a comment inside a branch it is not', () => {
+    const test = '#!/bin/bash\nINPUT=$(cat)\nif [[ "$(echo "$INPUT" | jq -r .stop_hook_active)" == "true" ]]; then exit 0; fi\nexit 2\n';
+    assert.equal(mentionsInCode(test, 'shell', 'stop_hook_active'), true);
+    assert.equal(mentionsInCode('case "$(jq -r .stop_hook_active)" in true) exit 0;; esac\nexit 2\n', 'shell', 'stop_hook_active'), true);
+    assert.equal(mentionsInCode('if true; then\n  # stop_hook_active\n  exit 2\nfi\n', 'shell', 'stop_hook_active'), false);
+    assert.equal(mentionsInCode('const x = `${input.stop_hook_active}`;\n', 'javascript', 'stop_hook_active'), true);
+    assert.equal(mentionsInCode('const x = `stop_hook_active`;\n', 'javascript', 'stop_hook_active'), false);
+  });
   it('shell: exec >&2 from its parse; a comment, a here-document line or exec 3>&2 is no redirection of stdout', () => {
     const streams = (text: string) => scriptOutput(text, 'shell').emissions.map((e) => e.stream);
     assert.deepEqual(streams('#!/bin/bash\necho a\nexec >&2\necho b\n'), ['stdout', 'stderr']);
@@ -85,6 +93,19 @@ describe('links, from the parse', () => {
   it('JavaScript: require, import and export … from; not a specifier in a comment or a string', () => {
     const text = ["// require('./old')", 'const s = "require(\'./old\')";', "const a = require('./shared');", "export * from './shared';", ''].join('\n');
     assert.deepEqual(localImports('/p/hook.js', text, 'javascript', options), ['/p/shared.js']);
+  });
+  it('Python: imports the cheap scan must not miss (names on later lines of a list, after ;, over a backslash, in a folder without __init__.py)', () => {
+    const dirs = new Set(['/q/pkg']);
+    const qFiles = new Set(['/q/helpers.py', '/q/pkg/mod.py', '/q/util.py']);
+    const q = { host: { stat: (p: string) => (qFiles.has(p) ? { isFile: true } : dirs.has(p) ? { isFile: false } : undefined) } } as unknown as ScriptOptions;
+    assert.deepEqual(localImports('/q/hook.py', 'from . import (\n    helpers,\n)\n', 'python', q), ['/q/helpers.py']);
+    assert.deepEqual(localImports('/q/hook.py', 'from pkg import (\n    mod,\n)\n', 'python', q), ['/q/pkg/mod.py']);
+    assert.deepEqual(localImports('/q/hook.py', 'import os, \\\n    util\n', 'python', q), ['/q/util.py']);
+    assert.deepEqual(localImports('/q/hook.py', 'x = 1; import helpers\n', 'python', q), ['/q/helpers.py']);
+  });
+  it('JavaScript: bundler output without spaces, and a require of a template without ${…}', () => {
+    assert.deepEqual(localImports('/p/hook.mjs', 'import{deny}from"./shared.js";deny();\n', 'javascript', options), ['/p/shared.js']);
+    assert.deepEqual(localImports('/p/hook.js', 'const s = require(`./shared`);\n', 'javascript', options), ['/p/shared.js']);
   });
   it('shell: source and ., not in a here-document or a comment', () => {
     const text = ['#!/bin/bash', '# source ./notes.sh', 'cat <<EOF', 'source ./notes.sh', 'EOF', '. "$(dirname "$0")/common.sh"', ''].join('\n');

@@ -67,9 +67,13 @@ function classify(messages: string, condition: string): ExitIntent {
 
 /** The `exit 1` paths of a script and their intent (only exit code 1; see ExitIntent). */
 export function exitOnePaths(text: string, language: ScriptLanguage): ExitPath[] {
-  if (language === 'shell') return shellPaths(text);
-  if (language === 'python' || language === 'javascript') return lezerPaths(text, language);
-  if (language === 'ruby') return rubyPaths(text);
+  try {
+    if (language === 'shell') return shellPaths(text);
+    if (language === 'python' || language === 'javascript') return lezerPaths(text, language);
+    if (language === 'ruby') return rubyPaths(text);
+  } catch {
+    // A text the walk cannot take (nesting deeper than the stack): no paths claimed.
+  }
   return [];
 }
 
@@ -93,6 +97,11 @@ function messagesOf(nodes: readonly SyntaxNode[]): string {
   nodes.forEach(visit);
   return out;
 }
+
+/** How many statements before a shell `exit 1` are read for its message (as the Python/JS reading looks 40 lines back). */
+const SHELL_LOOKBACK = 20;
+/** The `exit 1` sites of one script that are judged: the first ones (a generated script of thousands adds nothing). */
+const MAX_EXIT_SITES = 200;
 
 function shellPaths(text: string): ExitPath[] {
   if (!/\bexit\s+1\b/.test(text)) return [];
@@ -121,7 +130,7 @@ function shellPaths(text: string): ExitPath[] {
     stack.pop();
   };
   visit(script);
-  for (const { node, stack: ancestors } of found) {
+  for (const { node, stack: ancestors } of found.slice(0, MAX_EXIT_SITES)) {
     let messages = '';
     let condition = '';
     let fn: string | undefined;
@@ -132,7 +141,8 @@ function shellPaths(text: string): ExitPath[] {
       const a = ancestors[i]!;
       if (a.type === 'CompoundList' || a.type === 'Script') {
         const idx = a.commands.findIndex((s) => s === child);
-        if (idx > 0) messages += messagesOf(a.commands.slice(0, idx));
+        // The statements just before it (bounded: a script of thousands of `exit 1` stays linear).
+        if (idx > 0) messages += messagesOf(a.commands.slice(Math.max(0, idx - SHELL_LOOKBACK), idx));
       } else if (a.type === 'AndOr') {
         const idx = a.commands.findIndex((c) => c === child);
         if (idx > 0) {

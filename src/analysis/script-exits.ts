@@ -43,10 +43,15 @@ export function codeFacts(text: string, language: ScriptLanguage): CodeFacts {
     if (cache.size >= FACTS_CACHE_SIZE) cache.clear();
     // Most scripts neither exit with a literal code nor decide: skip parsing them. Every fact
     // the walk finds needs one of these spellings (a superset: comments and strings match too).
-    if (!(language === 'shell' ? /exit|[dD]ecision/ : MAY_DECIDE).test(text)) out = NONE;
-    else if (language === 'shell') out = shellFacts(text);
-    else if (language === 'python' || language === 'javascript') out = lezerFacts(text, language);
-    else out = NONE;
+    try {
+      if (!(language === 'shell' ? /exit|[dD]ecision/ : MAY_DECIDE).test(text)) out = NONE;
+      else if (language === 'shell') out = shellFacts(text);
+      else if (language === 'python' || language === 'javascript') out = lezerFacts(text, language);
+      else out = NONE;
+    } catch {
+      // A text the walk cannot take (nesting deeper than the stack): nothing claimed.
+      out = NONE;
+    }
     cache.set(text, out);
   }
   return out;
@@ -107,7 +112,7 @@ function shellFacts(text: string): CodeFacts {
         const arg = n.suffix.find((a) => a.type === 'Word');
         if (arg && arg.type === 'Word' && /^\d+$/.test(arg.value)) {
           const c = Number(arg.value);
-          exits.set(c, [...(exits.get(c) ?? []), lineOf(n.pos)]);
+          (exits.get(c) ?? exits.set(c, []).get(c)!).push(lineOf(n.pos));
         }
       }
     }
@@ -121,14 +126,17 @@ function shellFacts(text: string): CodeFacts {
   return { exits, decides: SHELL_DECISION.test(code), blocks: BLOCK_TEXT.test(code) };
 }
 
-/** Callees that exit with their argument: Python's, then JavaScript's. */
+/** Shell nodes that hold lists of statements (and so may hold comments between them). */
+const SHELL_CONTAINERS = new Set(['Script', 'Statement', 'CompoundList', 'AndOr', 'Pipeline', 'If', 'Elif', 'While', 'For', 'ArithmeticFor', 'Select', 'Case', 'CaseItem', 'Function', 'BraceGroup', 'Subshell', 'Redirected', 'Coproc', 'Negation', 'Time']);
+
+/** Python callees that exit with their argument (JavaScript's is `process.exit`). */
 const PY_EXIT_CALLEES = new Set(['sys.exit', 'exit', 'quit', 'os._exit', 'SystemExit']);
 
 function lezerFacts(text: string, language: 'python' | 'javascript'): CodeFacts {
   const tree = language === 'python' ? pythonTree(text) : jsTree(text);
   const lineOf = lineIndex(text);
   const exits = new Map<number, number[]>();
-  const add = (code: number, at: number) => exits.set(code, [...(exits.get(code) ?? []), lineOf(at)]);
+  const add = (code: number, at: number) => (exits.get(code) ?? exits.set(code, []).get(code)!).push(lineOf(at));
   let decides = false;
   let blocks = false;
   const src = (n: LezerNode) => text.slice(n.from, n.to);
@@ -204,8 +212,10 @@ function lezerFacts(text: string, language: 'python' | 'javascript'): CodeFacts 
 
 /**
  * True when `name` occurs in a script's code: in Python and JavaScript
- * outside comments (strings count: `data.get("stop_hook_active")`), in shell
- * inside a command or a here-document (a `jq` filter, a `python3 -c` program).
+ * outside comments and prose (`codeText`; ordinary strings count:
+ * `data.get("stop_hook_active")`, and a template's `${…}`), in shell inside a
+ * command, a test, a word or a here-document (a `jq` filter, a `python3 -c`
+ * program), not in a comment.
  * Found by the parsers, so a comment that mentions the name does not count.
  */
 export function mentionsInCode(text: string, language: ScriptLanguage, name: string): boolean {
@@ -225,7 +235,12 @@ export function mentionsInCode(text: string, language: ScriptLanguage, name: str
       if (within(n.pos, n.end) || n.suffix.some((a) => a.type === 'HereDoc' && within(a.body.pos, a.body.end))) found = true;
       return;
     }
-    if (n.type === 'Word') return;
+    // Only the nodes that hold lists of statements can hold a comment: any other node's span is
+    // code (a `[[ … ]]` test, a `case` word, a `for … in` list, a redirection's target).
+    if (!SHELL_CONTAINERS.has(n.type)) {
+      if (within(n.pos, n.end)) found = true;
+      return;
+    }
     forEachChild(n, visit);
   };
   visit(script);
@@ -239,7 +254,7 @@ export function mentionsInCode(text: string, language: ScriptLanguage, name: str
  */
 function rubyFacts(text: string): CodeFacts {
   const exits = new Map<number, number[]>();
-  for (const s of rubyExitSites(text) ?? []) exits.set(s.code, [...(exits.get(s.code) ?? []), s.line]);
+  for (const s of rubyExitSites(text) ?? []) (exits.get(s.code) ?? exits.set(s.code, []).get(s.code)!).push(s.line);
   const code = text.replace(/^\s*#.*$/gm, '');
-  return { exits, decides: SHELL_DECISION.test(code) || /["':]decision["']?\s*=>/.test(code), blocks: BLOCK_TEXT.test(code) };
+  return { exits, decides: SHELL_DECISION.test(code) || /["':]decision["']?\s*=>/.test(code), blocks: BLOCK_TEXT.test(code) || /(?:["']decision["']\s*=>|\bdecision:)\s*["':]block\b/.test(code) };
 }

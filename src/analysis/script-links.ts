@@ -71,7 +71,7 @@ export function localImports(scriptPath: string, text: string, language: ScriptL
   if (language === 'python') {
     // Parse only a text with an import that could be local: a module or name on an import line
     // that is a file or package beside the script (most scripts import only installed modules).
-    if (!pythonMayImportLocal(text, dir, exists)) return [];
+    if (!pythonMayImportLocal(text, dir, (p) => options.host!.stat(p) !== undefined)) return [];
     for (const stmt of pythonImports(text)) {
       const from = /^from\s+(\.*)\s*([\w.]*)\s+import\s+\(?([\s\S]*?)\)?\s*$/.exec(stmt);
       if (from) {
@@ -144,15 +144,19 @@ export function linkedTexts(
 
 /**
  * True when a Python text may import a local module: a word of one of its
- * import lines (`from .x import y`, `import a.b`, the names of a parenthesized
- * list on the lines after) names a `.py` file or a package of the script's
- * folder or, for `from ..x`, of the folders above. A cheap line scan that only
- * decides whether the parse is needed; the parse decides what is imported.
+ * import statements (`from .x import y`, `import a.b`, the names of a
+ * parenthesized list over several lines, a statement after `;` or over a
+ * backslash continuation) names a `.py` file, a package or a folder (a
+ * namespace package) of the script's folder or, for `from ..x`, of the folders
+ * above. A cheap scan that only decides whether the parse is needed (a
+ * superset: a word in a string counts too); the parse decides what is imported.
  */
 function pythonMayImportLocal(text: string, dir: string, exists: (p: string) => boolean): boolean {
   if (!/\bimport\b/.test(text)) return false;
-  const found = (parts: string[]) => parts.length > 0 && (exists(join(...parts) + '.py') || exists(join(...parts, '__init__.py')));
-  for (const m of text.matchAll(/^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import\b|import[ \t])([^\n]*(?:\([^)]*\))?)/gm)) {
+  const found = (parts: string[]) => parts.length > 0 && (exists(join(...parts) + '.py') || exists(join(...parts, '__init__.py')) || exists(join(...parts)));
+  // Backslash continuations joined; a statement starts a line or follows `;`; a parenthesized list may span lines.
+  const joined = text.replace(/\\\r?\n/g, ' ');
+  for (const m of joined.matchAll(/(?:^|;)[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import\b|import[ \t])([ \t]*\([^)]*\)|[^\n;]*)/gm)) {
     const names = m[3]!.split(/[^\w.]+/).filter((w) => /^[A-Za-z_][\w.]*$/.test(w));
     if (m[1] === undefined) {
       // `import a.b, c as d`
@@ -206,8 +210,10 @@ function pythonImports(text: string): string[] {
 function jsRelativeSpecifiers(text: string): string[] {
   return linkMemo(specifierCache, text, () => {
     // Parse only a text that spells a relative specifier (the parse then says which are code).
-    if (!/\b(?:require\s*\(|import\s*\(|from\s|import\s)\s*['"]\.{1,2}\//.test(text)) return [];
+    // Bundler output writes `import{x}from"./chunk.mjs"`: no space needed after `from`.
+    if (!/(?:\brequire\s*\(|\bimport\s*\(|\bfrom|\bimport)\s*['"`]\.{1,2}\//.test(text)) return [];
     const specs: string[] = [];
+    // A string, or a template without `${…}` (stringValue gives undefined for one with).
     const relative = (n: { from: number; to: number } | null | undefined) => {
       const v = n ? stringValue(text.slice(n.from, n.to)) : undefined;
       if (v !== undefined && /^\.{1,2}\//.test(v)) specs.push(v);
@@ -221,7 +227,7 @@ function jsRelativeSpecifiers(text: string): string[] {
         if (name !== 'CallExpression') relative(kids(n).find((c) => c.name === 'String'));
         else if (n.firstChild?.name === 'VariableName' && text.slice(n.firstChild.from, n.firstChild.to) === 'require') {
           const args = n.lastChild?.name === 'ArgList' ? kids(n.lastChild).filter((c) => !/^[(),]$/.test(c.name)) : [];
-          if (args.length === 1 && args[0]!.name === 'String') relative(args[0]);
+          if (args.length === 1 && (args[0]!.name === 'String' || args[0]!.name === 'TemplateString')) relative(args[0]);
         }
       },
     });

@@ -117,8 +117,10 @@ export function stringValue(src: string): string | undefined {
 export const STRING_NODES = /^(String|FormatString|TemplateString)$/;
 
 /**
- * The text of a Python or JavaScript script with its comments (and Python
- * docstrings, JavaScript template literals) replaced by spaces, newlines kept:
+ * The text of a Python or JavaScript script with its comments, Python
+ * triple-quoted strings (docstrings and other prose; f-strings kept) and the
+ * text of JavaScript template literals (their `${…}` code kept) replaced by
+ * spaces, newlines kept:
  * offsets and lines stay those of `text`. Found by the parser, so a `#` inside
  * a string is not a comment and a quote inside a comment opens no string.
  */
@@ -131,7 +133,16 @@ export function codeText(text: string, language: 'python' | 'javascript'): strin
     tree.iterate({
       enter: (ref) => {
         if (ref.name === 'Comment' || ref.name === 'LineComment' || ref.name === 'BlockComment') spans.push([ref.from, ref.to]);
-        else if (language === 'javascript' && ref.name === 'TemplateString') spans.push([ref.from, ref.to]);
+        else if (language === 'javascript' && ref.name === 'TemplateString') {
+          // The template's text, not the code of its `${…}` parts (`${input.stop_hook_active}` is a read).
+          let at = ref.from;
+          for (let c = ref.node.firstChild; c; c = c.nextSibling) {
+            if (c.name !== 'Interpolation') continue;
+            spans.push([at, c.from]);
+            at = c.to;
+          }
+          spans.push([at, ref.to]);
+        }
         else if (language === 'python' && ref.name === 'String' && /^[rRbBuU]{0,2}('''|""")/.test(text.slice(ref.from, ref.from + 5))) spans.push([ref.from, ref.to]);
         else return;
         return false;

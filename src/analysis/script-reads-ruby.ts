@@ -20,7 +20,7 @@ import type { ScriptRead } from './script-reads.js';
 /** `envReads` for Ruby, or undefined when the Ruby parser is not loaded. */
 export function rubyEnvReads(text: string): ScriptRead[] | undefined {
   if (!/\bENV\b/.test(text)) return [];
-  return withTree(text, (root) => {
+  return remembered(envCache, text, (root) => {
     const out: ScriptRead[] = [];
     walk(root, (n) => {
       const r = envRead(n);
@@ -33,7 +33,7 @@ export function rubyEnvReads(text: string): ScriptRead[] | undefined {
 /** `inputReads` for Ruby, or undefined when the Ruby parser is not loaded. */
 export function rubyInputReads(text: string): ScriptRead[] | undefined {
   if (!/\$stdin|STDIN|ARGF/.test(text) || !/JSON/.test(text)) return [];
-  return withTree(text, (root) => {
+  return remembered(inputCache, text, (root) => {
     // Variables holding the raw input text, then those holding the parsed input.
     const raw = new Set<string>();
     const inputs = new Set<string>();
@@ -87,6 +87,22 @@ export function rubyInputReads(text: string): ScriptRead[] | undefined {
     });
     return out.sort((a, b) => a.line - b.line);
   });
+}
+
+const CACHE_SIZE = 256;
+const envCache = new Map<string, ScriptRead[]>();
+const inputCache = new Map<string, ScriptRead[]>();
+
+/** `withTree`, remembered per text (bounded); nothing is remembered while the parser is not loaded. */
+function remembered(cache: Map<string, ScriptRead[]>, text: string, f: (root: RubyNode) => ScriptRead[]): ScriptRead[] | undefined {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const out = withTree(text, f);
+  if (out) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(text, out);
+  }
+  return out;
 }
 
 function withTree<T>(text: string, f: (root: RubyNode) => T): T | undefined {

@@ -96,7 +96,7 @@ function memberKey(text: string, m: LezerNode): { obj: LezerNode; key: string } 
 export function envReads(text: string, language: ScriptLanguage): ScriptRead[] {
   // Ruby: read from its tree (script-reads-ruby.ts); nothing while its parser is not loaded.
   if (language === 'ruby') return rubyEnvReads(text) ?? [];
-  return memo(envMemo[language], text, () => envReadsUncached(text, language));
+  return memo(envMemo[language], text, () => safely(() => envReadsUncached(text, language)));
 }
 
 function envReadsUncached(text: string, language: ScriptLanguage): ScriptRead[] {
@@ -215,7 +215,7 @@ function jqFilter(cmd: SimpleCommand): string | undefined {
  */
 export function inputReads(text: string, language: ScriptLanguage): ScriptRead[] {
   if (language === 'ruby') return rubyInputReads(text) ?? [];
-  return memo(inputMemo[language], text, () => inputReadsUncached(text, language));
+  return memo(inputMemo[language], text, () => safely(() => inputReadsUncached(text, language)));
 }
 
 function inputReadsUncached(text: string, language: ScriptLanguage): ScriptRead[] {
@@ -433,6 +433,15 @@ function shellAnalysis(text: string): ShellAnalysis {
 // Several rules and handlers read the same script: each reader runs once per text
 // (per language), in caches that start over when full, as `scriptOutput`'s does.
 const MEMO_SIZE = 256;
+/** The reads `compute` finds, or none when the walk cannot take the text (nesting deeper than the stack). */
+function safely(compute: () => ScriptRead[]): ScriptRead[] {
+  try {
+    return compute();
+  } catch {
+    return [];
+  }
+}
+
 function memo<T>(cache: Map<string, T>, text: string, compute: () => T): T {
   let v = cache.get(text);
   if (v === undefined) {
@@ -443,6 +452,7 @@ function memo<T>(cache: Map<string, T>, text: string, compute: () => T): T {
   return v;
 }
 const analyses = new Map<string, ShellAnalysis>();
-const byLanguage = <T>(): Record<ScriptLanguage, Map<string, T>> => ({ shell: new Map(), python: new Map(), javascript: new Map(), ruby: new Map(), other: new Map() });
+// Ruby's reads come from script-reads-ruby.ts (its own tree cache), not these maps.
+const byLanguage = <T>(): Record<Exclude<ScriptLanguage, 'ruby'>, Map<string, T>> => ({ shell: new Map(), python: new Map(), javascript: new Map(), other: new Map() });
 const envMemo = byLanguage<ScriptRead[]>();
 const inputMemo = byLanguage<ScriptRead[]>();
