@@ -274,8 +274,12 @@ export function checkoutOf(home: HomePath, options: ScriptOptions): Checkout | u
   return undefined;
 }
 
-/** Folders a search for file names never enters: dependencies, build output, version control. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', 'dist', 'build', 'target', '.venv', 'venv', '__pycache__', '.tox', '.next', '.cache']);
+/**
+ * Folders a search for file names never enters: dependencies, virtual
+ * environments, caches, version control. Build output (dist/, build/) is
+ * entered: an installer may copy built hook scripts from there into `~`.
+ */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'vendor', '.venv', 'venv', '__pycache__', '.tox', '.next', '.cache']);
 /** At most this many folders are listed by one search (`fileNamesUnder`). */
 const MAX_LISTED_DIRS = 4000;
 const namesCache = new WeakMap<ScriptHost, Map<string, ReadonlySet<string>>>();

@@ -62,6 +62,10 @@ export default defineRule({
         if (!s || !home || !scriptLike(s, home) || guarded(ch, cmd, i, s.written, commandText)) return;
         const failure = failureOf(s, ch.h.event.name, !!ch.h.event.spec?.canBlock);
         const loc = wordLocation(ctx, ch.node, s.word);
+        // A home-directory mirror (a dotfiles repository) is meant to be installed into `~`: its paths
+        // under the home directory are where it lives, even through a checkout named like the project.
+        mirror ??= homeMirror(host, [o.projectRoot, o.pluginRoot]);
+        if (mirror) return;
         const checkout = checkoutOf(home, o);
         if (checkout) {
           const suggestion = placeholderPath(checkout, ch.shell === undefined, quotedWord(s, commandText));
@@ -75,8 +79,6 @@ export default defineRule({
           return;
         }
         if (provided(host, o, home, ctx.options.filePath) || installedByConfig(ctx, home)) return;
-        mirror ??= homeMirror(host, [o.projectRoot, o.pluginRoot]);
-        if (mirror) return;
         ctx.report({
           messageId: 'missing',
           data: {
@@ -102,20 +104,26 @@ const SHELLS = /^(bash|sh|zsh|dash|ksh|fish)$/;
 /**
  * What a missing script makes of the hook (SPEC.md §5.1, §9 #7, §13.3, §13.4):
  * the shell exits 127 when it runs it directly or through a shell; python exits
- * 2 (on an event that can block, every matching call is refused); other
+ * 2 (on an event that can block, it blocks every time; elsewhere Claude or the
+ * user sees the error, per SPEC.md §1.2, or nothing happens); other
  * interpreters fail with codes SPEC.md does not settle. An exit other than 0
  * and 2 is a non-blocking hook error, fails WorktreeCreate and WorktreeRemove,
  * and is ignored by fire-and-forget events.
  */
 function failureOf(s: ScriptRef, event: string, canBlock: boolean): string {
   const interp = s.interpreter ?? '';
-  if (/^python/.test(interp) && canBlock) return `${interp} exits 2 on a missing file, which blocks every matching call on ${event}`;
-  // [uncertain] How other interpreters exit on a missing file (node 1, uv run likely 2): only that they fail is said.
-  if (interp !== '' && !SHELLS.test(interp) && !/^python/.test(interp)) return `${interp} fails every time the hook runs`;
-  // Exit 2 where nothing can be blocked: no decision, and the hook does nothing.
-  if (/^python/.test(interp)) return `${interp} exits 2 and the hook does nothing`;
-  const exits = 'the command exits 127';
   const row = eventContract(event);
+  // python exits 2 on a missing file: what exit 2 does on the event (SPEC.md §1.2: who reads its stderr).
+  if (/^python/.test(interp)) {
+    const who = row.ignoresOutput ? 'ignored' : row.exitTwoStderr;
+    if (canBlock && who !== 'ignored' && who !== 'debugLog') return `${interp} exits 2 on a missing file, which blocks ${event} every time the hook runs and shows ${who === 'claude' ? 'Claude' : 'the user'} the error`;
+    if (who === 'claude') return `${interp} exits 2, and Claude is shown the error after every matching call`;
+    if (who === 'user') return `${interp} exits 2, and the user sees the error every time the hook runs`;
+    return `${interp} exits 2 and the hook does nothing`;
+  }
+  // [uncertain] How other interpreters exit on a missing file (node 1, uv run likely 2): only that they fail is said.
+  if (interp !== '' && !SHELLS.test(interp)) return `${interp} fails every time the hook runs`;
+  const exits = 'the command exits 127';
   if (row.ignoresOutput || row.otherExit === 'ignored') return `${exits} and the hook does nothing`;
   if (row.otherExit === 'fails') return `${exits}, which fails every ${event}`;
   return `${exits} (a non-blocking hook error on every ${event}), so the hook does nothing`;
