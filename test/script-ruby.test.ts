@@ -307,6 +307,26 @@ describe('Ruby scripts', () => {
     assert.equal(scriptLanguage({ path: 'x', written: 'x', interpreter: 'ruby' }, ''), 'ruby');
     assert.equal(scriptLanguage({ path: 'x', written: 'x', interpreter: undefined }, '#!/usr/bin/env ruby\n'), 'ruby');
     assert.equal(scriptLanguage({ path: 'x.sh', written: 'x.sh', interpreter: undefined }, '#!/bin/bash\n'), 'shell');
+    // The interpreter, then the shebang, then the last extension: a word that merely starts with "ruby" is no Ruby.
+    assert.equal(scriptLanguage({ path: 'ruby-lint.sh', written: 'ruby-lint.sh', interpreter: undefined }, '#!/bin/bash\n'), 'shell');
+    assert.equal(scriptLanguage({ path: 'check.rb.sh', written: 'check.rb.sh', interpreter: undefined }, ''), 'shell');
+  });
+
+  it('a modifier exit has only its own words; an earlier constant says nothing about it', async () => {
+    await loadRuby();
+    const text = "require 'json'\nHEADER = 'Never edit this log by hand: it is the team policy audit trail'\ninput = JSON.parse($stdin.read)\nexit 1 unless ENV['CLAUDE_PROJECT_DIR']\nexit 0\n";
+    assert.deepEqual(exitOnePaths(text, 'ruby').map((p) => p.intent), ['unknown']);
+  });
+
+  it('a print under a Ruby debug modifier is logging: stdout-unread stays quiet', async () => {
+    await loadRuby();
+    const dir = mkdtempSync(join(tmpdir(), 'hooklint-rb-'));
+    mkdirSync(join(dir, '.claude', 'hooks'), { recursive: true });
+    writeFileSync(join(dir, '.claude', 'hooks', 'trace.rb'), "require 'json'\ninput = JSON.parse($stdin.read)\nputs \"tool=#{input['tool_name']} checked by the guard\" if DEBUG\nputs \"the guard saw this call\" if ENV['HOOK_DEBUG']\nexit 0\n", { mode: 0o755 });
+    const settings = join(dir, '.claude', 'settings.json');
+    writeFileSync(settings, JSON.stringify({ hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: '"$CLAUDE_PROJECT_DIR"/.claude/hooks/trace.rb', timeout: 10 }] }] } }, null, 2) + '\n');
+    const out = lintFiles([settings], { useConfig: false });
+    assert.deepEqual(out.results[0]!.messages.filter((m) => m.ruleId === 'stdout-unread'), []);
   });
 
   it('require_relative and require File.join(__dir__, …) follow local files', () => {

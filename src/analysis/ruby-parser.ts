@@ -16,8 +16,9 @@ import type * as TreeSitter from '@vscode/tree-sitter-wasm';
  * scripts. Nothing here is loaded by a run that reads no Ruby script.
  */
 
-/** The tree-sitter types the Ruby analysis walks. */
+/** A node of a Ruby parse tree (tree-sitter's; each access calls into WebAssembly). */
 export type RubyNode = TreeSitter.Node;
+/** A Ruby parse tree: its WebAssembly memory is freed with `delete()`, which its user must call. */
 export type RubyTree = TreeSitter.Tree;
 
 const requireHere = createRequire(import.meta.url);

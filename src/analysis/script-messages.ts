@@ -385,17 +385,24 @@ export function commandStdout(text: string, at: number): 'hook' | 'stderr' | 'el
 }
 
 /**
- * True when line `line` (1-based) of a Python or JavaScript text runs under a
- * debug or verbose switch: the line itself tests one (`if DEBUG: print(…)`,
- * `VERBOSE && console.error(…)`), or so does the header of a block that
- * encloses it (the nearest less-indented line above, and so on outwards).
+ * True when line `line` (1-based) of a Python, JavaScript or Ruby text runs
+ * under a debug or verbose switch: the line itself tests one (`if DEBUG:
+ * print(…)`, `VERBOSE && console.error(…)`, Ruby's `puts "…" if DEBUG`), or so
+ * does the header of a block that encloses it (the nearest less-indented line
+ * above, and so on outwards). An environment variable's quoted name counts as
+ * the switch (`if ENV['HOOK_DEBUG']`, `os.environ.get("VERBOSE")`).
  */
 export function underDebugSwitch(text: string, line: number): boolean {
   const lines = text.split('\n');
   const indent = (s: string) => /^[ \t]*/.exec(s)![0].replace(/\t/g, '    ').length;
   let cur = lines[line - 1];
   if (cur === undefined) return false;
-  if (/^\s*(if|elif|else if)\b|&&|\band\b/.test(cur) && DEBUG_SWITCH.test(cur.replace(/(["'`]).*?\1/g, ''))) return true;
+  // Quoted text is no condition, except an environment variable's name (`ENV['HOOK_DEBUG']`, `os.environ.get("VERBOSE")`).
+  const condition = (l: string) => l.replace(/(["'`])(.*?)\1/g, (_, _q: string, body: string) => (/^[A-Z][A-Z0-9_]*$/.test(body) ? body : ''));
+  if (/^\s*(if|elif|else if)\b|&&|\band\b/.test(cur) && DEBUG_SWITCH.test(condition(cur))) return true;
+  // A trailing modifier (Ruby, Perl): `puts "…" if DEBUG`, `warn "…" unless ENV['QUIET']`.
+  const modifier = /\s(?:if|unless)\s+(.+)$/.exec(condition(cur));
+  if (modifier && DEBUG_SWITCH.test(modifier[1]!)) return true;
   let depth = indent(cur);
   for (let i = line - 2; i >= 0 && depth > 0; i--) {
     const l = lines[i]!;
@@ -403,7 +410,7 @@ export function underDebugSwitch(text: string, line: number): boolean {
     const d = indent(l);
     if (d >= depth) continue;
     depth = d;
-    if (/^\s*(if|elif|\}?\s*else if)\b/.test(l) && DEBUG_SWITCH.test(l.replace(/(["'`]).*?\1/g, ''))) return true;
+    if (/^\s*(if|elif|\}?\s*else if)\b/.test(l) && DEBUG_SWITCH.test(condition(l))) return true;
     if (/^\s*(def|function|class|async function)\b/.test(l)) return false;
   }
   return false;

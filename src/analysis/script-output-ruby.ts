@@ -37,13 +37,14 @@ const EMPTY: ScriptOutput = { emissions: [], calls: new Map(), params: new Map()
 
 /**
  * The emissions of a Ruby script's text, or undefined when the Ruby parser is
- * not loaded (`ruby-parser.ts`; nothing is cached then, so a later call after
- * the load reads it). Cached per text (bounded).
+ * not loaded or cannot parse the text (`ruby-parser.ts`; nothing is cached
+ * then, so a later call after the load reads it). Cached per text (bounded).
+ * A script of more than MAX_LINES lines is read as printing nothing known.
  */
 export function rubyOutput(text: string): ScriptOutput | undefined {
   let out = cache.get(text);
   if (out) return out;
-  if (!/puts|print|write|warn|abort|exit|<<|\bp\b|\bpp\b|JSON|json/.test(text)) out = EMPTY;
+  if (!/puts|print|write|warn|abort|exit|<<|\bp\b|\bpp\b|JSON|json/.test(text) || tooLong(text)) out = EMPTY;
   else {
     const tree = parseRuby(text);
     if (!tree) return undefined;
@@ -61,6 +62,13 @@ export function rubyOutput(text: string): ScriptOutput | undefined {
 }
 const CACHE_SIZE = 256;
 const cache = new Map<string, ScriptOutput>();
+
+/** True for a text of more than MAX_LINES lines: read as unknown (nothing claimed). */
+function tooLong(text: string): boolean {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (++lines > MAX_LINES) return true;
+  return false;
+}
 
 // ---------------------------------------------------------------------------
 // Tree helpers
@@ -338,27 +346,31 @@ function analyse(root: RubyNode): ScriptOutput {
   // The types of the nodes above the cursor, and whether the cursor's node is the first named child of its parent.
   const parents: string[] = [];
   let firstNamed = true;
-  for (;;) {
-    const type = cursor.nodeType;
-    if (cursor.nodeIsNamed && type !== 'comment') {
-      const parent = parents[parents.length - 1] ?? '';
-      if (WANTED.has(type) || (type === 'identifier' && (CONTAINERS.has(parent) || (firstNamed && /_modifier$/.test(parent))))) visit(cursor.currentNode);
-      firstNamed = false;
+  // The cursor holds WebAssembly memory: freed however the walk ends.
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      if (cursor.nodeIsNamed && type !== 'comment') {
+        const parent = parents[parents.length - 1] ?? '';
+        if (WANTED.has(type) || (type === 'identifier' && (CONTAINERS.has(parent) || (firstNamed && /_modifier$/.test(parent))))) visit(cursor.currentNode);
+        firstNamed = false;
+      }
+      if (cursor.gotoFirstChild()) {
+        parents.push(type);
+        firstNamed = true;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) break;
+        parents.pop();
+        // Back at a node already seen: its next sibling is not its parent's first named child.
+        firstNamed = false;
+      }
+      if (parents.length === 0) break;
     }
-    if (cursor.gotoFirstChild()) {
-      parents.push(type);
-      firstNamed = true;
-      continue;
-    }
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) break;
-      parents.pop();
-      // Back at a node already seen: its next sibling is not its parent's first named child.
-      firstNamed = false;
-    }
-    if (parents.length === 0) break;
+  } finally {
+    cursor.delete();
   }
-  cursor.delete();
 
   function recordCall(n: RubyNode, name: string): void {
     if (!name || /^(puts|print|p|pp|warn|abort|exit|exit!|require|require_relative|raise|fail|printf|loop|lambda|proc)$/.test(name)) return;
@@ -525,8 +537,11 @@ function paramNames(list: RubyNode | null): string[] {
  */
 function fallThrough(n: RubyNode): { exit?: number; endsPath?: boolean } {
   let s = statementOf(n);
+  // Bounded: past FALL_THROUGH_LIMIT statements the exit is unknown (a long script stays linear).
+  let seen = 0;
   while (s) {
     for (let x = s.nextNamedSibling; x; x = x.nextNamedSibling) {
+      if (++seen > FALL_THROUGH_LIMIT) return {};
       if (x.type === 'comment' || x.type === 'heredoc_body' || CLAUSES.has(x.type)) continue;
       const code = exitOf(x);
       if (code !== undefined) return { exit: code };
@@ -546,6 +561,13 @@ function fallThrough(n: RubyNode): { exit?: number; endsPath?: boolean } {
   }
   return {};
 }
+
+/** How many later statements `fallThrough` reads for the exit that ends a print's path. */
+const FALL_THROUGH_LIMIT = 60;
+/** How many lines before an exit its message is read from (as for Python and JavaScript). */
+const MESSAGE_LOOKBACK = 40;
+/** Longer scripts are not read (a generated file; tree-sitter's node walks would make a check of it slow): unknown. */
+const MAX_LINES = 3000;
 
 /** Nodes whose statements do not fall through to the statements after them: loops, lambdas, classes. */
 const BOUNDARIES = new Set(['lambda', 'class', 'module', 'singleton_class', 'while', 'until', 'for']);
@@ -624,6 +646,7 @@ function context(n: RubyNode): { fn?: string; conditional: boolean } {
 
 /** One exit statement of a Ruby script with a literal code, and what the path to it says. */
 export interface RubyExitSite {
+  /** The literal exit code (`exit` alone and `exit true`: 0; `exit!` alone, `exit false` and `abort`: 1). */
   code: number;
   /** 1-based line of the exit. */
   line: number;
@@ -631,8 +654,9 @@ export interface RubyExitSite {
   messages: string;
   /** What opens its block: the condition of an `if`/`unless`/modifier/`when`, `rescue <classes>` for a rescue clause, `def <name>` for a method body; empty at the top level. */
   header: string;
-  /** The method it is in, and the string literals of each call of that method. */
+  /** The method it is in. */
   fn?: string;
+  /** Each call of that method: its 1-based line and the string literals of its arguments. */
   callers: { line: number; messages: string }[];
 }
 
@@ -644,7 +668,7 @@ export interface RubyExitSite {
 export function rubyExitSites(text: string): RubyExitSite[] | undefined {
   let out = exitCache.get(text);
   if (out) return out;
-  if (!/\bexit|\babort\b/.test(text)) out = [];
+  if (!/\bexit|\babort\b/.test(text) || tooLong(text)) out = [];
   else {
     const tree = parseRuby(text);
     if (!tree) return undefined;
@@ -679,14 +703,19 @@ function exitSites(root: RubyNode): RubyExitSite[] {
   const visit = (n: RubyNode) => {
     if (n.type === 'call' && !n.childForFieldName('receiver')) {
       const name = n.childForFieldName('method')?.text;
-      if (name) calls.set(name, [...(calls.get(name) ?? []), { line: n.startPosition.row + 1, messages: stringsUnder(n) }]);
+      if (name) (calls.get(name) ?? calls.set(name, []).get(name)!).push({ line: n.startPosition.row + 1, messages: stringsUnder(n) });
     }
     const bare = n.type === 'identifier' && n.parent && (CONTAINERS.has(n.parent.type) || /_modifier$/.test(n.parent.type));
     const code = n.type === 'call' || bare ? exitOf(n) : undefined;
     if (code !== undefined) {
       const s = statementOf(n) ?? n;
-      const before: string[] = [stringsUnder(n)];
-      for (let x = s.previousNamedSibling; x && !CLAUSES.has(x.type); x = x.previousNamedSibling) if (x.type !== 'comment') before.push(stringsUnder(x));
+      // The exit's own words; a modifier (`exit 1 unless ok`, `abort "…" if bad`) has only its own, and
+      // other exits those of the statements just before them (a window, as for Python).
+      const modifier = s.type === 'if_modifier' || s.type === 'unless_modifier';
+      const before: string[] = [stringsUnder(modifier ? s : n)];
+      const from = s.startPosition.row - MESSAGE_LOOKBACK;
+      if (!modifier)
+        for (let x = s.previousNamedSibling; x && !CLAUSES.has(x.type) && x.endPosition.row >= from; x = x.previousNamedSibling) if (x.type !== 'comment') before.push(stringsUnder(x));
       // The statement itself when it is a modifier (`abort "…" if bad`), then what opens the block.
       let header = '';
       if (s.type === 'if_modifier' || s.type === 'unless_modifier') header = `${s.type === 'if_modifier' ? 'if' : 'unless'} ${s.childForFieldName('condition')?.text ?? ''}`;

@@ -343,6 +343,26 @@ export function placeholdersOf(options: ScriptOptions) {
   return placeholderValues(options);
 }
 
+/** The language a program runs (`python3`, `uv`, `node`, `npx tsx`, `ruby`, `bash`), or undefined. */
+function programLanguage(program: string): ScriptLanguage | undefined {
+  const p = basename(program.trim());
+  if (/^(python\d*(\.\d+)?|pypy\d*|uv)(\s|$)/.test(p)) return 'python';
+  if (/^(node|nodejs|tsx|ts-node|bun|deno|npx tsx|bunx tsx)(\s|$)/.test(p)) return 'javascript';
+  if (/^(ruby|jruby|truffleruby)(\s|$)/.test(p)) return 'ruby';
+  if (/^(bash|sh|zsh|dash|ksh)(\s|$)/.test(p)) return 'shell';
+  return undefined;
+}
+
+/** The language of a script path's last extension (`.py`, `.mjs`, `.rb`, `.sh`), or undefined. */
+function extensionLanguage(written: string): ScriptLanguage | undefined {
+  const ext = /\.([A-Za-z]+)["']?$/.exec(written)?.[1]?.toLowerCase();
+  if (ext === 'py' || ext === 'pyw') return 'python';
+  if (ext && /^(c|m)?(j|t)s$/.test(ext)) return 'javascript';
+  if (ext === 'rb') return 'ruby';
+  if (ext === 'sh' || ext === 'bash' || ext === 'zsh') return 'shell';
+  return undefined;
+}
+
 /** The language of a file reached from a script (an exec target, an imported module), from its name and shebang. */
 export function fileLanguage(path: string, text: string): ScriptLanguage {
   return scriptLanguage({ path, written: path, interpreter: undefined }, text);
@@ -420,6 +440,10 @@ export function scriptLanguage(s: ScriptRef, text: string): ScriptLanguage {
   const interp = s.interpreter ?? '';
   const shebang = /^#!\s*(\S+)(?:\s+(?:-\S+\s+)*(\S+))?/.exec(text);
   const fromShebang = shebang ? (basename(shebang[1]!) === 'env' ? (shebang[2] ?? '') : basename(shebang[1]!)) : '';
+  // The interpreter the command names wins, then the shebang's, then the file's extension
+  // (`ruby-lint.sh` with `#!/bin/bash` is shell; `check.rb.sh` is shell).
+  const named = (interp && programLanguage(interp)) || (fromShebang && programLanguage(fromShebang)) || extensionLanguage(s.written);
+  if (named) return named;
   const probe = `${interp} ${s.written} ${fromShebang}`;
   if (/(^|\s)(python\d*(\.\d+)?|uv run)\b|\.pyw?\b/.test(probe)) return 'python';
   if (/(^|\s)(node|nodejs|tsx|ts-node|bun|deno|npx tsx|bunx tsx)\b|\.(c|m)?(j|t)s\b/.test(probe)) return 'javascript';

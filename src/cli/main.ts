@@ -598,12 +598,12 @@ function hooks(args: HooksCliArgs, io: CliIo): number {
   );
 }
 
-/** Read all of process.stdin as UTF-8. */
 /** `lintStdin`, linted again once the Ruby parser is loaded when the text's hooks run a Ruby script (`withRuby`). */
 function stdinLint(text: string, filename: string, options: LintFilesOptions) {
   return withRuby(() => lintStdin(text, filename, options));
 }
 
+/** Read all of process.stdin as UTF-8. */
 async function readAllStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);

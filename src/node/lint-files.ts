@@ -198,7 +198,7 @@ export function lintTargets(initial: Target[], options: LintFilesOptions = {}): 
  * `lintTargets`, reading Ruby scripts too: a file whose hooks run a Ruby script
  * is linted again once the Ruby parser is loaded (`LintRun.settle`), so a run
  * that reads no Ruby script never loads it. What the CLI and the lint workers use.
- * @throws ConfigError for a config file that cannot be read or is invalid.
+ * Rejects with ConfigError for a config file that cannot be read or is invalid.
  */
 export async function lintTargetsAsync(initial: Target[], options: LintFilesOptions = {}): Promise<LintFilesOutput> {
   const run = new LintRun(options, true);
