@@ -1,6 +1,7 @@
 import { UNKNOWN_VALUE } from '../model/contract.js';
 import { parseRuby, type RubyNode } from './ruby-parser.js';
-import type { Call, Emission, ScriptOutput, ValueRef } from './script-output.js';
+import type { Call, Emission, ScriptOutput } from './script-output.js';
+import { argValue, VarRef, withoutRefs } from './script-values.js';
 
 /**
  * What a Ruby hook script prints and how it exits (SPEC.md §13.4), read
@@ -26,10 +27,6 @@ import type { Call, Emission, ScriptOutput, ValueRef } from './script-output.js'
  * `$stdout`/`$stderr` yields no prints (where they go is not known).
  */
 
-/** A value that is a variable of the script (a method's parameter, perhaps). */
-class VarRef {
-  constructor(readonly name: string) {}
-}
 
 type Printed = Pick<Emission, 'stream' | 'kind' | 'json' | 'open' | 'text'>;
 
@@ -237,28 +234,6 @@ function hashOf(entries: RubyNode[], open: { v: boolean }): Record<string, unkno
   return out;
 }
 
-/** A call argument's value for `Call.args`: a literal, or `UNKNOWN_VALUE`. */
-function argValue(v: unknown): unknown {
-  if (v instanceof VarRef) return UNKNOWN_VALUE;
-  if (Array.isArray(v)) return v.map(argValue);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, argValue(x)]));
-  return v;
-}
-
-/** Replace the variables of an object by `UNKNOWN_VALUE`, keeping where they were. */
-function withRefs(json: Record<string, unknown>): { json: Record<string, unknown>; refs: ValueRef[] } {
-  const refs: ValueRef[] = [];
-  const clean = (v: unknown, path: string[]): unknown => {
-    if (v instanceof VarRef) {
-      refs.push({ path, name: v.name });
-      return UNKNOWN_VALUE;
-    }
-    if (Array.isArray(v)) return v.map((x) => (x instanceof VarRef ? UNKNOWN_VALUE : x));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x, [...path, k])]));
-    return v;
-  };
-  return { json: clean(json, []) as Record<string, unknown>, refs };
-}
 
 /** Printed text that is one whole JSON object with no computed part, or undefined. */
 function literalJson(t: string): Record<string, unknown> | undefined {
@@ -501,7 +476,7 @@ function analyse(root: RubyNode): ScriptOutput {
     if (!e) continue;
     const out: Emission = { ...e, line: n.startPosition.row + 1, conditional: false };
     if (out.json) {
-      const { json, refs } = withRefs(out.json);
+      const { json, refs } = withoutRefs(out.json);
       out.json = json;
       if (refs.length) out.refs = refs;
     }

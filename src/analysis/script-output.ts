@@ -4,6 +4,7 @@ import { UNKNOWN_VALUE } from '../model/contract.js';
 import { jsTree, kids, lineIndex, pythonTree, shellTree, stringValue } from './script-parse.js';
 import { linkedTexts } from './script-links.js';
 import { execRedirects } from './script-messages.js';
+import { argValue, VarRef, withoutRefs, type ValueRef } from './script-values.js';
 import { rubyOutput } from './script-output-ruby.js';
 import { fileLanguage, forwardedArgs, placeholdersOf, scriptLanguage, scriptsOf, scriptText, type ResolvedScript, type ScriptLanguage, type ScriptOptions } from './scripts.js';
 import type { HandlerEntry } from '../model/model.js';
@@ -76,16 +77,7 @@ export interface Call {
   conditional: boolean;
 }
 
-/** A value that is a variable of the script (a helper's parameter, perhaps): unknown until a call gives it. */
-class VarRef {
-  constructor(readonly name: string) {}
-}
-
-/** A value of a printed object that comes from a variable: its path in the object and the variable's name. */
-export interface ValueRef {
-  path: string[];
-  name: string;
-}
+export type { ValueRef } from './script-values.js';
 
 /** An emission before its place is known (line, function, paths). */
 type Printed = Omit<Emission, 'line' | 'conditional' | 'fn' | 'endsPath'>;
@@ -406,26 +398,8 @@ function finish(e: Printed, call: LezerNode, lineOf: (o: number) => number): Emi
 /** Replace the variables of an emission's object by `UNKNOWN_VALUE`, keeping where they were (`refs`). */
 function withRefs(e: Emission): Emission {
   if (!e.json) return e;
-  const refs: ValueRef[] = [];
-  const clean = (v: unknown, path: string[]): unknown => {
-    if (v instanceof VarRef) {
-      refs.push({ path, name: v.name });
-      return UNKNOWN_VALUE;
-    }
-    if (Array.isArray(v)) return v.map((x) => (x instanceof VarRef ? UNKNOWN_VALUE : x));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x, [...path, k])]));
-    return v;
-  };
-  const json = clean(e.json, []) as Record<string, unknown>;
+  const { json, refs } = withoutRefs(e.json);
   return { ...e, json, ...(refs.length ? { refs } : {}) };
-}
-
-/** A call argument's value: a literal, or `UNKNOWN_VALUE`. */
-function argValue(v: unknown): unknown {
-  if (v instanceof VarRef) return UNKNOWN_VALUE;
-  if (Array.isArray(v)) return v.map(argValue);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, argValue(x)]));
-  return v;
 }
 
 /** The parameter names of a Lezer function's ParamList (Python: without `self`, `*args`, `**kwargs`). */
