@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeShell, filesWritten } from '../src/analysis/command.js';
-import { envReads, inputReads, jqTopFields, maskCode } from '../src/analysis/script-reads.js';
+import { envReads, inputReads, jqTopFields } from '../src/analysis/script-reads.js';
+import { codeText } from '../src/analysis/script-parse.js';
 import { permissionRule } from '../src/rules/matcher-permission-syntax.js';
 import { shebangProgram } from '../src/rules/path-dependent-command.js';
 
@@ -88,9 +89,9 @@ describe('script-reads: environment variables a script reads', () => {
     assert.deepEqual(envReads('#!/bin/bash\nsource ./env.sh\necho "$CLAUDE_AGENT_NAME"\n', 'shell'), []);
   });
 
-  it('maskCode keeps offsets and lines', () => {
+  it('codeText keeps offsets and lines', () => {
     const text = 'a = 1  # c\n"""doc\nmore"""\nb = "# not a comment"\n';
-    const masked = maskCode(text, 'python');
+    const masked = codeText(text, 'python');
     assert.equal(masked.length, text.length);
     assert.equal(masked.split('\n').length, text.split('\n').length);
     assert.ok(masked.includes('"# not a comment"') && !masked.includes('more') && !masked.includes('# c'));

@@ -1,6 +1,6 @@
 import { forEachChild, type SyntaxNode } from 'unbash';
 import { basename, isUnresolved, WRAPPERS } from './command.js';
-import { lineIndex, shellTree } from './script-exits.js';
+import { lineIndex, perText, shellTree } from './script-parse.js';
 import { handlerPrints } from './script-output.js';
 import { fileLanguage, forwardedArgs, scriptLanguage, type ResolvedScript, type ScriptOptions } from './scripts.js';
 import type { HandlerEntry } from '../model/model.js';
@@ -113,19 +113,8 @@ const MAY_HOLD_COMMAND = /\$\(|\$\{[ \t\n|]|`|[<>]\(/;
 
 /** The commands of a shell script's text (cached per text, bounded); empty when it does not parse. */
 export function scriptCommands(text: string): ScriptCommands {
-  let out = cache.get(text);
-  if (!out) {
-    if (cache.size >= CACHE_SIZE) cache.clear();
-    try {
-      out = collect(text);
-    } catch {
-      out = EMPTY;
-    }
-    cache.set(text, out);
-  }
-  return out;
+  return perText(cache, text, () => collect(text), 256, () => EMPTY);
 }
-const CACHE_SIZE = 256;
 const cache = new Map<string, ScriptCommands>();
 
 type Node = SyntaxNode;

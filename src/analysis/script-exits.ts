@@ -4,9 +4,6 @@ import { codeText, jsTree, kids, lineIndex, pythonTree, shellTree, stringValue, 
 import type { ScriptLanguage } from './scripts.js';
 import { rubyExitSites } from './script-output-ruby.js';
 
-// Their home is script-parse.ts now; kept here for the modules that import them from this one.
-export { lineIndex, shellTree, type ShellTree } from './script-parse.js';
-
 /**
  * How a hook script can decide, read from its parse tree (never executed):
  * the literal exit codes it uses and whether it writes a JSON decision. Shell

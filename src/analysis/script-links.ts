@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { forEachChild, type SyntaxNode } from 'unbash';
-import { jsTree, kids, pythonTree, shellTree, stringValue } from './script-parse.js';
+import { jsTree, kids, perText, pythonTree, shellTree, stringValue } from './script-parse.js';
 import { analyzeShell, scriptOf, type PlaceholderValues } from './command.js';
 import type { ScriptOptions } from './scripts.js';
 import { scriptText, type ScriptLanguage } from './scripts.js';
@@ -186,7 +186,7 @@ function importedNames(list: string): string[] {
  * import in a docstring or a comment is not one.
  */
 function pythonImports(text: string): string[] {
-  return linkMemo(pyImportCache, text, () => {
+  return perText(pyImportCache, text, () => {
     if (!/\bimport\b/.test(text)) return [];
     const out: string[] = [];
     pythonTree(text).iterate({
@@ -208,7 +208,7 @@ function pythonImports(text: string): string[] {
  * script is read for every handler that runs it and by several rules.
  */
 function jsRelativeSpecifiers(text: string): string[] {
-  return linkMemo(specifierCache, text, () => {
+  return perText(specifierCache, text, () => {
     // Parse only a text that spells a relative specifier (the parse then says which are code).
     // Bundler output writes `import{x}from"./chunk.mjs"`: no space needed after `from`.
     if (!/(?:\brequire\s*\(|\bimport\s*\(|\bfrom|\bimport)\s*['"`]\.{1,2}\//.test(text)) return [];
@@ -237,7 +237,7 @@ function jsRelativeSpecifiers(text: string): string[] {
 
 /** The words a shell script sources (`source ./lib.sh`, `. "$(dirname "$0")/lib.sh"`), as written (quotes kept), from its parse. */
 function shellSources(text: string): string[] {
-  return linkMemo(sourceCache, text, () => {
+  return perText(sourceCache, text, () => {
     if (!/(?:^|[\s;&|({])(?:source|\.)[ \t]/m.test(text)) return [];
     const tree = shellTree(text);
     if (!tree) return [];
@@ -255,15 +255,6 @@ function shellSources(text: string): string[] {
   });
 }
 
-function linkMemo<T>(cache: Map<string, T>, text: string, compute: () => T): T {
-  let v = cache.get(text);
-  if (v === undefined) {
-    if (cache.size >= 256) cache.clear();
-    v = compute();
-    cache.set(text, v);
-  }
-  return v;
-}
 const specifierCache = new Map<string, string[]>();
 const pyImportCache = new Map<string, string[]>();
 const sourceCache = new Map<string, string[]>();

@@ -1,5 +1,5 @@
 import { forEachChild, type SyntaxNode } from 'unbash';
-import { lineIndex, shellTree } from './script-parse.js';
+import { lineIndex, perText, shellTree } from './script-parse.js';
 
 /**
  * What a shell hook script says through the commands it runs, beyond the
@@ -68,19 +68,8 @@ export const DEBUG_SWITCH = /debug|verbose|trace/i;
 
 /** The message-helper calls and checker runs of a shell script's text (cached per text; bounded). Other languages: none. */
 export function scriptMessages(text: string): ScriptMessages {
-  let out = cache.get(text);
-  if (!out) {
-    if (cache.size >= CACHE_SIZE) cache.clear();
-    try {
-      out = shellMessages(text);
-    } catch {
-      out = NONE;
-    }
-    cache.set(text, out);
-  }
-  return out;
+  return perText(cache, text, () => shellMessages(text), 128, () => NONE);
 }
-const CACHE_SIZE = 128;
 const cache = new Map<string, ScriptMessages>();
 
 type Cmd = SyntaxNode & { type: 'Command' };
@@ -112,33 +101,33 @@ function fdOf(r: SyntaxNode): number | undefined {
 }
 
 /**
- * Where a list of redirects sends stdout: `stderr` (`>&2`), `elsewhere` (a
- * file, `/dev/null`, `&>`), or undefined (left alone).
+ * Where a list of redirects (in order) sends file descriptor `fd`: `swapped`
+ * to the other standard stream (`>&2` for stdout, `2>&1` for stderr),
+ * `elsewhere` (a file, `/dev/null`, `&>`), or undefined (left alone).
  */
-function stdoutTarget(redirects: readonly SyntaxNode[]): 'stderr' | 'elsewhere' | undefined {
-  let to: 'stderr' | 'elsewhere' | undefined;
+function fdTarget(redirects: readonly SyntaxNode[], fd: 1 | 2): 'swapped' | 'elsewhere' | undefined {
+  const other = fd === 1 ? '2' : '1';
+  let to: 'swapped' | 'elsewhere' | undefined;
   for (const r of redirects) {
     if (r.type !== 'Redirect') continue;
     const op = (r as { operator: string }).operator;
-    const fd = fdOf(r);
     const target = (r as { target?: { value?: string } }).target?.value ?? '';
     if (op === '&>' || op === '&>>') to = 'elsewhere';
-    else if ((op === '>' || op === '>>' || op === '>|' || op === '>&') && (fd === undefined || fd === 1)) to = op === '>&' && target === '2' ? 'stderr' : op === '>&' && target === '1' ? to : 'elsewhere';
+    else if ((op === '>' || op === '>>' || op === '>|' || op === '>&') && (fdOf(r) ?? 1) === fd) to = op === '>&' && target === other ? 'swapped' : op === '>&' && target === String(fd) ? to : 'elsewhere';
   }
   return to;
 }
 
+/** Where a list of redirects sends stdout: `stderr` (`>&2`), `elsewhere` (a file, `/dev/null`, `&>`), or undefined (left alone). */
+function stdoutTarget(redirects: readonly SyntaxNode[]): 'stderr' | 'elsewhere' | undefined {
+  const to = fdTarget(redirects, 1);
+  return to === 'swapped' ? 'stderr' : to;
+}
+
 /** Where a list of redirects sends stderr: `stdout` (`2>&1`), `elsewhere` (a file, `/dev/null`, `&>`), or undefined (left alone). */
 function stderrTarget(redirects: readonly SyntaxNode[]): 'stdout' | 'elsewhere' | undefined {
-  let to: 'stdout' | 'elsewhere' | undefined;
-  for (const r of redirects) {
-    if (r.type !== 'Redirect') continue;
-    const op = (r as { operator: string }).operator;
-    const target = (r as { target?: { value?: string } }).target?.value ?? '';
-    if (op === '&>' || op === '&>>') to = 'elsewhere';
-    else if (fdOf(r) === 2 && (op === '>' || op === '>>' || op === '>|' || op === '>&')) to = op === '>&' && target === '1' ? 'stdout' : op === '>&' && target === '2' ? to : 'elsewhere';
-  }
-  return to;
+  const to = fdTarget(redirects, 2);
+  return to === 'swapped' ? 'stdout' : to;
 }
 
 /**
@@ -163,19 +152,24 @@ export function execRedirects(n: SyntaxNode): { stdout?: 'stderr' | 'elsewhere';
  * does not parse or no command holds the offset.
  */
 export function commandStderr(text: string, at: number): 'hook' | 'stdout' | 'elsewhere' {
+  const found = commandAt(text, at);
+  if (!found) return 'hook';
+  let to = stderrTarget(found.n.suffix);
+  for (let i = found.ancestors.length - 1; i >= 0 && to === undefined; i--) {
+    const a = found.ancestors[i]!;
+    if (a.type === 'Redirected') to = stderrTarget(a.redirects);
+  }
+  return to ?? 'hook';
+}
+
+/** The innermost command of a shell text holding offset `at` (`echo "$(x.sh)"`: x.sh's), with its ancestors; undefined when none does or the text does not parse. */
+function commandAt(text: string, at: number): { n: Cmd; ancestors: SyntaxNode[] } | undefined {
   const tree = shellTree(text);
-  if (!tree) return 'hook';
-  let found: 'hook' | 'stdout' | 'elsewhere' = 'hook';
+  if (!tree) return undefined;
+  let found: { n: Cmd; ancestors: SyntaxNode[] } | undefined;
   const stack: SyntaxNode[] = [];
   const visit = (n: SyntaxNode) => {
-    if (n.type === 'Command' && n.pos <= at && at < n.end) {
-      let to = stderrTarget(n.suffix);
-      for (let i = stack.length - 1; i >= 0 && to === undefined; i--) {
-        const a = stack[i]!;
-        if (a.type === 'Redirected') to = stderrTarget(a.redirects);
-      }
-      found = to ?? 'hook';
-    }
+    if (n.type === 'Command' && n.pos <= at && at < n.end) found = { n, ancestors: [...stack] };
     stack.push(n);
     forEachChild(n, visit);
     stack.pop();
@@ -366,22 +360,10 @@ export function checkerOf(words: readonly string[], merged = false): string | un
  * text does not parse or no command holds the offset: nothing is claimed.
  */
 export function commandStdout(text: string, at: number): 'hook' | 'stderr' | 'elsewhere' {
-  const tree = shellTree(text);
-  if (!tree) return 'hook';
-  let found: 'hook' | 'stderr' | 'elsewhere' = 'hook';
-  const stack: SyntaxNode[] = [];
-  const visit = (n: SyntaxNode) => {
-    // The innermost command holding the offset (`echo "$(x.sh)"`: x.sh's, captured).
-    if (n.type === 'Command' && n.pos <= at && at < n.end) {
-      const place = placeOf(n, stack, text);
-      found = place.captured ? 'elsewhere' : (stdoutTarget(n.suffix) ?? place.redirected ?? 'hook');
-    }
-    stack.push(n);
-    forEachChild(n, visit);
-    stack.pop();
-  };
-  visit(tree);
-  return found;
+  const found = commandAt(text, at);
+  if (!found) return 'hook';
+  const place = placeOf(found.n, found.ancestors, text);
+  return place.captured ? 'elsewhere' : (stdoutTarget(found.n.suffix) ?? place.redirected ?? 'hook');
 }
 
 /**

@@ -164,3 +164,28 @@ export function codeText(text: string, language: 'python' | 'javascript'): strin
   return out;
 }
 const codeCache = { python: new Map<string, string>(), javascript: new Map<string, string>() };
+
+/**
+ * What `compute` gives for a script's `text`, remembered in `cache` per text.
+ * Bounded: at `size` entries the cache is cleared whole, so a long-lived
+ * process (the language server) keeps no more. With `fallback`, a `compute`
+ * that throws (a text the walk cannot take, nesting deeper than the stack)
+ * gives `fallback()` instead, remembered the same way; without it the error
+ * propagates and nothing is remembered.
+ */
+export function perText<T>(cache: Map<string, T>, text: string, compute: () => T, size = 256, fallback?: () => T): T {
+  let out = cache.get(text);
+  if (out === undefined) {
+    if (cache.size >= size) cache.clear();
+    if (!fallback) out = compute();
+    else
+      try {
+        out = compute();
+      } catch {
+        out = fallback();
+      }
+    cache.set(text, out);
+  }
+  return out;
+}
+

@@ -1,6 +1,6 @@
 import type { SyntaxNode as LezerNode } from '@lezer/common';
 import { forEachChild, type SyntaxNode } from 'unbash';
-import { jsTree, kids, lineIndex, pythonTree, shellTree, stringValue, STRING_NODES } from './script-parse.js';
+import { jsTree, kids, lineIndex, perText, pythonTree, shellTree, stringValue, STRING_NODES } from './script-parse.js';
 import type { ScriptLanguage } from './scripts.js';
 
 /**
@@ -47,20 +47,8 @@ function relativePath(p: string): boolean {
 /** The cwd-relative paths of a script's text in `language` (cached per text, bounded); none for other languages. */
 export function cwdPaths(text: string, language: ScriptLanguage): CwdPaths {
   if (language !== 'shell' && language !== 'python' && language !== 'javascript') return NONE;
-  const cache = caches[language];
-  let out = cache.get(text);
-  if (!out) {
-    if (cache.size >= CACHE_SIZE) cache.clear();
-    try {
-      out = language === 'shell' ? shellPaths(text) : lezerPaths(text, language);
-    } catch {
-      out = NONE;
-    }
-    cache.set(text, out);
-  }
-  return out;
+  return perText(caches[language], text, () => (language === 'shell' ? shellPaths(text) : lezerPaths(text, language)), 256, () => NONE);
 }
-const CACHE_SIZE = 256;
 const caches = { shell: new Map<string, CwdPaths>(), python: new Map<string, CwdPaths>(), javascript: new Map<string, CwdPaths>() };
 
 const norm = (p: string) => p.replace(/^(\.\/)+/, '');

@@ -1,7 +1,7 @@
 import type { SyntaxNode as LezerNode } from '@lezer/common';
 import { forEachChild, type SyntaxNode } from 'unbash';
 import { analyzeShell, basename, type ShellAnalysis, type SimpleCommand } from './command.js';
-import { codeText, jsTree, kids, lineIndex, pythonTree, shellTree, stringValue } from './script-parse.js';
+import { codeText, jsTree, kids, lineIndex, perText, pythonTree, shellTree, stringValue } from './script-parse.js';
 import type { ScriptLanguage } from './scripts.js';
 import { rubyEnvReads, rubyInputReads } from './script-reads-ruby.js';
 
@@ -28,16 +28,6 @@ export interface ScriptRead {
    * the alternative of another (`data.get("tool_name", data.get("tool"))`, `a or data.get("b")`).
    */
   fallback: boolean;
-}
-
-/**
- * The text with comments (and in Python docstrings/triple-quoted strings, in
- * JavaScript template literals) replaced by spaces, newlines kept: offsets and
- * lines stay those of `text`. Ordinary string literals stay. Found by the
- * parser (`codeText`); kept under this name for the rules that use it.
- */
-export function maskCode(text: string, language: 'python' | 'javascript'): string {
-  return codeText(text, language);
 }
 
 /** Source text of a Lezer node, whitespace removed (for comparing callees: `os.environ .get`). */
@@ -96,7 +86,7 @@ function memberKey(text: string, m: LezerNode): { obj: LezerNode; key: string } 
 export function envReads(text: string, language: ScriptLanguage): ScriptRead[] {
   // Ruby: read from its tree (script-reads-ruby.ts); nothing while its parser is not loaded.
   if (language === 'ruby') return rubyEnvReads(text) ?? [];
-  return memo(envMemo[language], text, () => safely(() => envReadsUncached(text, language)));
+  return perText(envMemo[language], text, () => envReadsUncached(text, language), MEMO_SIZE, () => []);
 }
 
 function envReadsUncached(text: string, language: ScriptLanguage): ScriptRead[] {
@@ -215,7 +205,7 @@ function jqFilter(cmd: SimpleCommand): string | undefined {
  */
 export function inputReads(text: string, language: ScriptLanguage): ScriptRead[] {
   if (language === 'ruby') return rubyInputReads(text) ?? [];
-  return memo(inputMemo[language], text, () => safely(() => inputReadsUncached(text, language)));
+  return perText(inputMemo[language], text, () => inputReadsUncached(text, language), MEMO_SIZE, () => []);
 }
 
 function inputReadsUncached(text: string, language: ScriptLanguage): ScriptRead[] {
@@ -427,30 +417,12 @@ function shellInputReads(text: string): ScriptRead[] {
 
 /** `analyzeShell` of a script's text, once per text (env reads and input reads both ask). */
 function shellAnalysis(text: string): ShellAnalysis {
-  return memo(analyses, text, () => analyzeShell(text));
+  return perText(analyses, text, () => analyzeShell(text), MEMO_SIZE);
 }
 
 // Several rules and handlers read the same script: each reader runs once per text
 // (per language), in caches that start over when full, as `scriptOutput`'s does.
 const MEMO_SIZE = 256;
-/** The reads `compute` finds, or none when the walk cannot take the text (nesting deeper than the stack). */
-function safely(compute: () => ScriptRead[]): ScriptRead[] {
-  try {
-    return compute();
-  } catch {
-    return [];
-  }
-}
-
-function memo<T>(cache: Map<string, T>, text: string, compute: () => T): T {
-  let v = cache.get(text);
-  if (v === undefined) {
-    if (cache.size >= MEMO_SIZE) cache.clear();
-    v = compute();
-    cache.set(text, v);
-  }
-  return v;
-}
 const analyses = new Map<string, ShellAnalysis>();
 // Ruby's reads come from script-reads-ruby.ts (its own tree cache), not these maps.
 const byLanguage = <T>(): Record<Exclude<ScriptLanguage, 'ruby'>, Map<string, T>> => ({ shell: new Map(), python: new Map(), javascript: new Map(), other: new Map() });

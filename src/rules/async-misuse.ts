@@ -1,7 +1,8 @@
 import { stringField, type HandlerEntry } from '../model/model.js';
 import { findProperty } from '../formats/parse.js';
 import { defineRule, type LintOptions } from './rule.js';
-import { exitCodes, printsDecision, shellTree } from '../analysis/script-exits.js';
+import { exitCodes, printsDecision } from '../analysis/script-exits.js';
+import { shellTree } from '../analysis/script-parse.js';
 import { fileLanguage, scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
 import { handlerPrints } from '../analysis/script-output.js';
 import { decisionOf } from '../model/contract.js';

@@ -1,5 +1,5 @@
 import { basename, join } from 'node:path';
-import { maskCode } from '../analysis/script-reads.js';
+import { codeText } from '../analysis/script-parse.js';
 import { scriptLanguage, scriptsOf, scriptText } from '../analysis/scripts.js';
 import { isPluginFile } from '../model/types.js';
 import { defineRule } from './rule.js';
@@ -59,7 +59,7 @@ export default defineRule({
       for (const s of scriptsOf(h, ctx.options)) {
         const text = scriptText(ctx.options, s.absolute);
         if (text === undefined || !text.includes(name) || scriptLanguage(s, text) !== 'python' || !/\bsys\.path\b/.test(text)) continue;
-        const masked = maskCode(text, 'python');
+        const masked = codeText(text, 'python');
         const re = new RegExp(`^[ \\t]*(?:from[ \\t]+${name}\\.([A-Za-z_]\\w*)[\\w.]*[ \\t]+import\\b|import[ \\t]+${name}\\.([A-Za-z_]\\w*))`, 'm');
         const m = re.exec(masked);
         if (!m) continue;
