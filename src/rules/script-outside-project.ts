@@ -5,7 +5,7 @@ import { stringValue } from '../formats/parse.js';
 import { isFrontmatterKind, isPluginFile, type Suggestion } from '../model/types.js';
 import { eventContract } from '../model/contract.js';
 import { defineRule, type RuleContext } from './rule.js';
-import { commandHandlers, jsonInner, wordLocation, type CommandHandler } from './util.js';
+import { commandHandlers, exitTwoReader, jsonInner, wordLocation, type CommandHandler } from './util.js';
 
 /**
  * RULES.md §6 `script-outside-project`; SPEC.md §4.1 (which files are shared),
@@ -115,11 +115,10 @@ function failureOf(s: ScriptRef, event: string, canBlock: boolean): string {
   const row = eventContract(event);
   // python exits 2 on a missing file: what exit 2 does on the event (SPEC.md §1.2: who reads its stderr).
   if (/^python/.test(interp)) {
-    const who = row.ignoresOutput ? 'ignored' : row.exitTwoStderr;
-    if (canBlock && who !== 'ignored' && who !== 'debugLog') return `${interp} exits 2 on a missing file, which blocks ${event} every time the hook runs and shows ${who === 'claude' ? 'Claude' : 'the user'} the error`;
-    if (who === 'claude') return `${interp} exits 2, and Claude is shown the error after every matching call`;
-    if (who === 'user') return `${interp} exits 2, and the user sees the error every time the hook runs`;
-    return `${interp} exits 2 and the hook does nothing`;
+    const reader = row.ignoresOutput ? undefined : exitTwoReader(row.exitTwoStderr);
+    if (!reader) return `${interp} exits 2 and the hook does nothing`;
+    if (canBlock) return `${interp} exits 2 on a missing file, which blocks ${event} every time the hook runs and shows ${reader} the error`;
+    return reader === 'Claude' ? `${interp} exits 2, and Claude is shown the error after every matching call` : `${interp} exits 2, and the user sees the error every time the hook runs`;
   }
   // [uncertain] How other interpreters exit on a missing file (node 1, uv run likely 2): only that they fail is said.
   if (interp !== '' && !SHELLS.test(interp)) return `${interp} fails every time the hook runs`;

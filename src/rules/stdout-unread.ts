@@ -4,9 +4,9 @@ import { fileLanguage, forwardedArgs, scriptLanguage } from '../analysis/scripts
 import { gatesHold, pythonFlagGates } from '../analysis/script-flags.js';
 import { commandStderr, commandStdout, scriptMessages, underDebugSwitch, type HelperMessage } from '../analysis/script-messages.js';
 import { exitCodes } from '../analysis/script-exits.js';
-import { eventContract, isAsyncAnswer, outputContract, UNKNOWN_VALUE, type EventContract } from '../model/contract.js';
+import { eventContract, isAsyncAnswer, outputContract, UNKNOWN_VALUE } from '../model/contract.js';
 import { EVENT_NAMES, eventDetails, type EventSpec } from '../model/catalog.js';
-import { commandHandlers, scriptPrinters, wordLocation } from './util.js';
+import { commandHandlers, exitTwoReader, scriptPrinters, wordLocation } from './util.js';
 import { scriptOf } from '../analysis/command.js';
 
 /**
@@ -101,7 +101,7 @@ export default defineRule({
       // ConfigChange, whose reason is never shown).
       const reachable = reachesSomeone(spec.name, out);
       // Who reads an exit 2's stderr on this event (SPEC.md §1.2): nobody on DirectoryAdded, WorktreeRemove, PermissionRequest, …
-      const exitTwoReader = readerOf(row.exitTwoStderr);
+      const reader = exitTwoReader(row.exitTwoStderr);
       for (const p of prints) {
         if (eventsNamed(p.texts, EVENT_NAMES).size > ([...eventsNamed(p.texts, EVENT_NAMES)].includes(spec.name) ? 1 : 0)) continue;
         if (p.emissions.some((e) => e.kind === 'json' && e.json && isAsyncAnswer(e.json))) continue;
@@ -131,17 +131,19 @@ export default defineRule({
         const debug = (x: HandlerEmission) => (said ? said.debugLines.has(x.line) : underDebugSwitch(text, x.line));
         // A print in a branch whose path ends in a call that may exit (`print("Blocked"); block("…")`)
         // has an unknown exit: in a script that can exit 2 it may be a block's, so it is not taken as exit 0.
-        const canExitTwo = own.some((x) => x.exit === 2) || helpers.some((m) => m.exit === 2) || exitCodes(text, language).has(2);
+        // Asked only of such a print (the exit codes come from the script's parse).
+        let exitTwo: boolean | undefined;
+        const canExitTwo = () => (exitTwo ??= own.some((x) => x.exit === 2) || helpers.some((m) => m.exit === 2) || exitCodes(text, language).has(2));
         // A print followed on its path by a call of the script's own function that exits 2 (`echo "…"; block "…"`) is a block's.
         const blockers = new Set(p.emissions.filter((x) => x.fn !== undefined && x.exit === 2).map((x) => x.fn!));
         const blockCallAfter = (x: HandlerEmission) => x.conditional && [...blockers].some((f) => (p.calls.get(f) ?? []).some((c) => c.line > x.line));
-        const exitsZero = (x: HandlerEmission) => !blockCallAfter(x) && (x.exit === 0 || (x.exit === undefined && !x.handsOver && !(x.conditional && canExitTwo)));
+        const exitsZero = (x: HandlerEmission) => !blockCallAfter(x) && (x.exit === 0 || (x.exit === undefined && !x.handsOver && !(x.conditional && canExitTwo())));
         const stderrOnExitTwo = own.some((x) => x.stream === 'stderr' && x.exit === 2) || helpers.some((m) => m.stream === 'stderr' && m.exit === 2);
         // 1. The reason of an exit 2 on stdout, and nothing on stderr before that exit (directly or through
         // the script's own message helper): the block's message is empty. Reported after 2 and 3 (a
         // different print on the exit-0 path may be unread too); the stderr cases are then left alone.
         const blockOnStdout =
-          spec.canBlock && exitTwoReader && sentTo !== 'stderr' && errTo === 'hook' && !stderrOnExitTwo ? own.find((x) => x.stream === 'stdout' && x.kind === 'text' && x.exit === 2 && message(x.text)) : undefined;
+          spec.canBlock && reader && sentTo !== 'stderr' && errTo === 'hook' && !stderrOnExitTwo ? own.find((x) => x.stream === 'stdout' && x.kind === 'text' && x.exit === 2 && message(x.text)) : undefined;
         // 2. Plain stdout, exit 0, where it reaches nobody.
         let plainReported = false;
         if (row.plainStdout === 'debugLog' && !hasJson && reachable && sentTo === 'hook') {
@@ -156,7 +158,7 @@ export default defineRule({
           if (e) report('compact', e, 'on PreCompact, print to stdout only what the summary should follow; write status and log lines to stderr or a file');
         }
         if (blockOnStdout) {
-          ctx.report({ messageId: 'exit2', data: { script: p.script.written, at: at(blockOnStdout), reader: exitTwoReader! }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'write the reason to stderr (`>&2`, `file=sys.stderr`, `console.error`)' });
+          ctx.report({ messageId: 'exit2', data: { script: p.script.written, at: at(blockOnStdout), reader: reader! }, ...wordLocation(ctx, p.script.node, p.script.word), note: 'write the reason to stderr (`>&2`, `file=sys.stderr`, `console.error`)' });
           continue;
         }
         // 4. A message to someone on stderr with exit 0.
@@ -227,7 +229,7 @@ function checkInline(ctx: RuleContext<'inlinePlain' | 'inlineReport' | 'inlineEx
     };
     // The reason of an exit 2 on stdout, and nothing on stderr before that exit.
     if (blocked) {
-      const reader = readerOf(eventContract(spec.name).exitTwoStderr);
+      const reader = exitTwoReader(eventContract(spec.name).exitTwoStderr);
       if (reader) ctx.report({ messageId: 'inlineExit2', data: { text: shown(blocked.text!), reader }, node, note: 'write the reason to stderr: `echo "…" >&2; exit 2`' });
       continue;
     }
@@ -239,11 +241,6 @@ function checkInline(ctx: RuleContext<'inlinePlain' | 'inlineReport' | 'inlineEx
     else if (report)
       ctx.report({ messageId: 'inlineReport', data: { tool: report.tool, event: spec.name }, node, note: `move it into a script that captures the report and hands it on: ${out.decisionBlock ? '{"decision": "block", "reason": "<the report>"}' : spec.canBlock ? 'stderr with exit 2' : '{"systemMessage": "<the report>"}'}${'additionalContext' in out.hookSpecificOutput ? ' or additionalContext' : ''}` });
   }
-}
-
-/** Who reads an exit 2's stderr, for a message (`Claude`, `the user`), or undefined where nobody does. */
-function readerOf(who: EventContract['exitTwoStderr']): string | undefined {
-  return who === 'claude' ? 'Claude' : who === 'user' ? 'the user' : undefined;
 }
 
 /**
@@ -276,9 +273,8 @@ function jsonStderrOutcome(event: string, canBlock: boolean, code: number): stri
   if (code === 0) return 'on exit 0 stderr goes to the debug log only';
   if (code !== 2) return `on exit ${code} the user sees the raw JSON text as a hook error`;
   const who = eventContract(event).exitTwoStderr;
-  if (who === 'ignored') return `${event} ignores exit 2`;
-  if (who === 'debugLog') return 'on exit 2 stderr goes to the debug log only';
-  const reader = who === 'claude' ? 'Claude' : 'the user';
+  const reader = exitTwoReader(who);
+  if (!reader) return who === 'debugLog' ? 'on exit 2 stderr goes to the debug log only' : `${event} ignores exit 2`;
   return canBlock ? `exit 2 blocks ${event} with the raw JSON text as its message (shown to ${reader})` : `exit 2 cannot block ${event}: ${reader} sees the raw JSON text as an error`;
 }
 

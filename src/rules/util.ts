@@ -11,6 +11,7 @@ import { isSettingsKind, type Fix, type FixSafety } from '../model/types.js';
 import type { RuleContext } from './rule.js';
 import { handlerPrints, type ScriptPrints } from '../analysis/script-output.js';
 import type { EventSpec } from '../model/catalog.js';
+import type { EventContract } from '../model/contract.js';
 import { handlerScriptRuns, type ScriptRun } from '../analysis/script-commands.js';
 
 /** Where to report: exactly one of a node or a span (ReportDescriptor's contract). */
@@ -235,4 +236,9 @@ export const LOOKUP_PROGRAMS: ReadonlySet<string> = new Set(['command', 'which',
 /** Where a script finding's call is: `line 12`, or `lib.sh line 12` when it sits in a file the script sources or execs. */
 export function callPlace(run: ScriptRun, call: { file: string; line: number }): string {
   return call.file === run.script.absolute ? `line ${call.line}` : `${basename(call.file)} line ${call.line}`;
+}
+
+/** Who reads an exit 2's stderr (the contract's `exitTwoStderr`), as a message names them: `Claude`, `the user`, or undefined where nobody does. */
+export function exitTwoReader(who: EventContract['exitTwoStderr']): 'Claude' | 'the user' | undefined {
+  return who === 'claude' ? 'Claude' : who === 'user' ? 'the user' : undefined;
 }
